@@ -1,0 +1,20 @@
+import { defineCollection } from 'astro:content';
+import { createStoredArticleSchema } from './lib/article/stored.ts';
+import { articlesLoader } from './loaders/articles.ts';
+import { buildTime } from './clock.ts';
+import { site } from './site.config.ts';
+
+/**
+ * The articles collection. `CONTENT_DIR` points the build at another folder (tests, benchmarks);
+ * `DATELINE_NOW` fixes the clock that decides which articles are scheduled (tests, previews of the future).
+ */
+const articles = defineCollection({
+  loader: articlesLoader({
+    contentDir: process.env.CONTENT_DIR || 'content',
+    site,
+    now: buildTime,
+  }),
+  schema: ({ image }) => createStoredArticleSchema(image()),
+});
+
+export const collections = { articles };

@@ -1,0 +1,58 @@
+import type { Problem } from '../problems.ts';
+import { compareText } from '../problems.ts';
+import type { PublicationStatus } from '../publishing.ts';
+
+/** What the checks across files need of each article. */
+export interface CheckedArticle {
+  slug: string;
+  file: string;
+  related: readonly string[];
+  status: PublicationStatus;
+}
+
+/**
+ * Problems that only show when all articles are read together: two files with one slug (both named),
+ * and `related:` pins to slugs that do not exist (error) or are not published (warning: the pin waits).
+ */
+export function checkCollection(articles: readonly CheckedArticle[]): Problem[] {
+  const problems: Problem[] = [];
+  const bySlug = new Map<string, CheckedArticle[]>();
+  for (const article of articles) bySlug.set(article.slug, [...(bySlug.get(article.slug) ?? []), article]);
+
+  for (const [slug, owners] of bySlug) {
+    if (owners.length < 2) continue;
+    const files = owners.map((a) => a.file).sort(compareText);
+    for (const file of files) {
+      problems.push({
+        severity: 'error',
+        file,
+        field: 'slug',
+        message: `"${slug}" is also the slug of ${files.filter((f) => f !== file).join(', ')}`,
+        hint: 'rename one of the files, or give one of them another `slug:`',
+      });
+    }
+  }
+
+  for (const article of articles) {
+    for (const pin of article.related) {
+      const target = bySlug.get(pin)?.[0];
+      if (!target) {
+        problems.push({
+          severity: 'error',
+          file: article.file,
+          field: 'related',
+          message: `"${pin}" is not the slug of any article`,
+          hint: 'use the file name of an article without .md, e.g. related: [budget-vote-delayed]',
+        });
+      } else if (target.status !== 'published') {
+        problems.push({
+          severity: 'warning',
+          file: article.file,
+          field: 'related',
+          message: `"${pin}" is ${target.status === 'draft' ? 'a draft' : 'scheduled'}; it is left out of Related until it is published`,
+        });
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,244 @@
+import type { ArticleDate } from '../dates.ts';
+import type { Problem } from '../problems.ts';
+import { slugFromFileName, toSlug } from '../slug.ts';
+import { decodeSource } from './decode.ts';
+import { parseMarkdown, renderBody, type Heading } from './render.ts';
+import { createFrontmatterSchema, FIELD_HELP, KNOWN_FIELDS, type FrontmatterSchema } from './schema.ts';
+import { nearest } from './suggest.ts';
+import { readYaml } from './yaml.ts';
+
+/** One Markdown file as the loader hands it over. */
+export interface ArticleSource {
+  /** Path shown in messages (relative to the project root when inside it), e.g. `content/world/a.md`. */
+  file: string;
+  /** Path inside the content folder, with `/` separators: its first folder names the section. */
+  relPath: string;
+  bytes: Uint8Array;
+  /** Whether a file exists at a path relative to the article (hero images); absent: not checked. */
+  fileExists?: (relativeToArticle: string) => boolean;
+}
+
+/** What parsing needs from the site configuration. */
+export interface ParseOptions {
+  timeZone: string;
+  /** Configured section names, so a folder `world/` is shown as "World". */
+  sections: readonly string[];
+}
+
+/** Hero image as written in frontmatter; the content layer turns `src` into an optimised asset. */
+export interface HeroImage {
+  src: string;
+  alt: string;
+  caption?: string;
+  credit?: string;
+}
+
+/** One article, validated and rendered: everything a page or list needs, serialisable as-is. */
+export interface ParsedArticle {
+  /** URL slug, unique across the site. */
+  slug: string;
+  file: string;
+  title: string;
+  date: ArticleDate;
+  updated?: ArticleDate;
+  section: string;
+  sectionSlug: string;
+  /** Tags as written here, one per slug, in the writer's order. */
+  tags: string[];
+  /** Byline names; empty means the publisher. */
+  authors: string[];
+  /** The standfirst as written, if any. */
+  description?: string;
+  /** Plain-text first paragraph, the fallback standfirst for meta tags and cards. */
+  excerpt: string;
+  image?: HeroImage;
+  draft: boolean;
+  /** Slugs pinned to the top of Related. */
+  related: string[];
+  html: string;
+  headings: Heading[];
+  wordCount: number;
+  readingMinutes: number;
+}
+
+export interface ParseResult {
+  /** Absent when the file has errors: it is never published half-read. */
+  article?: ParsedArticle;
+  problems: Problem[];
+}
+
+/** URL segments the site uses for its own pages; a section may not take them. */
+export const RESERVED_SECTION_SLUGS = new Set(['tags', 'authors', 'archive', 'search', 'page', 'feeds', 'about', '_astro', '404']);
+
+const schemas = new Map<string, FrontmatterSchema>();
+function schemaFor(timeZone: string): FrontmatterSchema {
+  let schema = schemas.get(timeZone);
+  if (!schema) schemas.set(timeZone, (schema = createFrontmatterSchema(timeZone)));
+  return schema;
+}
+
+/**
+ * Parses one article file: decodes it, reads and validates its frontmatter, renders and sanitises its
+ * body. Pure: the same bytes and options give the same result. Reports every problem it finds in the file.
+ */
+export function parseArticle(source: ArticleSource, options: ParseOptions): ParseResult {
+  const { file } = source;
+  const decoded = decodeSource(source.bytes, file);
+  if ('problem' in decoded) return { problems: [decoded.problem] };
+
+  const problems: Problem[] = [];
+  const error = (message: string, extra: Partial<Problem> = {}) => problems.push({ severity: 'error', file, message, ...extra });
+
+  const { tree, yaml } = parseMarkdown(decoded.text);
+  if (!yaml) {
+    const opened = /^(---|\+\+\+)[ \t]*\r?$/m.test(decoded.text.split('\n', 1)[0]!);
+    error(opened ? 'the frontmatter block is not closed' : 'the file has no frontmatter', {
+      line: 1,
+      hint: opened
+        ? 'add a line with only --- after the last field'
+        : 'start the file with a --- line, then title: and date: fields, then another --- line',
+    });
+    return { problems };
+  }
+
+  const firstYamlLine = (yaml.position?.start.line ?? 1) + 1;
+  const read = readYaml(yaml.value, firstYamlLine, file);
+  if (!read.frontmatter) return { problems: read.problems };
+  const { data, keyLines } = read.frontmatter;
+  const lineOf = (field: string) => keyLines.get(field) ?? firstYamlLine - 1;
+
+  for (const key of Object.keys(data)) {
+    if ((KNOWN_FIELDS as readonly string[]).includes(key)) continue;
+    const guess = nearest(key, KNOWN_FIELDS);
+    problems.push({
+      severity: 'warning',
+      file,
+      line: lineOf(key),
+      field: key,
+      message: 'is not a field Dateline knows; it is ignored',
+      hint: guess ? `did you mean \`${guess}\`?` : `known fields: ${KNOWN_FIELDS.join(', ')}`,
+    });
+  }
+
+  const parsed = schemaFor(options.timeZone).safeParse(data, { reportInput: true });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? '');
+      const help = FIELD_HELP[field as keyof typeof FIELD_HELP];
+      error(describeIssue(issue), { line: lineOf(field), field: field || undefined, hint: help ? `expected ${help}` : undefined });
+    }
+  }
+
+  const folder = source.relPath.includes('/') ? source.relPath.split('/')[0]! : undefined;
+  const sectionName = parsed.success ? (parsed.data.section ?? (folder && displaySection(folder, options.sections))) : undefined;
+  if (parsed.success && !sectionName) {
+    error('is missing', { line: lineOf('section'), field: 'section', hint: `expected ${FIELD_HELP.section}` });
+  }
+  const sectionSlug = sectionName ? toSlug(sectionName) : '';
+  if (sectionName && !sectionSlug) {
+    error(`"${sectionName}" has no letters or digits to make a URL from`, { line: lineOf('section'), field: 'section', hint: 'use a word, e.g. section: World' });
+  } else if (RESERVED_SECTION_SLUGS.has(sectionSlug)) {
+    error(`"${sectionName}" is a name the site uses for its own pages`, { line: lineOf('section'), field: 'section', hint: 'choose another section name' });
+  }
+
+  const slug = parsed.success && parsed.data.slug !== undefined ? toSlug(parsed.data.slug) : slugFromFileName(source.relPath);
+  if (!slug) {
+    error('no URL slug can be made from the file name', { field: parsed.success && parsed.data.slug !== undefined ? 'slug' : undefined, line: lineOf('slug'), hint: 'rename the file with letters or digits, or set slug: my-article' });
+  }
+
+  const tags: string[] = [];
+  if (parsed.success) {
+    const seen = new Set<string>();
+    for (const tag of parsed.data.tags) {
+      const tagSlug = toSlug(tag);
+      if (!tagSlug) {
+        error(`tag "${tag}" has no letters or digits to make a URL from`, { line: lineOf('tags'), field: 'tags', hint: 'write the tag in words, e.g. Climate' });
+      } else if (!seen.has(tagSlug)) {
+        seen.add(tagSlug);
+        tags.push(tag);
+      }
+    }
+  }
+
+  if (parsed.success && parsed.data.image !== undefined) {
+    const src = parsed.data.image;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('/')) {
+      error(`"${src}" is not a file next to the article`, { line: lineOf('image'), field: 'image', hint: 'put the image beside the Markdown file and write image: ./photo.jpg (images are never loaded from other sites)' });
+    } else if (source.fileExists && !source.fileExists(src)) {
+      error(`"${src}" does not exist next to the article`, { line: lineOf('image'), field: 'image', hint: 'check the file name, or copy the image beside the Markdown file' });
+    }
+  }
+
+  if (!parsed.success || problems.some((p) => p.severity === 'error')) return { problems };
+  const fm = parsed.data;
+  const body = renderBody(tree);
+  const authors = fm.authors === undefined ? [] : typeof fm.authors === 'string' ? [fm.authors] : fm.authors;
+  const image: HeroImage | undefined =
+    fm.image === undefined
+      ? undefined
+      : { src: fm.image, alt: fm.imageAlt!, ...(fm.imageCaption && { caption: fm.imageCaption }), ...(fm.imageCredit && { credit: fm.imageCredit }) };
+  const article: ParsedArticle = {
+    slug,
+    file,
+    title: fm.title,
+    date: fm.date,
+    ...(fm.updated && { updated: fm.updated }),
+    section: sectionName!,
+    sectionSlug,
+    tags,
+    authors: [...new Set(authors)],
+    ...(fm.description && { description: fm.description }),
+    excerpt: body.excerpt,
+    ...(image && { image }),
+    draft: fm.draft,
+    related: fm.related,
+    html: body.html,
+    headings: body.headings,
+    wordCount: body.wordCount,
+    readingMinutes: body.readingMinutes,
+  };
+  return { article, problems };
+}
+
+/** A configured section whose slug matches the folder's, else the folder name made readable. */
+function displaySection(folder: string, sections: readonly string[]): string {
+  const folderSlug = toSlug(folder);
+  const configured = sections.find((name) => toSlug(name) === folderSlug);
+  if (configured) return configured;
+  const words = folder.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+interface IssueLike {
+  code: string;
+  message: string;
+  input?: unknown;
+  expected?: string;
+  minimum?: unknown;
+  origin?: string;
+}
+
+function describeIssue(issue: IssueLike): string {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is missing';
+  if (issue.code === 'invalid_type' || issue.code === 'invalid_union') return `is ${describeValue(issue.input)}`;
+  if (issue.code === 'too_small') return issue.origin === 'array' ? 'is an empty list' : 'is empty';
+  return issue.message;
+}
+
+/** A value as a newsroom would name it: `a number (2024)`, `the text "false"`, `a list`. */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
+  switch (typeof value) {
+    case 'string':
+      return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+    case 'number':
+      return `a number (${value})`;
+    case 'boolean':
+      return `${value} (yes/no)`;
+    case 'object':
+      return 'a group of fields';
+    default:
+      return 'missing';
+  }
+}

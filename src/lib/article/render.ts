@@ -1,0 +1,111 @@
+import type { Element, Root as HastRoot } from 'hast';
+import { toString as hastToString } from 'hast-util-to-string';
+import type { Root as MdastRoot, Yaml } from 'mdast';
+import readingTime from 'reading-time';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeSlug from 'rehype-slug';
+import rehypeStringify from 'rehype-stringify';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { sanitizePolicy } from './sanitize-policy.ts';
+
+/** A heading inside the article body, for in-page anchors (same shape as Astro's `MarkdownHeading`). */
+export interface Heading {
+  depth: number;
+  slug: string;
+  text: string;
+}
+
+/** The article body after the pipeline: safe HTML and what pages and lists need to know about it. */
+export interface RenderedBody {
+  html: string;
+  headings: Heading[];
+  /** Plain text of the first paragraph, shortened to a sentence-friendly length. */
+  excerpt: string;
+  wordCount: number;
+  /** Whole minutes, at least 1. */
+  readingMinutes: number;
+}
+
+/**
+ * A body `# Heading` would be a second `h1` on a page whose `h1` is the headline; it becomes an `h2`.
+ * Runs before sanitising, so the sanitiser still has the last word.
+ */
+function demoteBodyH1() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName === 'h1') node.tagName = 'h2';
+    });
+  };
+}
+
+/**
+ * The pipeline. Raw HTML is parsed into real nodes (rehype-raw) *before* the sanitiser, which is the last
+ * step that can add markup: nothing after it adds elements or attributes.
+ */
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkGfm)
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeRaw)
+  .use(demoteBodyH1)
+  .use(rehypeSlug)
+  .use(rehypeSanitize, sanitizePolicy)
+  .use(rehypeStringify)
+  .freeze();
+
+/** Parses Markdown (with its frontmatter block) into a syntax tree; the YAML block, if any, is its first node. */
+export function parseMarkdown(text: string): { tree: MdastRoot; yaml?: Yaml } {
+  const tree = processor.parse(text);
+  const first = tree.children[0];
+  return { tree, yaml: first?.type === 'yaml' ? first : undefined };
+}
+
+const EXCERPT_LENGTH = 200;
+
+/** Runs the body through the pipeline and measures it. */
+export function renderBody(tree: MdastRoot): RenderedBody {
+  const hast = processor.runSync(tree) as HastRoot;
+  const headings: Heading[] = [];
+  let firstParagraph = '';
+  visit(hast, 'element', (node: Element, _index, parent) => {
+    const depth = /^h([2-6])$/.exec(node.tagName)?.[1];
+    const id = node.properties?.id;
+    if (depth && typeof id === 'string' && !isInFootnotes(parent)) {
+      headings.push({ depth: Number(depth), slug: id, text: hastToString(node).trim() });
+    }
+    if (!firstParagraph && node.tagName === 'p' && parent?.type === 'root') firstParagraph = hastToString(node);
+  });
+  const text = hastToString(hast);
+  const stats = readingTime(text);
+  return {
+    html: processor.stringify(hast),
+    headings,
+    excerpt: shorten(collapseSpace(firstParagraph), EXCERPT_LENGTH),
+    wordCount: stats.words,
+    readingMinutes: Math.max(1, Math.round(stats.minutes)),
+  };
+}
+
+function isInFootnotes(parent: unknown): boolean {
+  const props = (parent as Element | undefined)?.properties;
+  return Boolean(props && 'dataFootnotes' in props);
+}
+
+function collapseSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Cuts at a word boundary and adds an ellipsis, so meta descriptions never end mid-word. */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.–-]+$/, '')}…`;
+}

@@ -1,0 +1,66 @@
+import type { Options as SanitizeSchema } from 'rehype-sanitize';
+
+/**
+ * What article HTML may contain. Written out on purpose rather than spreading hast-util-sanitize's GitHub
+ * schema, so every allowance is a decision with a fixture in `tests/fixtures/sanitize/`.
+ *
+ * - Kept: the structure of a news story (headings, paragraphs, lists, tables, quotes, figures, code,
+ *   details/summary, abbr, sup/sub, time) and images with alt text.
+ * - Removed with their content (`strip`): script, style, template, noscript, iframe, object, embed, textarea,
+ *   title, select, and the like, so no code runs and no CSS or fallback text leaks onto the page as text.
+ * - Other unknown elements are unwrapped: their text stays, the tag goes (`<font>`, `<center>`, `<svg>`).
+ * - No event handlers, no `style`, no `class` except the few GFM needs; URLs only http(s), mailto, relative.
+ * - Ids are kept as written (no `user-content-` prefix): heading anchors (`#background`) and footnote links
+ *   must resolve, and article pages run no script that ids could clobber.
+ */
+const headingAttributes = ['id'];
+const cellAttributes = ['align', 'colSpan', 'rowSpan', 'headers', 'scope'];
+
+export const sanitizePolicy: SanitizeSchema = {
+  tagNames: [
+    'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'cite', 'code', 'dd', 'del', 'details', 'dfn', 'div',
+    'dl', 'dt', 'em', 'figcaption', 'figure', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'input', 'ins',
+    'kbd', 'li', 'mark', 'ol', 'p', 'pre', 'q', 's', 'samp', 'section', 'small', 'span', 'strong', 'sub',
+    'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'u', 'ul', 'var', 'wbr',
+  ],
+  attributes: {
+    a: ['href', 'title', 'id', 'ariaDescribedBy', 'ariaLabel', 'dataFootnoteRef', 'dataFootnoteBackref', ['className', 'data-footnote-backref']],
+    abbr: ['title'],
+    blockquote: ['cite'],
+    q: ['cite'],
+    del: ['cite', 'dateTime'],
+    ins: ['cite', 'dateTime'],
+    time: ['dateTime'],
+    code: [['className', /^language-[\w+-]+$/]],
+    img: ['src', 'alt', 'title', 'width', 'height'],
+    ol: ['start', 'reversed', ['className', 'contains-task-list']],
+    ul: [['className', 'contains-task-list']],
+    li: ['id', ['className', 'task-list-item']],
+    input: [['type', 'checkbox'], ['disabled', true], 'checked'],
+    details: ['open'],
+    section: ['dataFootnotes', ['className', 'footnotes']],
+    h2: [...headingAttributes, ['className', 'sr-only']],
+    h3: headingAttributes,
+    h4: headingAttributes,
+    h5: headingAttributes,
+    h6: headingAttributes,
+    td: cellAttributes,
+    th: cellAttributes,
+    '*': ['lang', 'dir'],
+  },
+  required: { input: { type: 'checkbox', disabled: true } },
+  protocols: {
+    href: ['http', 'https', 'mailto'],
+    src: ['http', 'https'],
+    cite: ['http', 'https'],
+  },
+  clobberPrefix: '',
+  clobber: [],
+  strip: [
+    'script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'applet', 'textarea', 'title',
+    'select', 'option', 'xmp', 'noembed', 'noframes', 'frameset', 'frame', 'head', 'math', 'svg', 'canvas',
+    'audio', 'video', 'button', 'form',
+  ],
+  allowComments: false,
+  allowDoctypes: false,
+};

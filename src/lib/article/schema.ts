@@ -1,0 +1,98 @@
+import { z } from 'astro/zod';
+import { parseArticleDate, type ArticleDate } from '../dates.ts';
+
+/**
+ * The article frontmatter: one schema, types inferred from it. Dates are read in the newsroom's time zone,
+ * so the schema is made per zone. Values are never coerced: `draft: "false"` is an error, not `true`.
+ */
+export function createFrontmatterSchema(timeZone: string) {
+  const articleDate = z.string().transform((value, ctx): ArticleDate => {
+    const parsed = parseArticleDate(value, timeZone);
+    if (!parsed) {
+      ctx.issues.push({ code: 'custom', input: value, message: `"${value}" is not an ISO 8601 date` });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+  const text = z.string().trim().min(1);
+
+  return z
+    .looseObject({
+      /** Headline, shown as the page's `h1` and in every list. */
+      title: text,
+      /** Publish time; a date-time without offset is in the site's time zone; a future date schedules the article. */
+      date: articleDate,
+      /** Time of the last substantive update, shown as "Updated …"; not before `date`. */
+      updated: articleDate.optional(),
+      /** Section display name; optional when the file sits in a section folder (`content/world/…`). */
+      section: text.optional(),
+      /** Topic tags; compared by slug, so "North Korea" and "north korea" are one tag. */
+      tags: z.array(text).default([]),
+      /** Byline: one name or a list; defaults to the publisher. */
+      authors: z.union([text, z.array(text).min(1)]).optional(),
+      /** Standfirst under the headline; also the meta description. Defaults to an excerpt of the first paragraph. */
+      description: text.optional(),
+      /** Hero image file next to the Markdown file (`./photo.jpg`). */
+      image: text.optional(),
+      /** Text alternative of the hero image; required with `image`. */
+      imageAlt: text.optional(),
+      /** Caption under the hero image. */
+      imageCaption: text.optional(),
+      /** Credit of the hero image ("Photo: Agency"). */
+      imageCredit: text.optional(),
+      /** `true` keeps the article unpublished. */
+      draft: z.boolean().default(false),
+      /** Slugs of articles an editor pins to the top of Related, in this order. */
+      related: z.array(text).default([]),
+      /** URL slug; defaults to the file name. */
+      slug: text.optional(),
+    })
+    .superRefine((data, ctx) => {
+      if (data.image !== undefined && data.imageAlt === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['imageAlt'], message: 'is missing but `image` is set' });
+      }
+      if (data.updated && data.updated.iso < data.date.iso) {
+        ctx.addIssue({ code: 'custom', path: ['updated'], message: 'is before `date`' });
+      }
+    });
+}
+
+export type FrontmatterSchema = ReturnType<typeof createFrontmatterSchema>;
+/** Validated frontmatter, as the parser hands it on. */
+export type Frontmatter = z.output<FrontmatterSchema>;
+
+/** The fields Dateline knows, for "unknown field" warnings and "did you mean" suggestions. */
+export const KNOWN_FIELDS = [
+  'title',
+  'date',
+  'updated',
+  'section',
+  'tags',
+  'authors',
+  'description',
+  'image',
+  'imageAlt',
+  'imageCaption',
+  'imageCredit',
+  'draft',
+  'related',
+  'slug',
+] as const;
+
+/** What each field expects, written for the newsroom: the hint under every schema error. */
+export const FIELD_HELP: Record<(typeof KNOWN_FIELDS)[number], string> = {
+  title: 'a headline in text, e.g. title: "Parliament delays budget vote"',
+  date: 'an ISO 8601 date or date-time, e.g. date: 2024-10-25T19:13:00 (site time zone) or 2024-10-25T19:13:00+02:00',
+  updated: 'an ISO 8601 date-time not before `date`, e.g. updated: 2024-10-26T08:00:00',
+  section: 'a section name, e.g. section: Politics, or move the file into a section folder such as content/politics/',
+  tags: 'a list of tag names, e.g. tags: [North Korea, Russia]',
+  authors: 'a name or a list of names, e.g. authors: [Ana Lima, Tom Reed]',
+  description: 'a one- or two-sentence standfirst in text',
+  image: 'a path to an image next to the article, e.g. image: ./photo.jpg',
+  imageAlt: 'a description of the image for readers who cannot see it, e.g. imageAlt: "Soldiers on a railway platform"',
+  imageCaption: 'a caption in text',
+  imageCredit: 'a credit in text, e.g. imageCredit: "Photo: Agency"',
+  draft: 'true or false, without quotes',
+  related: 'a list of article slugs (file names without .md), e.g. related: [budget-vote-delayed]',
+  slug: 'lower-case words joined by hyphens, e.g. slug: budget-vote-delayed',
+};

@@ -1,0 +1,43 @@
+import { z } from 'astro/zod';
+import type { ParsedArticle } from './parse.ts';
+
+/**
+ * The article as kept in Astro's content store: `ParsedArticle` without its HTML (stored as the entry's
+ * `rendered.html`). The hero image's source schema is a parameter because Astro's `image()` helper, which
+ * turns `./photo.jpg` into an optimisable asset, only exists inside `content.config.ts`.
+ */
+export function createStoredArticleSchema<Image extends z.ZodType>(imageSource: Image) {
+  const date = z.object({ iso: z.string(), hasTime: z.boolean() });
+  return z.object({
+    slug: z.string(),
+    file: z.string(),
+    title: z.string(),
+    date,
+    updated: date.optional(),
+    section: z.string(),
+    sectionSlug: z.string(),
+    tags: z.array(z.string()),
+    authors: z.array(z.string()),
+    description: z.string().optional(),
+    excerpt: z.string(),
+    image: z
+      .object({ src: imageSource, alt: z.string(), caption: z.string().optional(), credit: z.string().optional() })
+      .optional(),
+    draft: z.boolean(),
+    related: z.array(z.string()),
+    headings: z.array(z.object({ depth: z.number(), slug: z.string(), text: z.string() })),
+    wordCount: z.number(),
+    readingMinutes: z.number(),
+  });
+}
+
+/** What the loader hands to the store, before Astro resolves the image. */
+export type StoredArticleInput = Omit<ParsedArticle, 'html'>;
+
+/** Compile-time guard: the stored schema and `ParsedArticle` must describe the same fields. */
+type Mirror = z.input<ReturnType<typeof createStoredArticleSchema<z.ZodString>>>;
+export const storedSchemaMatchesParsedArticle: [Mirror] extends [StoredArticleInput]
+  ? [StoredArticleInput] extends [Mirror]
+    ? true
+    : false
+  : false = true;

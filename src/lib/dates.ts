@@ -1,0 +1,176 @@
+/**
+ * The newsroom clock: reading frontmatter dates and writing publish times, always in the site's time zone
+ * and never in the build machine's. Pure: the zone and pattern are arguments.
+ */
+
+/** A moment read from frontmatter, with whether the writer gave a time of day (a bare date shows no time). */
+export interface ArticleDate {
+  /** The instant, as an ISO 8601 string in UTC (`2024-10-25T17:13:00.000Z`): serialisable and sortable. */
+  iso: string;
+  /** False when the frontmatter held a date only (`2024-10-25`). */
+  hasTime: boolean;
+}
+
+const ISO_DATE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * Reads an ISO 8601 date or date-time. A date-time without an offset is a wall-clock time in `timeZone`.
+ * Returns `undefined` for anything else, including impossible dates (`2024-02-30`) and the outlet's display
+ * form (`25/10/2024 19h13`), so the caller can say what is expected.
+ */
+export function parseArticleDate(value: string, timeZone: string): ArticleDate | undefined {
+  const match = ISO_DATE.exec(value.trim());
+  if (!match) return undefined;
+  const [, y, mo, d, h, mi, s, frac, offset] = match;
+  const parts = {
+    year: Number(y),
+    month: Number(mo),
+    day: Number(d),
+    hour: h === undefined ? 0 : Number(h),
+    minute: mi === undefined ? 0 : Number(mi),
+    second: s === undefined ? 0 : Number(s),
+    ms: frac === undefined ? 0 : Number(frac.slice(0, 3).padEnd(3, '0')),
+  };
+  if (!isRealDate(parts.year, parts.month, parts.day) || parts.hour > 23 || parts.minute > 59 || parts.second > 59) {
+    return undefined;
+  }
+  const wallClockAsUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second, parts.ms);
+  let instant: number;
+  if (offset === 'Z') instant = wallClockAsUtc;
+  else if (offset !== undefined) instant = wallClockAsUtc - offsetMinutes(offset) * 60_000;
+  else instant = zonedWallClockToInstant(wallClockAsUtc, timeZone);
+  return { iso: new Date(instant).toISOString(), hasTime: h !== undefined };
+}
+
+function isRealDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function offsetMinutes(offset: string): number {
+  const sign = offset.startsWith('-') ? -1 : 1;
+  const digits = offset.slice(1).replace(':', '');
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
+}
+
+/** The zone's offset from UTC, in minutes, at a given instant (e.g. +120 for Paris in summer). */
+function zoneOffsetAt(instant: number, timeZone: string): number {
+  const p = numericParts(instant, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60_000);
+}
+
+/**
+ * Converts a wall-clock time in `timeZone` to an instant, resolving clock changes like Temporal's
+ * "compatible" option: a time that happens twice (autumn) is the first; a time that does not exist
+ * (spring forward) moves forward by the gap, as clocks do.
+ */
+function zonedWallClockToInstant(wallClockAsUtc: number, timeZone: string): number {
+  const HALF_DAY = 12 * 3_600_000;
+  const before = wallClockAsUtc - zoneOffsetAt(wallClockAsUtc - HALF_DAY, timeZone) * 60_000;
+  const after = wallClockAsUtc - zoneOffsetAt(wallClockAsUtc + HALF_DAY, timeZone) * 60_000;
+  const shows = (instant: number) => instant + zoneOffsetAt(instant, timeZone) * 60_000 === wallClockAsUtc;
+  const valid = [before, after].filter(shows);
+  return valid.length > 0 ? Math.min(...valid) : before;
+}
+
+interface NumericParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const numericFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function numericParts(instant: number, timeZone: string): NumericParts {
+  let formatter = numericFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    numericFormatters.set(timeZone, formatter);
+  }
+  const out: Record<string, number> = {};
+  for (const part of formatter.formatToParts(instant)) {
+    if (part.type !== 'literal') out[part.type] = Number(part.value);
+  }
+  return out as unknown as NumericParts;
+}
+
+/** True when `timeZone` is an IANA zone this runtime knows. */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const TOKENS = /yyyy|MMMM|MM|dd|d|HH|mm/g;
+
+/**
+ * Writes an instant with the site's pattern in the site's zone (see `SiteConfig.dateTimePattern`).
+ * `formatDate('2024-10-25T17:13:00Z', 'dd/MM/yyyy HHhmm', 'Europe/Paris', 'fr-FR')` → `25/10/2024 19h13`.
+ */
+export function formatDate(iso: string, pattern: string, timeZone: string, locale: string): string {
+  const instant = Date.parse(iso);
+  const p = numericParts(instant, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return pattern.replace(TOKENS, (token) => {
+    switch (token) {
+      case 'yyyy':
+        return String(p.year);
+      case 'MMMM':
+        return new Intl.DateTimeFormat(locale, { timeZone, month: 'long' }).format(instant);
+      case 'MM':
+        return two(p.month);
+      case 'dd':
+        return two(p.day);
+      case 'd':
+        return String(p.day);
+      case 'HH':
+        return two(p.hour);
+      default:
+        return two(p.minute);
+    }
+  });
+}
+
+/** The instant as an ISO 8601 string with the zone's offset (`2024-10-25T19:13:00+02:00`), for `<time datetime>`. */
+export function toZonedIso(iso: string, timeZone: string): string {
+  const instant = Date.parse(iso);
+  const p = numericParts(instant, timeZone);
+  const offset = zoneOffsetAt(instant, timeZone);
+  const two = (n: number) => String(Math.abs(n)).padStart(2, '0');
+  const sign = offset < 0 ? '-' : '+';
+  return `${p.year}-${two(p.month)}-${two(p.day)}T${two(p.hour)}:${two(p.minute)}:${two(p.second)}${sign}${two(Math.trunc(offset / 60))}:${two(offset % 60)}`;
+}
+
+/** What a `<time>` element needs: the machine-readable instant and the outlet's way of writing it. */
+export interface DisplayTime {
+  datetime: string;
+  text: string;
+}
+
+/** A frontmatter date as the site shows it: date and time, or the date alone when no time was given. */
+export function displayTime(
+  date: ArticleDate,
+  site: { dateTimePattern: string; datePattern: string; timeZone: string; locale: string },
+): DisplayTime {
+  return {
+    datetime: toZonedIso(date.iso, site.timeZone),
+    text: formatDate(date.iso, date.hasTime ? site.dateTimePattern : site.datePattern, site.timeZone, site.locale),
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * A problem found in the content: what the build, the validator and the tests report. Every problem names
+ * the file, and the field and line where there is one, and says what to do.
+ */
+export interface Problem {
+  /** `error` stops the build; `warning` is printed and the article is still published. */
+  severity: 'error' | 'warning';
+  /** The file, as a path the newsroom recognises (relative to the project or content folder). */
+  file: string;
+  /** 1-based line in the file, when known. */
+  line?: number;
+  /** The frontmatter field concerned, when there is one. */
+  field?: string;
+  /** What is wrong, in a sentence. */
+  message: string;
+  /** What to do about it. */
+  hint?: string;
+}
+
+/** `content/world/a.md:3: date: is "25/10/2024" — write an ISO 8601 date, e.g. 2024-10-25T19:13:00` */
+export function formatProblem(problem: Problem): string {
+  const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
+  const field = problem.field === undefined ? '' : `${problem.field}: `;
+  const hint = problem.hint === undefined ? '' : ` (${problem.hint})`;
+  return `${where}: ${field}${problem.message}${hint}`;
+}
+
+/** Problems in a stable order: by file, then line, then message, so reports read the same every run. */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) =>
+      compareText(a.file, b.file) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      compareText(a.field ?? '', b.field ?? '') ||
+      compareText(a.message, b.message),
+  );
+}
+
+/** Locale-independent string order (code units), so sorting never depends on the build machine. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The report printed when a build stops: every error and warning, then a count. */
+export function formatReport(problems: readonly Problem[]): string {
+  const sorted = sortProblems(problems);
+  const errors = sorted.filter((p) => p.severity === 'error');
+  const warnings = sorted.filter((p) => p.severity === 'warning');
+  const files = new Set(errors.map((p) => p.file));
+  const lines = [
+    ...errors.map((p) => `  error   ${formatProblem(p)}`),
+    ...warnings.map((p) => `  warning ${formatProblem(p)}`),
+    `${errors.length} error${errors.length === 1 ? '' : 's'} in ${files.size} file${files.size === 1 ? '' : 's'}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}.`,
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,32 @@
+/**
+ * The shape of the one site configuration (`src/site.config.ts`).
+ *
+ * Kept apart from the values so that pure modules and tests can build a configuration of their own
+ * (another time zone, another pattern) without touching the site's.
+ */
+export interface SiteConfig {
+  /** The outlet's name: header, `<title>` suffix, default author. */
+  publisher: string;
+  /** Absolute URL the site is served from, used for canonical links (e.g. `https://news.example.org`). */
+  siteUrl: string;
+  /** BCP 47 language tag of the interface and the articles; sets `<html lang>` and `Intl` formatting. */
+  locale: string;
+  /** IANA time zone of the newsroom: date-times without an offset are read in it, and every time is shown in it. */
+  timeZone: string;
+  /**
+   * How a publish time is written. Tokens: `yyyy` year, `MMMM` month name, `MM` month, `dd` day, `d` day
+   * without padding, `HH` hour (00–23), `mm` minute; anything else is copied as written.
+   * `dd/MM/yyyy HHhmm` gives `25/10/2024 19h13`.
+   */
+  dateTimePattern: string;
+  /** How a date without a time is written (for articles whose `date` has no time of day). */
+  datePattern: string;
+  /** The outlet's line printed under every article body. */
+  disclaimer: string;
+  /** Section display names in the order they appear in navigation; sections not listed sort after, by name. */
+  sections: readonly string[];
+  /** How many links the Related list holds at most. */
+  relatedCount: number;
+  /** How many articles the home page lists. */
+  homeCount: number;
+}

@@ -1,0 +1,21 @@
+/**
+ * Every URL the site links to, built in one place so a base path (`/news/`) is honoured everywhere.
+ * `base` is Astro's `import.meta.env.BASE_URL` (`/` or `/news/`).
+ */
+export function joinBase(base: string, path: string): string {
+  const trimmedBase = base.endsWith('/') ? base : `${base}/`;
+  return `${trimmedBase}${path.replace(/^\/+/, '')}`;
+}
+
+/** `/world/north-korea-troops-russia/`: the section then the slug, as outlets write them. */
+export function articlePath(sectionSlug: string, slug: string): string {
+  return `/${sectionSlug}/${slug}/`;
+}
+
+export function sectionPath(sectionSlug: string): string {
+  return `/${sectionSlug}/`;
+}
+
+export function tagPath(tagSlug: string): string {
+  return `/tags/${tagSlug}/`;
+}

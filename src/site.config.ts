@@ -1,0 +1,20 @@
+import type { SiteConfig } from './lib/site-config.ts';
+
+/**
+ * The newsroom's settings. Every page, feed and date reads them from here; nothing else is configured
+ * in templates. The defaults reproduce the reference story page: times shown as `25/10/2024 19h13`,
+ * in Paris time whatever the build machine's zone.
+ */
+export const site: SiteConfig = {
+  publisher: 'Dateline',
+  siteUrl: 'https://dateline.example.org',
+  locale: 'en-GB',
+  timeZone: 'Europe/Paris',
+  dateTimePattern: 'dd/MM/yyyy HHhmm',
+  datePattern: 'dd/MM/yyyy',
+  disclaimer:
+    'Dateline reports are written by our newsroom and checked by an editor. Found an error? Tell us and we will correct it openly.',
+  sections: ['World', 'Politics', 'Business', 'Technology', 'Science', 'Culture'],
+  relatedCount: 5,
+  homeCount: 20,
+};

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { displayTime, formatDate, parseArticleDate, toZonedIso } from '../../src/lib/dates.ts';
+
+const PARIS = 'Europe/Paris';
+
+describe('parseArticleDate', () => {
+  it.each([
+    ['2024-10-25T19:13:00', '2024-10-25T17:13:00.000Z', true, 'a summer wall-clock time in Paris is UTC+2'],
+    ['2024-12-02T09:30', '2024-12-02T08:30:00.000Z', true, 'a winter wall-clock time in Paris is UTC+1'],
+    ['2024-10-25', '2024-10-24T22:00:00.000Z', false, 'a bare date is midnight in the site zone'],
+    ['2024-10-25T19:13:00Z', '2024-10-25T19:13:00.000Z', true, 'an explicit Z wins over the site zone'],
+    ['2024-10-25T19:13:00+09:00', '2024-10-25T10:13:00.000Z', true, 'an explicit offset wins over the site zone'],
+    ['2024-10-25 19:13', '2024-10-25T17:13:00.000Z', true, 'a space may separate date and time'],
+    ['2024-10-27T02:30:00', '2024-10-27T00:30:00.000Z', true, 'an ambiguous time at the autumn change takes the first'],
+    ['2024-03-31T02:30:00', '2024-03-31T01:30:00.000Z', true, 'a time skipped in spring moves forward by the gap'],
+  ])('should read %s as %s (%s)', (input, iso, hasTime) => {
+    expect(parseArticleDate(input, PARIS)).toEqual({ iso, hasTime });
+  });
+
+  it.each(['25/10/2024 19h13', '2024-02-30', '2024-13-01', '2024-10-25T24:00', 'yesterday', '2024-1-5', ''])(
+    'should reject %j',
+    (input) => {
+      expect(parseArticleDate(input, PARIS)).toBeUndefined();
+    },
+  );
+
+  it('should not depend on the build machine time zone', () => {
+    const before = process.env.TZ;
+    process.env.TZ = 'America/Los_Angeles';
+    try {
+      expect(parseArticleDate('2024-10-25T19:13:00', PARIS)?.iso).toBe('2024-10-25T17:13:00.000Z');
+    } finally {
+      process.env.TZ = before;
+    }
+  });
+});
+
+describe('formatDate', () => {
+  it('should write the reference outlet format in Paris time', () => {
+    expect(formatDate('2024-10-25T17:13:00.000Z', 'dd/MM/yyyy HHhmm', PARIS, 'fr-FR')).toBe('25/10/2024 19h13');
+  });
+
+  it('should use the configured zone, not UTC', () => {
+    expect(formatDate('2024-12-31T23:30:00.000Z', 'dd/MM/yyyy HHhmm', PARIS, 'en-GB')).toBe('01/01/2025 00h30');
+    expect(formatDate('2024-12-31T23:30:00.000Z', 'dd/MM/yyyy HHhmm', 'America/New_York', 'en-GB')).toBe('31/12/2024 18h30');
+  });
+
+  it('should write month names in the locale', () => {
+    expect(formatDate('2024-10-25T17:13:00.000Z', 'd MMMM yyyy', PARIS, 'fr-FR')).toBe('25 octobre 2024');
+    expect(formatDate('2024-10-25T17:13:00.000Z', 'd MMMM yyyy, HH:mm', PARIS, 'en-GB')).toBe('25 October 2024, 19:13');
+  });
+});
+
+describe('toZonedIso', () => {
+  it('should carry the zone offset for <time datetime>', () => {
+    expect(toZonedIso('2024-10-25T17:13:00.000Z', PARIS)).toBe('2024-10-25T19:13:00+02:00');
+    expect(toZonedIso('2024-12-02T08:30:00.000Z', PARIS)).toBe('2024-12-02T09:30:00+01:00');
+    expect(toZonedIso('2024-12-02T08:30:00.000Z', 'America/St_Johns')).toBe('2024-12-02T05:00:00-03:30');
+  });
+});
+
+describe('displayTime', () => {
+  const site = { dateTimePattern: 'dd/MM/yyyy HHhmm', datePattern: 'dd/MM/yyyy', timeZone: PARIS, locale: 'fr-FR' };
+
+  it('should show date and time when the article gave a time', () => {
+    expect(displayTime({ iso: '2024-10-25T17:13:00.000Z', hasTime: true }, site)).toEqual({
+      datetime: '2024-10-25T19:13:00+02:00',
+      text: '25/10/2024 19h13',
+    });
+  });
+
+  it('should show the date alone when the article gave none', () => {
+    expect(displayTime({ iso: '2024-10-24T22:00:00.000Z', hasTime: false }, site).text).toBe('25/10/2024');
+  });
+});

@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { parseArticle, type ArticleSource } from '../../src/lib/article/parse.ts';
+
+const options = { timeZone: 'Europe/Paris', sections: ['World', 'Politics'] };
+
+function source(text: string, relPath = 'world/story.md', extra: Partial<ArticleSource> = {}): ArticleSource {
+  return { file: `content/${relPath}`, relPath, bytes: new TextEncoder().encode(text), ...extra };
+}
+
+const valid = `---
+title: "North Korea readies troops"
+date: 2024-10-25T19:13:00
+tags: [North Korea, Russia]
+description: Seoul says thousands of soldiers are training in Russia.
+---
+
+Seoul's spy agency said on **Friday** that troops were training.
+
+## Background
+
+More text.
+`;
+
+describe('parseArticle: a valid article', () => {
+  const { article, problems } = parseArticle(source(valid), options);
+
+  it('should report no problems', () => {
+    expect(problems).toEqual([]);
+  });
+
+  it('should type the frontmatter', () => {
+    expect(article).toMatchObject({
+      slug: 'story',
+      file: 'content/world/story.md',
+      title: 'North Korea readies troops',
+      date: { iso: '2024-10-25T17:13:00.000Z', hasTime: true },
+      section: 'World',
+      sectionSlug: 'world',
+      tags: ['North Korea', 'Russia'],
+      authors: [],
+      description: 'Seoul says thousands of soldiers are training in Russia.',
+      draft: false,
+      related: [],
+    });
+  });
+
+  it('should render the body with heading anchors, an excerpt, word count and reading time', () => {
+    expect(article?.html).toContain('<h2 id="background">Background</h2>');
+    expect(article?.headings).toEqual([{ depth: 2, slug: 'background', text: 'Background' }]);
+    expect(article?.excerpt).toBe("Seoul's spy agency said on Friday that troops were training.");
+    expect(article?.wordCount).toBe(13);
+    expect(article?.readingMinutes).toBe(1);
+  });
+});
+
+describe('parseArticle: sections, slugs and tags', () => {
+  it('should take the section from the first folder, with the configured spelling', () => {
+    expect(parseArticle(source(valid, 'politics/x.md'), options).article?.section).toBe('Politics');
+  });
+
+  it('should let the section field name the section of a top-level file', () => {
+    const text = valid.replace('tags:', 'section: Politics\ntags:');
+    expect(parseArticle(source(text, 'x.md'), options).article).toMatchObject({ section: 'Politics', sectionSlug: 'politics' });
+  });
+
+  it('should make a readable section name from an unconfigured folder', () => {
+    expect(parseArticle(source(valid, 'climate-desk/x.md'), options).article?.section).toBe('Climate desk');
+  });
+
+  it('should require a section for a top-level file, naming the field and what to do', () => {
+    const { article, problems } = parseArticle(source(valid, 'x.md'), options);
+    expect(article).toBeUndefined();
+    expect(problems).toEqual([expect.objectContaining({ severity: 'error', field: 'section', message: 'is missing', hint: expect.stringContaining('section folder') })]);
+  });
+
+  it('should refuse a section that takes a name the site uses', () => {
+    const { problems } = parseArticle(source(valid.replace('tags:', 'section: Tags\ntags:'), 'x.md'), options);
+    expect(problems[0]).toMatchObject({ field: 'section', message: expect.stringContaining('uses for its own pages') });
+  });
+
+  it('should slug the file name, or the slug field when given', () => {
+    expect(parseArticle(source(valid, 'world/Kim Jong-un Visit.md'), options).article?.slug).toBe('kim-jong-un-visit');
+    const text = valid.replace('tags:', 'slug: Custom Slug\ntags:');
+    expect(parseArticle(source(text), options).article?.slug).toBe('custom-slug');
+  });
+
+  it('should keep one spelling per tag slug within an article', () => {
+    const text = valid.replace('[North Korea, Russia]', '[North Korea, north korea, Russia]');
+    expect(parseArticle(source(text), options).article?.tags).toEqual(['North Korea', 'Russia']);
+  });
+
+  it('should refuse a tag that cannot make a URL', () => {
+    const { problems } = parseArticle(source(valid.replace('Russia]', '🔥]')), options);
+    expect(problems).toEqual([expect.objectContaining({ field: 'tags', line: 4, message: expect.stringContaining('"🔥"') })]);
+  });
+
+  it('should accept a single author or a list', () => {
+    expect(parseArticle(source(valid.replace('tags:', 'authors: Ana Lima\ntags:')), options).article?.authors).toEqual(['Ana Lima']);
+    expect(parseArticle(source(valid.replace('tags:', 'authors: [Ana Lima, Tom Reed]\ntags:')), options).article?.authors).toEqual(['Ana Lima', 'Tom Reed']);
+  });
+});
+
+describe('parseArticle: bad frontmatter is reported field by field, with lines and hints', () => {
+  const cases: [string, string, Partial<{ field: string; line: number; message: string | RegExp }>][] = [
+    ['a missing title', valid.replace('title: "North Korea readies troops"\n', ''), { field: 'title', message: 'is missing' }],
+    ['an empty title', valid.replace('"North Korea readies troops"', '""'), { field: 'title', line: 2, message: 'is empty' }],
+    ['a numeric title', valid.replace('"North Korea readies troops"', '2024'), { field: 'title', line: 2, message: 'is a number (2024)' }],
+    ['a list as title', valid.replace('"North Korea readies troops"', '[a, b]'), { field: 'title', line: 2, message: 'is a list' }],
+    ['the display date form', valid.replace('2024-10-25T19:13:00', '25/10/2024 19h13'), { field: 'date', line: 3, message: '"25/10/2024 19h13" is not an ISO 8601 date' }],
+    ['an impossible date', valid.replace('2024-10-25T19:13:00', '2024-02-30'), { field: 'date', line: 3 }],
+    ['a quoted boolean', valid.replace('tags:', 'draft: "false"\ntags:'), { field: 'draft', line: 4, message: 'is the text "false"' }],
+    ['tags as text', valid.replace('[North Korea, Russia]', 'North Korea'), { field: 'tags', line: 4, message: 'is the text "North Korea"' }],
+    ['updated before date', valid.replace('tags:', 'updated: 2024-10-01T00:00:00\ntags:'), { field: 'updated', line: 4, message: 'is before `date`' }],
+    ['an image without alt', valid.replace('tags:', 'image: ./x.jpg\ntags:'), { field: 'imageAlt', message: 'is missing but `image` is set' }],
+    ['a remote image', valid.replace('tags:', 'image: https://example.org/x.jpg\nimageAlt: x\ntags:'), { field: 'image', line: 4, message: /not a file next to the article/ }],
+  ];
+
+  it.each(cases)('should report %s', (_name, text, expected) => {
+    const { article, problems } = parseArticle(source(text), options);
+    expect(article).toBeUndefined();
+    const error = problems.find((p) => p.severity === 'error');
+    expect(error).toMatchObject({ file: 'content/world/story.md', ...expected });
+    expect(error?.hint).toMatch(/^expected |image/);
+  });
+
+  it('should report every problem of a file at once', () => {
+    const text = valid.replace('"North Korea readies troops"', '42').replace('2024-10-25T19:13:00', 'soon').replace('tags:', 'draft: "no"\ntags:');
+    const fields = parseArticle(source(text), options).problems.map((p) => p.field);
+    expect(fields).toEqual(['title', 'date', 'draft']);
+  });
+
+  it('should check that a hero image exists beside the article', () => {
+    const text = valid.replace('tags:', 'image: ./missing.jpg\nimageAlt: A map\ntags:');
+    const { problems } = parseArticle(source(text, 'world/story.md', { fileExists: () => false }), options);
+    expect(problems[0]).toMatchObject({ field: 'image', line: 4, message: '"./missing.jpg" does not exist next to the article' });
+  });
+
+  it('should warn about unknown fields and suggest the known one', () => {
+    const { article, problems } = parseArticle(source(valid.replace('tags:', 'titel: x\ntags:')), options);
+    expect(article).toBeDefined();
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', field: 'titel', line: 4, hint: 'did you mean `title`?' })]);
+  });
+});
+
+describe('parseArticle: files that are not articles', () => {
+  const bytes = (b: number[]) => ({ file: 'content/x.md', relPath: 'x.md', bytes: Uint8Array.from(b) });
+
+  it.each([
+    ['an empty file', bytes([]), /empty/],
+    ['a blank file', bytes([0x20, 0x0a]), /empty/],
+    ['a binary file', bytes([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]), /binary/],
+    ['Latin-1 text', bytes([0x2d, 0x2d, 0x2d, 0x0a, 0x74, 0xe9, 0x0a]), /not UTF-8/],
+  ])('should refuse %s with a reason', (_name, input, message) => {
+    const { article, problems } = parseArticle(input, options);
+    expect(article).toBeUndefined();
+    expect(problems).toEqual([expect.objectContaining({ severity: 'error', file: 'content/x.md', line: 1, message: expect.stringMatching(message) })]);
+  });
+
+  it('should report a file without frontmatter', () => {
+    expect(parseArticle(source('Just text.'), options).problems[0]?.message).toBe('the file has no frontmatter');
+  });
+
+  it('should report an unclosed frontmatter block', () => {
+    const { problems } = parseArticle(source('---\ntitle: x\ndate: 2024-10-25\n\nBody'), options);
+    expect(problems[0]).toMatchObject({ line: 1, message: 'the frontmatter block is not closed', hint: expect.stringContaining('---') });
+  });
+
+  it('should report YAML syntax errors with the file line', () => {
+    const { problems } = parseArticle(source('---\ntitle: "x\ndate: 2024-10-25\n---\nBody'), options);
+    expect(problems[0]).toMatchObject({ severity: 'error', line: expect.any(Number), message: expect.stringContaining('not valid YAML') });
+  });
+
+  it('should report duplicate keys', () => {
+    const { problems } = parseArticle(source('---\ntitle: a\ntitle: b\ndate: 2024-10-25\n---\nBody'), options);
+    expect(problems[0]).toMatchObject({ line: 3, message: expect.stringContaining('not valid YAML'), hint: expect.stringContaining('once') });
+  });
+
+  it('should refuse a YAML alias bomb without expanding it', () => {
+    const bomb = ['---', 'a: &a ["x","x","x","x","x","x","x","x","x"]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]', 'title: x', 'date: 2024-10-25', '---', 'Body'].join('\n');
+    const { article, problems } = parseArticle(source(bomb), options);
+    expect(article).toBeUndefined();
+    expect(problems[0]?.hint).toContain('aliases');
+  });
+
+  it('should read a file with a byte-order mark and CRLF line ends', () => {
+    const text = `\uFEFF${valid.replace(/\n/g, '\r\n')}`;
+    const { article, problems } = parseArticle(source(text), options);
+    expect(problems).toEqual([]);
+    expect(article?.title).toBe('North Korea readies troops');
+  });
+});
