@@ -8,13 +8,13 @@ export interface Problem {
   /** The file, as a path the newsroom recognises (relative to the project or content folder). */
   file: string;
   /** 1-based line in the file, when known. */
-  line?: number;
+  line?: number | undefined;
   /** The frontmatter field concerned, when there is one. */
-  field?: string;
+  field?: string | undefined;
   /** What is wrong, in a sentence. */
   message: string;
   /** What to do about it. */
-  hint?: string;
+  hint?: string | undefined;
 }
 
 /** `content/world/a.md:3: date: is "25/10/2024" — write an ISO 8601 date, e.g. 2024-10-25T19:13:00` */

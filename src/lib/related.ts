@@ -132,9 +132,7 @@ export function computeRelated(articles: readonly RelatedCandidate[], count: num
     const moreInSection =
       related.length >= count
         ? []
-        : (bySection.get(article.sectionSlug) ?? [])
-            .filter((slug) => !listed.has(slug))
-            .slice(0, count - related.length);
+        : (bySection.get(article.sectionSlug) ?? []).filter((slug) => !listed.has(slug)).slice(0, count - related.length);
     result.set(article.slug, { related, moreInSection });
   }
   return result;

@@ -8,10 +8,7 @@ import { slug as githubSlug } from 'github-slugger';
  */
 export function toSlug(name: string): string {
   const withoutAccents = name.normalize('NFKD').replace(/\p{M}+/gu, '');
-  return githubSlug(withoutAccents)
-    .replace(/_/g, '-')
-    .replace(/-{2,}/g, '-')
-    .replace(/^-|-$/g, '');
+  return githubSlug(withoutAccents).replace(/_/g, '-').replace(/-{2,}/g, '-').replace(/^-|-$/g, '');
 }
 
 /** The slug an article gets from its file name: `Kim Jong-un's visit.md` → `kim-jong-uns-visit`. */

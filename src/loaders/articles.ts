@@ -11,6 +11,9 @@ import { formatReport, formatProblem, type Problem } from '../lib/problems.ts';
 import { publicationStatus } from '../lib/publishing.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
 
+/** Astro's store also re-registers an unchanged entry's images; that method is missing from the public type. */
+type StoreWithAssets = LoaderContext['store'] & { addAssetImports?: (assets: string[], filePath?: string) => void };
+
 /** Bumped whenever parsing or the sanitising policy changes, so cached entries are parsed again. */
 const PIPELINE_VERSION = '1';
 
@@ -80,7 +83,9 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
     const existing = store.get(relPath);
     if (existing?.digest === digest) {
       all.push(existing.data as unknown as StoredArticleInput);
-      if (existing.assetImports?.length && existing.filePath) store.addAssetImports(existing.assetImports, existing.filePath);
+      // Keep the unchanged entry's hero image in the build, as Astro's own glob loader does.
+      if (existing.assetImports?.length && existing.filePath)
+        (store as StoreWithAssets).addAssetImports?.(existing.assetImports, existing.filePath);
       continue;
     }
     const file = displayPath(root, absPath);
@@ -103,7 +108,13 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
   for (const { id, digest, absPath, article } of changed) {
     const { html, ...data } = article;
     const parsed = await parseData({ id, data: data as unknown as Record<string, unknown>, filePath: absPath });
-    store.set({ id, data: parsed, filePath: path.relative(root, absPath).split(path.sep).join('/'), digest, rendered: { html, metadata: { headings: article.headings } } });
+    store.set({
+      id,
+      data: parsed,
+      filePath: path.relative(root, absPath).split(path.sep).join('/'),
+      digest,
+      rendered: { html, metadata: { headings: article.headings } },
+    });
   }
   const present = new Set(relPaths);
   for (const id of store.keys()) if (!present.has(id)) store.delete(id);
@@ -118,7 +129,10 @@ function reportUnpublished(articles: readonly StoredArticleInput[], now: Date, s
     const status = publicationStatus(article, now);
     if (status === 'published') published++;
     else if (status === 'draft') logger.info(`not published (draft): ${article.file}`);
-    else logger.info(`not published yet (scheduled for ${formatDate(article.date.iso, site.dateTimePattern, site.timeZone, site.locale)}): ${article.file}`);
+    else
+      logger.info(
+        `not published yet (scheduled for ${formatDate(article.date.iso, site.dateTimePattern, site.timeZone, site.locale)}): ${article.file}`,
+      );
   }
   logger.info(`${published} of ${articles.length} articles published.`);
 }
@@ -133,7 +147,9 @@ async function listMarkdownFiles(dir: string): Promise<string[]> {
   }
   return entries
     .map((entry) => entry.split(path.sep).join('/'))
-    .filter((entry) => entry.toLowerCase().endsWith('.md') && !entry.split('/').some((part) => part.startsWith('.') || part.startsWith('_')))
+    .filter(
+      (entry) => entry.toLowerCase().endsWith('.md') && !entry.split('/').some((part) => part.startsWith('.') || part.startsWith('_')),
+    )
     .sort();
 }
 

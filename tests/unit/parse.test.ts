@@ -70,7 +70,14 @@ describe('parseArticle: sections, slugs and tags', () => {
   it('should require a section for a top-level file, naming the field and what to do', () => {
     const { article, problems } = parseArticle(source(valid, 'x.md'), options);
     expect(article).toBeUndefined();
-    expect(problems).toEqual([expect.objectContaining({ severity: 'error', field: 'section', message: 'is missing', hint: expect.stringContaining('section folder') })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        field: 'section',
+        message: 'is missing',
+        hint: expect.stringContaining('section folder'),
+      }),
+    ]);
   });
 
   it('should refuse a section that takes a name the site uses', () => {
@@ -96,7 +103,10 @@ describe('parseArticle: sections, slugs and tags', () => {
 
   it('should accept a single author or a list', () => {
     expect(parseArticle(source(valid.replace('tags:', 'authors: Ana Lima\ntags:')), options).article?.authors).toEqual(['Ana Lima']);
-    expect(parseArticle(source(valid.replace('tags:', 'authors: [Ana Lima, Tom Reed]\ntags:')), options).article?.authors).toEqual(['Ana Lima', 'Tom Reed']);
+    expect(parseArticle(source(valid.replace('tags:', 'authors: [Ana Lima, Tom Reed]\ntags:')), options).article?.authors).toEqual([
+      'Ana Lima',
+      'Tom Reed',
+    ]);
   });
 });
 
@@ -106,13 +116,33 @@ describe('parseArticle: bad frontmatter is reported field by field, with lines a
     ['an empty title', valid.replace('"North Korea readies troops"', '""'), { field: 'title', line: 2, message: 'is empty' }],
     ['a numeric title', valid.replace('"North Korea readies troops"', '2024'), { field: 'title', line: 2, message: 'is a number (2024)' }],
     ['a list as title', valid.replace('"North Korea readies troops"', '[a, b]'), { field: 'title', line: 2, message: 'is a list' }],
-    ['the display date form', valid.replace('2024-10-25T19:13:00', '25/10/2024 19h13'), { field: 'date', line: 3, message: '"25/10/2024 19h13" is not an ISO 8601 date' }],
+    [
+      'the display date form',
+      valid.replace('2024-10-25T19:13:00', '25/10/2024 19h13'),
+      { field: 'date', line: 3, message: '"25/10/2024 19h13" is not an ISO 8601 date' },
+    ],
     ['an impossible date', valid.replace('2024-10-25T19:13:00', '2024-02-30'), { field: 'date', line: 3 }],
     ['a quoted boolean', valid.replace('tags:', 'draft: "false"\ntags:'), { field: 'draft', line: 4, message: 'is the text "false"' }],
-    ['tags as text', valid.replace('[North Korea, Russia]', 'North Korea'), { field: 'tags', line: 4, message: 'is the text "North Korea"' }],
-    ['updated before date', valid.replace('tags:', 'updated: 2024-10-01T00:00:00\ntags:'), { field: 'updated', line: 4, message: 'is before `date`' }],
-    ['an image without alt', valid.replace('tags:', 'image: ./x.jpg\ntags:'), { field: 'imageAlt', message: 'is missing but `image` is set' }],
-    ['a remote image', valid.replace('tags:', 'image: https://example.org/x.jpg\nimageAlt: x\ntags:'), { field: 'image', line: 4, message: /not a file next to the article/ }],
+    [
+      'tags as text',
+      valid.replace('[North Korea, Russia]', 'North Korea'),
+      { field: 'tags', line: 4, message: 'is the text "North Korea"' },
+    ],
+    [
+      'updated before date',
+      valid.replace('tags:', 'updated: 2024-10-01T00:00:00\ntags:'),
+      { field: 'updated', line: 4, message: 'is before `date`' },
+    ],
+    [
+      'an image without alt',
+      valid.replace('tags:', 'image: ./x.jpg\ntags:'),
+      { field: 'imageAlt', message: 'is missing but `image` is set' },
+    ],
+    [
+      'a remote image',
+      valid.replace('tags:', 'image: https://example.org/x.jpg\nimageAlt: x\ntags:'),
+      { field: 'image', line: 4, message: /not a file next to the article/ },
+    ],
   ];
 
   it.each(cases)('should report %s', (_name, text, expected) => {
@@ -124,7 +154,10 @@ describe('parseArticle: bad frontmatter is reported field by field, with lines a
   });
 
   it('should report every problem of a file at once', () => {
-    const text = valid.replace('"North Korea readies troops"', '42').replace('2024-10-25T19:13:00', 'soon').replace('tags:', 'draft: "no"\ntags:');
+    const text = valid
+      .replace('"North Korea readies troops"', '42')
+      .replace('2024-10-25T19:13:00', 'soon')
+      .replace('tags:', 'draft: "no"\ntags:');
     const fields = parseArticle(source(text), options).problems.map((p) => p.field);
     expect(fields).toEqual(['title', 'date', 'draft']);
   });
@@ -153,7 +186,9 @@ describe('parseArticle: files that are not articles', () => {
   ])('should refuse %s with a reason', (_name, input, message) => {
     const { article, problems } = parseArticle(input, options);
     expect(article).toBeUndefined();
-    expect(problems).toEqual([expect.objectContaining({ severity: 'error', file: 'content/x.md', line: 1, message: expect.stringMatching(message) })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'error', file: 'content/x.md', line: 1, message: expect.stringMatching(message) }),
+    ]);
   });
 
   it('should report a file without frontmatter', () => {
@@ -172,11 +207,25 @@ describe('parseArticle: files that are not articles', () => {
 
   it('should report duplicate keys', () => {
     const { problems } = parseArticle(source('---\ntitle: a\ntitle: b\ndate: 2024-10-25\n---\nBody'), options);
-    expect(problems[0]).toMatchObject({ line: 3, message: expect.stringContaining('not valid YAML'), hint: expect.stringContaining('once') });
+    expect(problems[0]).toMatchObject({
+      line: 3,
+      message: expect.stringContaining('not valid YAML'),
+      hint: expect.stringContaining('once'),
+    });
   });
 
   it('should refuse a YAML alias bomb without expanding it', () => {
-    const bomb = ['---', 'a: &a ["x","x","x","x","x","x","x","x","x"]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]', 'title: x', 'date: 2024-10-25', '---', 'Body'].join('\n');
+    const bomb = [
+      '---',
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+      'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+      'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+      'title: x',
+      'date: 2024-10-25',
+      '---',
+      'Body',
+    ].join('\n');
     const { article, problems } = parseArticle(source(bomb), options);
     expect(article).toBeUndefined();
     expect(problems[0]?.hint).toContain('aliases');

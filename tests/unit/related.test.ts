@@ -59,7 +59,10 @@ describe('computeRelated', () => {
   });
 
   it('should put pinned articles first, in the editor order, even without a shared tag', () => {
-    const pinned = computeRelated([...corpus.slice(1), article('nk-troops', '2024-10-25', ['kim'], { pinned: ['weather', 'eu-summit'] })], 3);
+    const pinned = computeRelated(
+      [...corpus.slice(1), article('nk-troops', '2024-10-25', ['kim'], { pinned: ['weather', 'eu-summit'] })],
+      3,
+    );
     expect(pinned.get('nk-troops')!.related).toEqual([
       { slug: 'weather', score: Infinity, sharedTags: [], pinned: true },
       { slug: 'eu-summit', score: Infinity, sharedTags: [], pinned: true },
@@ -123,7 +126,10 @@ function bruteForce(articles: RelatedCandidate[], self: RelatedCandidate, count:
   const at = Date.parse(self.date);
   return articles
     .filter((a) => a.slug !== self.slug)
-    .map((a) => ({ a, score: a.tagSlugs.filter((t) => self.tagSlugs.includes(t)).reduce((s, t) => s + tagWeight(articles.length, df.get(t)!), 0) }))
+    .map((a) => ({
+      a,
+      score: a.tagSlugs.filter((t) => self.tagSlugs.includes(t)).reduce((s, t) => s + tagWeight(articles.length, df.get(t)!), 0),
+    }))
     .filter(({ score }) => score > 0)
     .sort((x, y) => {
       const byScore = y.score - x.score;

@@ -7,13 +7,18 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * UTF-8. A byte-order mark is dropped; CRLF line ends are left to the Markdown parser, which reads them.
  */
 export function decodeSource(bytes: Uint8Array, file: string): { text: string } | { problem: Problem } {
-  const problem = (message: string, hint: string): { problem: Problem } => ({ problem: { severity: 'error', file, line: 1, message, hint } });
+  const problem = (message: string, hint: string): { problem: Problem } => ({
+    problem: { severity: 'error', file, line: 1, message, hint },
+  });
   if (bytes.length === 0 || bytes.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) {
     return problem('the file is empty', 'write the article, or delete the file');
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    return problem(`the file holds binary data (a NUL byte at offset ${nul}), not Markdown text`, 'save the article as plain UTF-8 text, or move non-article files out of the content folder');
+    return problem(
+      `the file holds binary data (a NUL byte at offset ${nul}), not Markdown text`,
+      'save the article as plain UTF-8 text, or move non-article files out of the content folder',
+    );
   }
   let text: string;
   try {

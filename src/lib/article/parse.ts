@@ -136,14 +136,26 @@ export function parseArticle(source: ArticleSource, options: ParseOptions): Pars
   }
   const sectionSlug = sectionName ? toSlug(sectionName) : '';
   if (sectionName && !sectionSlug) {
-    error(`"${sectionName}" has no letters or digits to make a URL from`, { line: lineOf('section'), field: 'section', hint: 'use a word, e.g. section: World' });
+    error(`"${sectionName}" has no letters or digits to make a URL from`, {
+      line: lineOf('section'),
+      field: 'section',
+      hint: 'use a word, e.g. section: World',
+    });
   } else if (RESERVED_SECTION_SLUGS.has(sectionSlug)) {
-    error(`"${sectionName}" is a name the site uses for its own pages`, { line: lineOf('section'), field: 'section', hint: 'choose another section name' });
+    error(`"${sectionName}" is a name the site uses for its own pages`, {
+      line: lineOf('section'),
+      field: 'section',
+      hint: 'choose another section name',
+    });
   }
 
   const slug = parsed.success && parsed.data.slug !== undefined ? toSlug(parsed.data.slug) : slugFromFileName(source.relPath);
   if (!slug) {
-    error('no URL slug can be made from the file name', { field: parsed.success && parsed.data.slug !== undefined ? 'slug' : undefined, line: lineOf('slug'), hint: 'rename the file with letters or digits, or set slug: my-article' });
+    error('no URL slug can be made from the file name', {
+      field: parsed.success && parsed.data.slug !== undefined ? 'slug' : undefined,
+      line: lineOf('slug'),
+      hint: 'rename the file with letters or digits, or set slug: my-article',
+    });
   }
 
   const tags: string[] = [];
@@ -152,7 +164,11 @@ export function parseArticle(source: ArticleSource, options: ParseOptions): Pars
     for (const tag of parsed.data.tags) {
       const tagSlug = toSlug(tag);
       if (!tagSlug) {
-        error(`tag "${tag}" has no letters or digits to make a URL from`, { line: lineOf('tags'), field: 'tags', hint: 'write the tag in words, e.g. Climate' });
+        error(`tag "${tag}" has no letters or digits to make a URL from`, {
+          line: lineOf('tags'),
+          field: 'tags',
+          hint: 'write the tag in words, e.g. Climate',
+        });
       } else if (!seen.has(tagSlug)) {
         seen.add(tagSlug);
         tags.push(tag);
@@ -163,9 +179,17 @@ export function parseArticle(source: ArticleSource, options: ParseOptions): Pars
   if (parsed.success && parsed.data.image !== undefined) {
     const src = parsed.data.image;
     if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('/')) {
-      error(`"${src}" is not a file next to the article`, { line: lineOf('image'), field: 'image', hint: 'put the image beside the Markdown file and write image: ./photo.jpg (images are never loaded from other sites)' });
+      error(`"${src}" is not a file next to the article`, {
+        line: lineOf('image'),
+        field: 'image',
+        hint: 'put the image beside the Markdown file and write image: ./photo.jpg (images are never loaded from other sites)',
+      });
     } else if (source.fileExists && !source.fileExists(src)) {
-      error(`"${src}" does not exist next to the article`, { line: lineOf('image'), field: 'image', hint: 'check the file name, or copy the image beside the Markdown file' });
+      error(`"${src}" does not exist next to the article`, {
+        line: lineOf('image'),
+        field: 'image',
+        hint: 'check the file name, or copy the image beside the Markdown file',
+      });
     }
   }
 
@@ -176,7 +200,12 @@ export function parseArticle(source: ArticleSource, options: ParseOptions): Pars
   const image: HeroImage | undefined =
     fm.image === undefined
       ? undefined
-      : { src: fm.image, alt: fm.imageAlt!, ...(fm.imageCaption && { caption: fm.imageCaption }), ...(fm.imageCredit && { credit: fm.imageCredit }) };
+      : {
+          src: fm.image,
+          alt: fm.imageAlt!,
+          ...(fm.imageCaption && { caption: fm.imageCaption }),
+          ...(fm.imageCredit && { credit: fm.imageCredit }),
+        };
   const article: ParsedArticle = {
     slug,
     file,

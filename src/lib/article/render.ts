@@ -12,6 +12,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { demoteBodyH1, dropEmptyClassNames, dropInlineNoscript, dropNonTaskInputs, remoteImagesToLinks } from './html-steps.ts';
 import { sanitizePolicy } from './sanitize-policy.ts';
 
 /** A heading inside the article body, for in-page anchors (same shape as Astro's `MarkdownHeading`). */
@@ -33,18 +34,6 @@ export interface RenderedBody {
 }
 
 /**
- * A body `# Heading` would be a second `h1` on a page whose `h1` is the headline; it becomes an `h2`.
- * Runs before sanitising, so the sanitiser still has the last word.
- */
-function demoteBodyH1() {
-  return (tree: HastRoot) => {
-    visit(tree, 'element', (node: Element) => {
-      if (node.tagName === 'h1') node.tagName = 'h2';
-    });
-  };
-}
-
-/**
  * The pipeline. Raw HTML is parsed into real nodes (rehype-raw) *before* the sanitiser, which is the last
  * step that can add markup: nothing after it adds elements or attributes.
  */
@@ -53,15 +42,19 @@ const processor = unified()
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkGfm)
   .use(remarkRehype, { allowDangerousHtml: true })
+  .use(dropInlineNoscript)
   .use(rehypeRaw)
   .use(demoteBodyH1)
+  .use(dropNonTaskInputs)
+  .use(remoteImagesToLinks)
   .use(rehypeSlug)
   .use(rehypeSanitize, sanitizePolicy)
+  .use(dropEmptyClassNames)
   .use(rehypeStringify)
   .freeze();
 
 /** Parses Markdown (with its frontmatter block) into a syntax tree; the YAML block, if any, is its first node. */
-export function parseMarkdown(text: string): { tree: MdastRoot; yaml?: Yaml } {
+export function parseMarkdown(text: string): { tree: MdastRoot; yaml: Yaml | undefined } {
   const tree = processor.parse(text);
   const first = tree.children[0];
   return { tree, yaml: first?.type === 'yaml' ? first : undefined };

@@ -8,7 +8,9 @@ import type { Options as SanitizeSchema } from 'rehype-sanitize';
  *   details/summary, abbr, sup/sub, time) and images with alt text.
  * - Removed with their content (`strip`): script, style, template, noscript, iframe, object, embed, textarea,
  *   title, select, and the like, so no code runs and no CSS or fallback text leaks onto the page as text.
- * - Other unknown elements are unwrapped: their text stays, the tag goes (`<font>`, `<center>`, `<svg>`).
+ * - svg and math are removed with their content too (they carry their own script and link surfaces).
+ * - Other unknown elements are unwrapped: their text stays, the tag goes (`<font>`, `<center>`).
+ * - Images from other hosts never reach the sanitiser: `remoteImagesToLinks` turns them into links first.
  * - No event handlers, no `style`, no `class` except the few GFM needs; URLs only http(s), mailto, relative.
  * - Ids are kept as written (no `user-content-` prefix): heading anchors (`#background`) and footnote links
  *   must resolve, and article pages run no script that ids could clobber.
@@ -17,6 +19,7 @@ const headingAttributes = ['id'];
 const cellAttributes = ['align', 'colSpan', 'rowSpan', 'headers', 'scope'];
 
 export const sanitizePolicy: SanitizeSchema = {
+  // prettier-ignore
   tagNames: [
     'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'cite', 'code', 'dd', 'del', 'details', 'dfn', 'div',
     'dl', 'dt', 'em', 'figcaption', 'figure', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'input', 'ins',
@@ -24,7 +27,16 @@ export const sanitizePolicy: SanitizeSchema = {
     'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'u', 'ul', 'var', 'wbr',
   ],
   attributes: {
-    a: ['href', 'title', 'id', 'ariaDescribedBy', 'ariaLabel', 'dataFootnoteRef', 'dataFootnoteBackref', ['className', 'data-footnote-backref']],
+    a: [
+      'href',
+      'title',
+      'id',
+      'ariaDescribedBy',
+      'ariaLabel',
+      'dataFootnoteRef',
+      'dataFootnoteBackref',
+      ['className', 'data-footnote-backref'],
+    ],
     abbr: ['title'],
     blockquote: ['cite'],
     q: ['cite'],
@@ -56,6 +68,7 @@ export const sanitizePolicy: SanitizeSchema = {
   },
   clobberPrefix: '',
   clobber: [],
+  // prettier-ignore
   strip: [
     'script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'applet', 'textarea', 'title',
     'select', 'option', 'xmp', 'noembed', 'noframes', 'frameset', 'frame', 'head', 'math', 'svg', 'canvas',

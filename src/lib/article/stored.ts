@@ -20,9 +20,7 @@ export function createStoredArticleSchema<Image extends z.ZodType>(imageSource: 
     authors: z.array(z.string()),
     description: z.string().optional(),
     excerpt: z.string(),
-    image: z
-      .object({ src: imageSource, alt: z.string(), caption: z.string().optional(), credit: z.string().optional() })
-      .optional(),
+    image: z.object({ src: imageSource, alt: z.string(), caption: z.string().optional(), credit: z.string().optional() }).optional(),
     draft: z.boolean(),
     related: z.array(z.string()),
     headings: z.array(z.object({ depth: z.number(), slug: z.string(), text: z.string() })),
@@ -34,10 +32,14 @@ export function createStoredArticleSchema<Image extends z.ZodType>(imageSource: 
 /** What the loader hands to the store, before Astro resolves the image. */
 export type StoredArticleInput = Omit<ParsedArticle, 'html'>;
 
-/** Compile-time guard: the stored schema and `ParsedArticle` must describe the same fields. */
+/**
+ * Compile-time guard: every field the loader stores is one the schema declares, with a compatible type,
+ * and the schema declares no field the loader does not store.
+ */
 type Mirror = z.input<ReturnType<typeof createStoredArticleSchema<z.ZodString>>>;
-export const storedSchemaMatchesParsedArticle: [Mirror] extends [StoredArticleInput]
-  ? [StoredArticleInput] extends [Mirror]
+type SameKeys = [keyof Mirror] extends [keyof StoredArticleInput]
+  ? [keyof StoredArticleInput] extends [keyof Mirror]
     ? true
     : false
-  : false = true;
+  : false;
+export const storedSchemaMatchesParsedArticle: [StoredArticleInput] extends [Mirror] ? SameKeys : false = true;
