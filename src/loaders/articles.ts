@@ -119,6 +119,7 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
   const present = new Set(relPaths);
   for (const id of store.keys()) if (!present.has(id)) store.delete(id);
 
+  logger.info(`${relPaths.length} files: ${changed.length} parsed, ${relPaths.length - changed.length} unchanged.`);
   reportUnpublished(all, now, options.site, logger);
 }
 

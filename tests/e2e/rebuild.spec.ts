@@ -1,0 +1,53 @@
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { buildSite, FIXTURE_SITE } from './support/build.ts';
+import { serveStatic } from './support/serve.ts';
+
+const NEW_ARTICLE = `---
+title: Kim inspects artillery units bound for the front
+date: 2024-10-30T08:00:00
+tags: [Kim Jong Un, North Korea]
+---
+
+State media showed the leader inspecting artillery units.
+`;
+
+test('adding a Markdown file and rebuilding adds its page and changes other Related lists', async ({ page }) => {
+  const contentDir = mkdtempSync(path.join(tmpdir(), 'dateline-content-'));
+  cpSync(FIXTURE_SITE, contentDir, { recursive: true });
+  const cacheDir = mkdtempSync(path.join(tmpdir(), 'dateline-cache-'));
+  const outDir = mkdtempSync(path.join(tmpdir(), 'dateline-out-'));
+  const port = Number(process.env.E2E_PORT ?? 4391) + 1;
+  const server = await serveStatic(outDir, port);
+  const origin = `http://127.0.0.1:${port}`;
+  const relatedOf = async (pagePath: string) => {
+    await page.goto(`${origin}${pagePath}`);
+    return page.locator('section.related ol > li > a').allTextContents();
+  };
+
+  const first = buildSite({ contentDir, outDir, cacheDir });
+  expect(first.status, first.output).toBe(0);
+  expect(await relatedOf('/world/reference-story/')).not.toContain('Kim inspects artillery units bound for the front');
+
+  writeFileSync(path.join(contentDir, 'world', 'kim-artillery.md'), NEW_ARTICLE);
+  const second = buildSite({ contentDir, outDir, cacheDir });
+  expect(second.status, second.output).toBe(0);
+  // Unchanged files keep their stored entries: only the new file is parsed again.
+  expect(second.output).toMatch(/1 parsed, 10 unchanged/);
+
+  await page.goto(`${origin}/world/kim-artillery/`);
+  await expect(page.locator('h1')).toHaveText('Kim inspects artillery units bound for the front');
+  expect(await relatedOf('/world/reference-story/')).toEqual([
+    'Kim and Putin sign defence pact in Pyongyang',
+    "Ukrainian forces push into Russia's Kursk region",
+    'Kim inspects artillery units bound for the front',
+    'Seoul briefs lawmakers on troop intelligence',
+    'EU agrees new sanctions package against Moscow',
+  ]);
+  // The hero image of an unchanged article survives the warm rebuild.
+  await page.goto(`${origin}/world/reference-story/`);
+  expect(await page.locator('figure.hero img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  server.close();
+});

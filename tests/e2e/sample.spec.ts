@@ -1,0 +1,40 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { parseArticle } from '../../src/lib/article/parse.ts';
+import { publicationStatus } from '../../src/lib/publishing.ts';
+import { site } from '../../src/site.config.ts';
+import { ROOT } from './support/build.ts';
+
+// `npm test` builds the bundled sample newsroom into dist/ before the browser tests run.
+const DIST = path.join(ROOT, 'dist');
+const CONTENT = path.join(ROOT, 'content');
+
+test('the sample build has one page per published article in content/', () => {
+  const files = readdirSync(CONTENT, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
+  const now = new Date();
+  let published = 0;
+  for (const relPath of files) {
+    const { article, problems } = parseArticle(
+      { file: relPath, relPath: relPath.split(path.sep).join('/'), bytes: readFileSync(path.join(CONTENT, relPath)) },
+      { timeZone: site.timeZone, sections: site.sections },
+    );
+    expect(
+      problems.filter((p) => p.severity === 'error'),
+      relPath,
+    ).toEqual([]);
+    const page = path.join(DIST, article!.sectionSlug, article!.slug, 'index.html');
+    const shouldExist = publicationStatus(article!, now) === 'published';
+    expect(existsSync(page), `${relPath} → ${page}`).toBe(shouldExist);
+    if (shouldExist) published++;
+  }
+  expect(published).toBeGreaterThanOrEqual(24);
+});
+
+test('the sample reference story is published with the outlet time format and a Related list', async ({ page }) => {
+  await page.goto(`file://${path.join(DIST, 'world', 'north-korea-troops-russia', 'index.html')}`);
+  await expect(page.locator('.times time').first()).toHaveText('25/10/2024 19h13');
+  await expect(page.locator('section.related ol > li')).toHaveCount(site.relatedCount);
+  await expect(page.locator('.story-body')).toContainText('12,000');
+  await expect(page.locator('.story-body')).toContainText('Kursk');
+});

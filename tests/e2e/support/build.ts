@@ -1,0 +1,41 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
+export const FIXTURE_SITE = path.join(ROOT, 'tests', 'fixtures', 'site');
+/** The clock every fixture build runs at: after every fixture date except the scheduled one. */
+export const FIXTURE_NOW = '2025-01-01T12:00:00Z';
+
+export interface BuildResult {
+  status: number | null;
+  /** stdout and stderr together, colours off. */
+  output: string;
+  outDir: string;
+}
+
+/**
+ * Runs a real `astro build` of a content folder into its own output and cache folders, so builds of
+ * different content never share state. Runs on the same Node as the tests (Node 22 from the project).
+ */
+export function buildSite(options: { contentDir: string; outDir?: string; cacheDir?: string; env?: Record<string, string> }): BuildResult {
+  const outDir = options.outDir ?? mkdtempSync(path.join(tmpdir(), 'dateline-out-'));
+  const cacheDir = options.cacheDir ?? mkdtempSync(path.join(tmpdir(), 'dateline-cache-'));
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      CONTENT_DIR: options.contentDir,
+      DATELINE_OUT_DIR: outDir,
+      DATELINE_CACHE_DIR: cacheDir,
+      DATELINE_NOW: FIXTURE_NOW,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+      ...options.env,
+    },
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
+}
