@@ -29,6 +29,10 @@ test('adding a Markdown file and rebuilding adds its page and changes other Rela
 
   const first = buildSite({ contentDir, outDir, cacheDir });
   expect(first.status, first.output).toBe(0);
+  // Nothing leaves the site without a line saying so.
+  expect(first.output).toMatch(/not published \(draft\): .*world\/draft-story\.md/);
+  expect(first.output).toMatch(/not published yet \(scheduled for 01\/06\/2030 07h00\): .*world\/scheduled-story\.md/);
+  expect(first.output).toMatch(/8 of 10 articles published/);
   expect(await relatedOf('/world/reference-story/')).not.toContain('Kim inspects artillery units bound for the front');
 
   writeFileSync(path.join(contentDir, 'world', 'kim-artillery.md'), NEW_ARTICLE);
