@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkCollection } from '../lib/article/collection-checks.ts';
 import { parseArticle, type ParsedArticle, type ParseOptions } from '../lib/article/parse.ts';
+import { PIPELINE_VERSION } from '../lib/article/pipeline-version.ts';
 import type { StoredArticleInput } from '../lib/article/stored.ts';
 import { formatDate } from '../lib/dates.ts';
 import { formatReport, formatProblem, type Problem } from '../lib/problems.ts';
@@ -13,9 +14,6 @@ import type { SiteConfig } from '../lib/site-config.ts';
 
 /** Astro's store also re-registers an unchanged entry's images; that method is missing from the public type. */
 type StoreWithAssets = LoaderContext['store'] & { addAssetImports?: (assets: string[], filePath?: string) => void };
-
-/** Bumped whenever parsing or the sanitising policy changes, so cached entries are parsed again. */
-const PIPELINE_VERSION = '1';
 
 export interface ArticlesLoaderOptions {
   /** Content folder, absolute or relative to the project root. */

@@ -81,3 +81,19 @@ export function dropEmptyClassNames() {
     });
   };
 }
+
+/**
+ * GFM writes table column alignment as `align="right"`, which HTML no longer allows; it becomes a class
+ * (`align-right`) that the stylesheet aligns.
+ */
+export function alignToClass() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName !== 'td' && node.tagName !== 'th') return;
+      const align = node.properties?.align;
+      if (align === undefined) return;
+      delete node.properties.align;
+      if (align === 'left' || align === 'center' || align === 'right') node.properties.className = [`align-${align}`];
+    });
+  };
+}

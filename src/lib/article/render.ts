@@ -12,7 +12,14 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { demoteBodyH1, dropEmptyClassNames, dropInlineNoscript, dropNonTaskInputs, remoteImagesToLinks } from './html-steps.ts';
+import {
+  alignToClass,
+  demoteBodyH1,
+  dropEmptyClassNames,
+  dropInlineNoscript,
+  dropNonTaskInputs,
+  remoteImagesToLinks,
+} from './html-steps.ts';
 import { sanitizePolicy } from './sanitize-policy.ts';
 
 /** A heading inside the article body, for in-page anchors (same shape as Astro's `MarkdownHeading`). */
@@ -47,6 +54,7 @@ const processor = unified()
   .use(demoteBodyH1)
   .use(dropNonTaskInputs)
   .use(remoteImagesToLinks)
+  .use(alignToClass)
   .use(rehypeSlug)
   .use(rehypeSanitize, sanitizePolicy)
   .use(dropEmptyClassNames)

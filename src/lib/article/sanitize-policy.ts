@@ -11,12 +11,19 @@ import type { Options as SanitizeSchema } from 'rehype-sanitize';
  * - svg and math are removed with their content too (they carry their own script and link surfaces).
  * - Other unknown elements are unwrapped: their text stays, the tag goes (`<font>`, `<center>`).
  * - Images from other hosts never reach the sanitiser: `remoteImagesToLinks` turns them into links first.
- * - No event handlers, no `style`, no `class` except the few GFM needs; URLs only http(s), mailto, relative.
+ * - No event handlers, no `style`, no `class` except the few GFM needs (table alignment becomes an
+ *   `align-*` class, as `align` is obsolete HTML); URLs only http(s), mailto, relative.
  * - Ids are kept as written (no `user-content-` prefix): heading anchors (`#background`) and footnote links
  *   must resolve, and article pages run no script that ids could clobber.
  */
 const headingAttributes = ['id'];
-const cellAttributes = ['align', 'colSpan', 'rowSpan', 'headers', 'scope'];
+const cellAttributes: NonNullable<SanitizeSchema['attributes']>[string] = [
+  'colSpan',
+  'rowSpan',
+  'headers',
+  'scope',
+  ['className', /^align-(?:left|center|right)$/],
+];
 
 export const sanitizePolicy: SanitizeSchema = {
   // prettier-ignore
