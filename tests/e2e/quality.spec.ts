@@ -30,6 +30,14 @@ for (const [name, dir] of Object.entries(BUILDS)) {
   });
 }
 
+test('no page of the fixture build loads a script', async ({ page }) => {
+  const pages = htmlFiles(BUILDS.fixture).map((file) => `/${path.relative(BUILDS.fixture, file).replace(/index\.html$/, '')}`);
+  for (const pagePath of pages) {
+    await page.goto(pagePath);
+    expect(await page.locator('script').count(), pagePath).toBe(0);
+  }
+});
+
 const PAGES = ['/', '/world/reference-story/', '/culture/film-festival/', '/world/', '/tags/north-korea/'];
 
 for (const colorScheme of ['light', 'dark'] as const) {
