@@ -1,10 +1,10 @@
 // Prints the one closing line CI reads: "N passed, N failed" over unit and browser tests.
-// Reads the JSON reports vitest and Playwright write to test-results/.
+// Reads the JSON reports vitest and Playwright write to test-reports/.
 import { existsSync, readFileSync } from 'node:fs';
 
 const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
-const unit = read('test-results/unit.json');
-const e2e = read('test-results/e2e.json');
+const unit = read('test-reports/unit.json');
+const e2e = read('test-reports/e2e.json');
 
 let passed = 0;
 let failed = 0;

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { checkCollection } from '../../src/lib/article/collection-checks.ts';
+import { formatProblem, formatReport, sortProblems, type Problem } from '../../src/lib/problems.ts';
+import { publicationStatus } from '../../src/lib/publishing.ts';
+import { collectTags } from '../../src/lib/tags.ts';
+
+describe('checkCollection', () => {
+  it('should name both files of a duplicate slug', () => {
+    const problems = checkCollection([
+      { slug: 'same', file: 'content/world/same.md', related: [], status: 'published' },
+      { slug: 'same', file: 'content/politics/same.md', related: [], status: 'published' },
+    ]);
+    expect(problems.map(formatProblem)).toEqual([
+      'content/politics/same.md: slug: "same" is also the slug of content/world/same.md (rename one of the files, or give one of them another `slug:`)',
+      'content/world/same.md: slug: "same" is also the slug of content/politics/same.md (rename one of the files, or give one of them another `slug:`)',
+    ]);
+  });
+
+  it('should refuse a pin to an unknown slug and warn about a pin to an unpublished article', () => {
+    const problems = checkCollection([
+      { slug: 'a', file: 'a.md', related: ['ghost', 'b', 'c'], status: 'published' },
+      { slug: 'b', file: 'b.md', related: [], status: 'draft' },
+      { slug: 'c', file: 'c.md', related: [], status: 'scheduled' },
+    ]);
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'error', field: 'related', message: '"ghost" is not the slug of any article' }),
+      expect.objectContaining({ severity: 'warning', message: expect.stringContaining('"b" is a draft') }),
+      expect.objectContaining({ severity: 'warning', message: expect.stringContaining('"c" is scheduled') }),
+    ]);
+  });
+});
+
+describe('problem reports', () => {
+  const problems: Problem[] = [
+    {
+      severity: 'warning',
+      file: 'b.md',
+      line: 2,
+      field: 'titel',
+      message: 'is not a field Dateline knows; it is ignored',
+      hint: 'did you mean `title`?',
+    },
+    { severity: 'error', file: 'b.md', line: 3, field: 'date', message: 'is missing' },
+    { severity: 'error', file: 'a.md', line: 1, message: 'the file is empty' },
+  ];
+
+  it('should sort by file then line', () => {
+    expect(sortProblems(problems).map((p) => `${p.file}:${p.line}`)).toEqual(['a.md:1', 'b.md:2', 'b.md:3']);
+  });
+
+  it('should list errors, then warnings, then a count', () => {
+    expect(formatReport(problems)).toBe(
+      [
+        '  error   a.md:1: the file is empty',
+        '  error   b.md:3: date: is missing',
+        '  warning b.md:2: titel: is not a field Dateline knows; it is ignored (did you mean `title`?)',
+        '2 errors in 2 files, 1 warning.',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('publicationStatus', () => {
+  const now = new Date('2025-01-01T00:00:00Z');
+  it.each([
+    [{ draft: true, date: { iso: '2024-01-01T00:00:00.000Z' } }, 'draft'],
+    [{ draft: false, date: { iso: '2025-01-01T00:00:00.000Z' } }, 'published'],
+    [{ draft: false, date: { iso: '2025-01-01T00:00:00.001Z' } }, 'scheduled'],
+  ] as const)('should classify %j as %s', (article, status) => {
+    expect(publicationStatus(article, now)).toBe(status);
+  });
+});
+
+describe('collectTags', () => {
+  it('should pick the most used spelling, and on a tie the first in code-point order', () => {
+    const tags = collectTags([['north korea'], ['North Korea'], ['North Korea'], ['AI'], ['Ai']]);
+    expect([...tags.values()]).toEqual([
+      { slug: 'ai', name: 'AI', count: 2 },
+      { slug: 'north-korea', name: 'North Korea', count: 3 },
+    ]);
+  });
+});
