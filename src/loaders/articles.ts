@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkCollection } from '../lib/article/collection-checks.ts';
 import { parseArticle, type ParsedArticle, type ParseOptions } from '../lib/article/parse.ts';
@@ -23,11 +24,16 @@ export interface ArticlesLoaderOptions {
   now: () => Date;
 }
 
-/** Thrown when articles have errors: the message is the full report, every file at once. */
-export class ContentError extends Error {
+/**
+ * Thrown when articles have errors: the message is the full report, every file at once. An Astro user
+ * error, so the build prints the report and the hint rather than a stack trace.
+ */
+export class ContentError extends AstroError {
   constructor(report: string) {
-    super(`Some articles cannot be published:\n${report}`);
-    this.name = 'ContentError';
+    super(
+      `Some articles cannot be published:\n${report}`,
+      'Fix the files listed above (each line says what is expected), then build again.',
+    );
   }
 }
 
