@@ -8,7 +8,8 @@ import type { SiteConfig } from './lib/site-config.ts';
 export const site: SiteConfig = {
   publisher: 'Dateline',
   siteUrl: 'https://dateline.example.org',
-  locale: 'en-GB',
+  // SITE_LOCALE builds the site in another language (the tests build English and French).
+  locale: process.env.SITE_LOCALE || 'en-GB',
   timeZone: 'Europe/Paris',
   dateTimePattern: 'dd/MM/yyyy HHhmm',
   datePattern: 'dd/MM/yyyy',
@@ -16,5 +17,8 @@ export const site: SiteConfig = {
     'Dateline reports are written by our newsroom and checked by an editor. Found an error? Tell us and we will correct it openly.',
   sections: ['World', 'Politics', 'Business', 'Technology', 'Science', 'Culture'],
   relatedCount: 5,
-  homeCount: 20,
+  pageSize: 10,
+  frontPage: { topStories: 4, perSection: 3, latest: 10 },
+  about:
+    'Dateline is an independent newsroom publishing world, political, business, technology, science and culture news. Every story is written by our reporters and checked by an editor before it is published.',
 };

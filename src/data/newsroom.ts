@@ -1,4 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { buildListings, type ListingPage } from '../lib/listings.ts';
 import { buildNewsroom, type ArticleEntry, type Newsroom } from '../lib/newsroom.ts';
 import { buildTime } from '../clock.ts';
 import { site } from '../site.config.ts';
@@ -23,4 +24,9 @@ async function load(): Promise<Newsroom<Article>> {
   const entries = await getCollection('articles');
   const articles = entries.map((entry) => ({ ...entry.data, html: entry.rendered?.html ?? '' }));
   return buildNewsroom(articles, site, buildTime());
+}
+
+/** Every paginated list page (sections, tags, authors, archive), from the same newsroom. */
+export async function getListings(): Promise<ListingPage<Article>[]> {
+  return buildListings(await getNewsroom(), site.pageSize);
 }

@@ -173,3 +173,9 @@ export function displayTime(
     text: formatDate(date.iso, date.hasTime ? site.dateTimePattern : site.datePattern, site.timeZone, site.locale),
   };
 }
+
+/** The year and month (1–12) of an instant in the newsroom's zone: the archive files articles by them. */
+export function zonedYearMonth(iso: string, timeZone: string): { year: number; month: number } {
+  const { year, month } = numericParts(Date.parse(iso), timeZone);
+  return { year, month };
+}

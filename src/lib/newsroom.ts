@@ -1,9 +1,10 @@
+import { zonedYearMonth } from './dates.ts';
 import { compareText } from './problems.ts';
 import { publicationStatus, type PublicationStatus } from './publishing.ts';
 import { computeRelated } from './related.ts';
 import type { SiteConfig } from './site-config.ts';
 import { toSlug } from './slug.ts';
-import { collectTags, type Tag } from './tags.ts';
+import { collectNamed, type Author, type Tag } from './tags.ts';
 import { articlePath } from './urls.ts';
 
 /** The fields of an article the site-wide lists are computed from. */
@@ -17,17 +18,22 @@ export interface ArticleBase {
   authors: readonly string[];
   related: readonly string[];
   draft: boolean;
+  featured: boolean;
 }
 
-/** An article with what every page needs resolved: its URL, its tags' site-wide names, its byline. */
+/** An article with what every page needs resolved: its URL, its tags' and authors' site-wide names. */
 export interface ArticleEntry<A extends ArticleBase> {
   article: A;
   /** Site path without the base (`/world/slug/`). */
   path: string;
   status: PublicationStatus;
   tags: Tag[];
-  /** Byline names; the publisher when the article names none. */
-  authors: string[];
+  /** The named authors, each with an author page; empty when the byline is the publisher's. */
+  authors: Author[];
+  /** Byline names: the authors, or the publisher when the article names none. */
+  byline: string[];
+  /** Section colour slot (0–7), by the section's place in the configured order. */
+  colour: number;
 }
 
 export interface RelatedEntry<A extends ArticleBase> {
@@ -41,6 +47,27 @@ export interface Section {
   slug: string;
   name: string;
   count: number;
+  colour: number;
+}
+
+/** One month of the archive, in the newsroom's time zone. */
+export interface ArchiveMonth {
+  year: number;
+  month: number;
+  /** `2024/10`: the archive page is `/archive/2024/10/`. */
+  key: string;
+  count: number;
+}
+
+export interface FrontPage<A extends ArticleBase> {
+  /** The newest `featured: true` article, else the newest. */
+  lead: ArticleEntry<A> | undefined;
+  /** The newest stories after the lead. */
+  top: ArticleEntry<A>[];
+  /** Per section, in navigation order: its newest stories not already above. */
+  sections: { section: Section; entries: ArticleEntry<A>[] }[];
+  /** The newest stories of all, lead included, as a plain list. */
+  latest: ArticleEntry<A>[];
 }
 
 /** Everything the pages read, computed once per build. */
@@ -50,30 +77,42 @@ export interface Newsroom<A extends ArticleBase> {
   bySlug: Map<string, ArticleEntry<A>>;
   related: Map<string, { related: RelatedEntry<A>[]; moreInSection: ArticleEntry<A>[] }>;
   tags: Map<string, Tag>;
+  authors: Map<string, Author>;
   /** Sections with published articles, configured order first, then by name. */
   sections: Section[];
-  /** Published articles of each section (by slug), newest first. */
+  /** Months with published articles, newest first. */
+  months: ArchiveMonth[];
+  /** The lists, newest first, keyed by section slug, tag slug, author slug, `2024` and `2024/10`. */
   bySection: Map<string, ArticleEntry<A>[]>;
-  /** Published articles carrying each tag (by slug), newest first. */
   byTag: Map<string, ArticleEntry<A>[]>;
+  byAuthor: Map<string, ArticleEntry<A>[]>;
+  byYear: Map<string, ArticleEntry<A>[]>;
+  byMonth: Map<string, ArticleEntry<A>[]>;
+  front: FrontPage<A>;
 }
 
 /**
- * Builds the site's lists from every stored article: keeps what is published at `now`, resolves tag names
- * across the site, and ranks Related for all articles in one pass. Pages only read the result.
+ * Builds the site's lists from every stored article: keeps what is published at `now`, resolves tag and
+ * author names across the site, files articles by section, tag, author and month, lays out the front page,
+ * and ranks Related for all articles in one pass. Pages only read the result.
  */
 export function buildNewsroom<A extends ArticleBase>(stored: readonly A[], site: SiteConfig, now: Date): Newsroom<A> {
   const published = stored
     .filter((article) => publicationStatus(article, now) === 'published')
     .sort((a, b) => compareText(b.date.iso, a.date.iso) || compareText(a.slug, b.slug));
-  const tags = collectTags(published.map((a) => a.tags));
+  const tags = collectNamed(published.map((a) => a.tags));
+  const authors = collectNamed(published.map((a) => a.authors));
+  const sections = orderSections(published, site.sections);
+  const colourOf = new Map(sections.map((s) => [s.slug, s.colour]));
 
   const articles = published.map<ArticleEntry<A>>((article) => ({
     article,
     path: articlePath(article.sectionSlug, article.slug),
     status: 'published',
     tags: article.tags.map((tag) => tags.get(toSlug(tag))!),
-    authors: article.authors.length > 0 ? [...article.authors] : [site.publisher],
+    authors: [...new Set(article.authors.map((name) => toSlug(name)))].filter(Boolean).map((slug) => authors.get(slug)!),
+    byline: article.authors.length > 0 ? [...article.authors] : [site.publisher],
+    colour: colourOf.get(article.sectionSlug)!,
   }));
   const bySlug = new Map(articles.map((entry) => [entry.article.slug, entry]));
 
@@ -101,32 +140,60 @@ export function buildNewsroom<A extends ArticleBase>(stored: readonly A[], site:
     ]),
   );
 
+  const monthOf = (entry: ArticleEntry<A>) => {
+    const { year, month } = zonedYearMonth(entry.article.date.iso, site.timeZone);
+    return { year: String(year), month: `${year}/${String(month).padStart(2, '0')}` };
+  };
+  const bySection = groupBy(articles, (entry) => [entry.article.sectionSlug]);
+  const byMonth = groupBy(articles, (entry) => [monthOf(entry).month]);
+
   return {
     articles,
     bySlug,
     related,
     tags,
-    sections: orderSections(published, site.sections),
-    bySection: groupBy(articles, (entry) => [entry.article.sectionSlug]),
+    authors,
+    sections,
+    months: [...byMonth].map(([key, entries]) => {
+      const [year, month] = key.split('/').map(Number) as [number, number];
+      return { year, month, key, count: entries.length };
+    }),
+    bySection,
     byTag: groupBy(articles, (entry) => entry.tags.map((tag) => tag.slug)),
+    byAuthor: groupBy(articles, (entry) => entry.authors.map((author) => author.slug)),
+    byYear: groupBy(articles, (entry) => [monthOf(entry).year]),
+    byMonth,
+    front: layOutFrontPage(articles, sections, bySection, site.frontPage),
   };
 }
 
-/** Groups entries under each of their keys, keeping the entries' order. */
-function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    for (const key of keys(item)) {
-      const group = groups.get(key);
-      if (group) group.push(item);
-      else groups.set(key, [item]);
-    }
-  }
-  return groups;
+function layOutFrontPage<A extends ArticleBase>(
+  articles: readonly ArticleEntry<A>[],
+  sections: readonly Section[],
+  bySection: ReadonlyMap<string, ArticleEntry<A>[]>,
+  counts: SiteConfig['frontPage'],
+): FrontPage<A> {
+  const lead = articles.find((entry) => entry.article.featured) ?? articles[0];
+  const top = articles.filter((entry) => entry !== lead).slice(0, counts.topStories);
+  const shown = new Set([lead, ...top]);
+  return {
+    lead,
+    top,
+    sections: sections
+      .map((section) => ({
+        section,
+        entries: (bySection.get(section.slug) ?? []).filter((e) => !shown.has(e)).slice(0, counts.perSection),
+      }))
+      .filter((block) => block.entries.length > 0),
+    latest: articles.slice(0, counts.latest),
+  };
 }
 
+/** The number of section colours the stylesheet defines; sections beyond reuse them in turn. */
+const SECTION_COLOURS = 8;
+
 function orderSections(articles: readonly ArticleBase[], configured: readonly string[]): Section[] {
-  const counts = new Map<string, Section>();
+  const counts = new Map<string, Omit<Section, 'colour'>>();
   for (const { sectionSlug, section } of articles) {
     const name = configured.find((n) => toSlug(n) === sectionSlug) ?? section;
     const current = counts.get(sectionSlug) ?? { slug: sectionSlug, name, count: 0 };
@@ -137,5 +204,20 @@ function orderSections(articles: readonly ArticleBase[], configured: readonly st
     const i = configured.findIndex((name) => toSlug(name) === slug);
     return i === -1 ? configured.length : i;
   };
-  return [...counts.values()].sort((a, b) => rank(a.slug) - rank(b.slug) || compareText(a.name, b.name));
+  return [...counts.values()]
+    .sort((a, b) => rank(a.slug) - rank(b.slug) || compareText(a.name, b.name))
+    .map((section, i) => ({ ...section, colour: i % SECTION_COLOURS }));
+}
+
+/** Groups entries under each of their keys, keeping the entries' order (newest first). */
+function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    for (const key of keys(item)) {
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
+    }
+  }
+  return groups;
 }

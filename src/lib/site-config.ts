@@ -27,6 +27,10 @@ export interface SiteConfig {
   sections: readonly string[];
   /** How many links the Related list holds at most. */
   relatedCount: number;
-  /** How many articles the home page lists. */
-  homeCount: number;
+  /** How many articles a section, tag, author or archive page lists before the next page. */
+  pageSize: number;
+  /** The front page: how many top stories under the lead, stories per section block, and in "Latest". */
+  frontPage: { topStories: number; perSection: number; latest: number };
+  /** A few sentences about the outlet, shown on the About page. */
+  about: string;
 }

@@ -19,3 +19,12 @@ export function sectionPath(sectionSlug: string): string {
 export function tagPath(tagSlug: string): string {
   return `/tags/${tagSlug}/`;
 }
+
+export function authorPath(authorSlug: string): string {
+  return `/authors/${authorSlug}/`;
+}
+
+/** `/archive/2024/10/` for a month key `2024/10`, `/archive/2024/` for a year. */
+export function archivePath(key: string): string {
+  return `/archive/${key}/`;
+}

@@ -16,6 +16,7 @@ test.describe('article page', () => {
       "South Korea's spy agency estimates 12,000 soldiers are being prepared for deployment.",
     );
     await expect(story.locator('.byline')).toHaveText('By Ana Lima and Tom Reed');
+    await expect(story.locator('.byline a')).toHaveText(['Ana Lima', 'Tom Reed']);
 
     const published = story.locator('.times time').first();
     await expect(published).toHaveText('25/10/2024 19h13');
@@ -69,7 +70,8 @@ test.describe('article page', () => {
     await expect(first.locator('.section-label')).toHaveText('World');
     await expect(first.locator('time')).toHaveText('19/06/2024 14h00');
     await expect(related.locator('ol > li').nth(2).locator('.section-label')).toHaveText('Politics');
-    await expect(page.locator('section.more-in-section')).toHaveCount(0);
+    // Four articles share a tag, so one newest World story fills the fifth place, in its own list.
+    await expect(page.locator('section.more-in-section li a')).toHaveText(['Weather brief number 15']);
   });
 
   test('should follow with More in section when no article shares a tag', async ({ page }) => {
@@ -111,13 +113,5 @@ test.describe('article page', () => {
     await expect(page.locator('.skip-link')).toBeFocused();
     await expect(page.locator('.skip-link')).toBeVisible();
     await expect(page.locator('script')).toHaveCount(0);
-  });
-
-  test('should list the latest articles on the home page, newest first', async ({ page }) => {
-    await page.goto('/');
-    const titles = page.locator('.card-title a');
-    await expect(titles).toHaveCount(8);
-    await expect(titles.first()).toHaveText('City museum reopens after five-year restoration');
-    await expect(titles.last()).toHaveText('Kim and Putin sign defence pact in Pyongyang');
   });
 });

@@ -38,7 +38,21 @@ test('no page of the fixture build loads a script', async ({ page }) => {
   }
 });
 
-const PAGES = ['/', '/world/reference-story/', '/culture/film-festival/', '/world/', '/tags/north-korea/'];
+const PAGES = [
+  '/',
+  '/world/reference-story/',
+  '/culture/film-festival/',
+  '/world/',
+  '/world/page/2/',
+  '/tags/north-korea/',
+  '/tags/',
+  '/authors/tom-reed/',
+  '/archive/',
+  '/archive/2024/11/',
+  '/sections/',
+  '/about/',
+  '/404.html',
+];
 
 for (const colorScheme of ['light', 'dark'] as const) {
   for (const pagePath of PAGES) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkCollection } from '../../src/lib/article/collection-checks.ts';
 import { formatProblem, formatReport, sortProblems, type Problem } from '../../src/lib/problems.ts';
 import { publicationStatus } from '../../src/lib/publishing.ts';
-import { collectTags } from '../../src/lib/tags.ts';
+import { collectNamed } from '../../src/lib/tags.ts';
 
 describe('checkCollection', () => {
   it('should name both files of a duplicate slug', () => {
@@ -71,9 +71,9 @@ describe('publicationStatus', () => {
   });
 });
 
-describe('collectTags', () => {
+describe('collectNamed', () => {
   it('should pick the most used spelling, and on a tie the first in code-point order', () => {
-    const tags = collectTags([['north korea'], ['North Korea'], ['North Korea'], ['AI'], ['Ai']]);
+    const tags = collectNamed([['north korea'], ['North Korea'], ['North Korea'], ['AI'], ['Ai']]);
     expect([...tags.values()]).toEqual([
       { slug: 'ai', name: 'AI', count: 2 },
       { slug: 'north-korea', name: 'North Korea', count: 3 },

@@ -12,7 +12,9 @@ const site: SiteConfig = {
   disclaimer: 'Disclaimer.',
   sections: ['World', 'Politics'],
   relatedCount: 5,
-  homeCount: 10,
+  pageSize: 10,
+  frontPage: { topStories: 1, perSection: 2, latest: 2 },
+  about: 'About.',
 };
 
 function article(slug: string, iso: string, extra: Partial<ArticleBase> = {}): ArticleBase {
@@ -26,6 +28,7 @@ function article(slug: string, iso: string, extra: Partial<ArticleBase> = {}): A
     authors: [],
     related: [],
     draft: false,
+    featured: false,
     ...extra,
   };
 }
@@ -55,8 +58,12 @@ describe('buildNewsroom', () => {
   });
 
   it('should give each article its URL path and a byline, the publisher by default', () => {
-    expect(newsroom.bySlug.get('c-same-time')).toMatchObject({ path: '/politics/c-same-time/', authors: ['Ana Lima'] });
-    expect(newsroom.bySlug.get('b-older')!.authors).toEqual(['The Paper']);
+    expect(newsroom.bySlug.get('c-same-time')).toMatchObject({
+      path: '/politics/c-same-time/',
+      byline: ['Ana Lima'],
+      authors: [{ slug: 'ana-lima', name: 'Ana Lima', count: 1 }],
+    });
+    expect(newsroom.bySlug.get('b-older')).toMatchObject({ byline: ['The Paper'], authors: [] });
   });
 
   it('should resolve tags site-wide by slug with the most used spelling, counting published articles only', () => {
@@ -66,15 +73,44 @@ describe('buildNewsroom', () => {
 
   it('should order sections as configured, then the others by name', () => {
     expect(newsroom.sections).toEqual([
-      { slug: 'world', name: 'World', count: 1 },
-      { slug: 'politics', name: 'Politics', count: 1 },
-      { slug: 'culture', name: 'Culture', count: 1 },
+      { slug: 'world', name: 'World', count: 1, colour: 0 },
+      { slug: 'politics', name: 'Politics', count: 1, colour: 1 },
+      { slug: 'culture', name: 'Culture', count: 1, colour: 2 },
     ]);
   });
 
   it('should group articles by section and by tag, newest first', () => {
     expect(newsroom.byTag.get('north-korea')!.map((e) => e.article.slug)).toEqual(['a-same-time', 'c-same-time', 'b-older']);
     expect(newsroom.bySection.get('politics')!.map((e) => e.article.slug)).toEqual(['c-same-time']);
+  });
+
+  it('should file articles by author and by month in the newsroom zone', () => {
+    expect([...newsroom.byAuthor.keys()]).toEqual(['ana-lima']);
+    expect(newsroom.months).toEqual([{ year: 2024, month: 10, key: '2024/10', count: 3 }]);
+    expect(newsroom.byYear.get('2024')!.length).toBe(3);
+  });
+
+  it('should lay out the front page: lead, top stories, section blocks without repeats, latest', () => {
+    const front = newsroom.front;
+    expect(front.lead?.article.slug).toBe('a-same-time');
+    expect(front.top.map((e) => e.article.slug)).toEqual(['c-same-time']);
+    expect(front.sections.map((b) => [b.section.slug, b.entries.map((e) => e.article.slug)])).toEqual([['world', ['b-older']]]);
+    expect(front.latest.map((e) => e.article.slug)).toEqual(['a-same-time', 'c-same-time']);
+  });
+
+  it('should lead with the newest featured article', () => {
+    const featured = buildNewsroom(
+      [article('new', '2024-10-05T00:00:00.000Z'), article('old-featured', '2024-10-01T00:00:00.000Z', { featured: true })],
+      site,
+      NOW,
+    );
+    expect(featured.front.lead?.article.slug).toBe('old-featured');
+    expect(featured.front.top.map((e) => e.article.slug)).toEqual(['new']);
+  });
+
+  it('should file an article in the month of its newsroom time, not UTC', () => {
+    const late = buildNewsroom([article('new-year', '2024-12-31T23:30:00.000Z')], site, NOW);
+    expect(late.months.map((m) => m.key)).toEqual(['2025/01']);
   });
 
   it('should rank Related among published articles only', () => {

@@ -53,6 +53,8 @@ export interface ParsedArticle {
   excerpt: string;
   image?: HeroImage;
   draft: boolean;
+  /** Candidate for the front page's lead slot. */
+  featured: boolean;
   /** Slugs pinned to the top of Related. */
   related: string[];
   html: string;
@@ -68,7 +70,18 @@ export interface ParseResult {
 }
 
 /** URL segments the site uses for its own pages; a section may not take them. */
-export const RESERVED_SECTION_SLUGS = new Set(['tags', 'authors', 'archive', 'search', 'page', 'feeds', 'about', '_astro', '404']);
+export const RESERVED_SECTION_SLUGS = new Set([
+  'tags',
+  'authors',
+  'archive',
+  'sections',
+  'search',
+  'page',
+  'feeds',
+  'about',
+  '_astro',
+  '404',
+]);
 
 const schemas = new Map<string, FrontmatterSchema>();
 function schemaFor(timeZone: string): FrontmatterSchema {
@@ -220,6 +233,7 @@ export function parseArticle(source: ArticleSource, options: ParseOptions): Pars
     excerpt: body.excerpt,
     ...(image && { image }),
     draft: fm.draft,
+    featured: fm.featured,
     related: fm.related,
     html: body.html,
     headings: body.headings,

@@ -42,6 +42,8 @@ export function createFrontmatterSchema(timeZone: string) {
       imageCredit: text.optional(),
       /** `true` keeps the article unpublished. */
       draft: z.boolean().default(false),
+      /** `true` puts the article in the front page's lead slot (the newest featured one wins). */
+      featured: z.boolean().default(false),
       /** Slugs of articles an editor pins to the top of Related, in this order. */
       related: z.array(text).default([]),
       /** URL slug; defaults to the file name. */
@@ -75,6 +77,7 @@ export const KNOWN_FIELDS = [
   'imageCaption',
   'imageCredit',
   'draft',
+  'featured',
   'related',
   'slug',
 ] as const;
@@ -93,6 +96,7 @@ export const FIELD_HELP: Record<(typeof KNOWN_FIELDS)[number], string> = {
   imageCaption: 'a caption in text',
   imageCredit: 'a credit in text, e.g. imageCredit: "Photo: Agency"',
   draft: 'true or false, without quotes',
+  featured: 'true or false, without quotes',
   related: 'a list of article slugs (file names without .md), e.g. related: [budget-vote-delayed]',
   slug: 'lower-case words joined by hyphens, e.g. slug: budget-vote-delayed',
 };

@@ -1,0 +1,140 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const briefs = (numbers: number[]) => numbers.map((n) => `Weather brief number ${String(n).padStart(2, '0')}`);
+const range = (from: number, to: number) => Array.from({ length: from - to + 1 }, (_, i) => from - i);
+const cardTitles = (page: Page) => page.locator('main .card-list .card-title a');
+
+test.describe('browsing the site', () => {
+  test('front page: featured lead, top stories, section blocks, latest', async ({ page }) => {
+    await page.goto('/');
+    const lead = page.locator('.card-lead');
+    await expect(lead.locator('.card-title a')).toHaveText("North Korea readies troops for Russia's war, Seoul says");
+    await expect(lead.locator('img')).toHaveAttribute('alt', 'A stylised map of north-east Asia with arrows pointing west');
+    await expect(lead.locator('img')).toHaveAttribute('width', /\d+/);
+    await expect(page.locator('.top-stories .card-title a')).toHaveText([
+      'City museum reopens after five-year restoration',
+      /^Hostile/,
+      ...briefs([15, 14]),
+    ]);
+    // Section blocks in the configured order, newest first, without stories already shown above.
+    await expect(page.locator('.section-block .block-title')).toHaveText(['World', 'Politics', 'Culture']);
+    await expect(page.locator('.section-block').first().locator('.card-title a')).toHaveText(briefs([13, 12, 11]));
+    await expect(page.locator('.front-latest li a')).toHaveCount(10);
+    await expect(page.locator('.front-latest li a').first()).toHaveText('City museum reopens after five-year restoration');
+    await expect(page.locator('.card .kicker').first()).toHaveText('World');
+    await expect(page.locator('.card .standfirst').first()).toContainText("South Korea's spy agency");
+  });
+
+  test('section pages are paginated newest first with rel prev/next', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'World' }).click();
+    await expect(page).toHaveURL(/\/world\/$/);
+    await expect(page.locator('h1')).toHaveText('World');
+    await expect(page.getByRole('navigation', { name: 'Sections' }).locator('[aria-current="page"]')).toHaveText('World');
+    await expect(cardTitles(page)).toHaveText(briefs(range(15, 6)));
+    await expect(page.locator('link[rel="next"]')).toHaveAttribute('href', '/world/page/2/');
+    await expect(page.locator('link[rel="prev"]')).toHaveCount(0);
+
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: /Older/ }).click();
+    await expect(page).toHaveURL(/\/world\/page\/2\/$/);
+    await expect(page.locator('.listing-header .meta')).toHaveText('Page 2 of 2');
+    await expect(cardTitles(page)).toHaveText([
+      ...briefs(range(5, 1)),
+      "North Korea readies troops for Russia's war, Seoul says",
+      "Ukrainian forces push into Russia's Kursk region",
+      'Kim and Putin sign defence pact in Pyongyang',
+    ]);
+    await expect(page.locator('link[rel="prev"]')).toHaveAttribute('href', '/world/');
+    await expect(page.locator('link[rel="next"]')).toHaveCount(0);
+  });
+
+  test('article → breadcrumbs, tag page, author page, archive', async ({ page }) => {
+    await page.goto('/world/page/2/');
+    await page.getByRole('link', { name: "North Korea readies troops for Russia's war, Seoul says" }).click();
+    const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
+    await expect(crumbs.locator('li')).toHaveText(['Home', 'World', "North Korea readies troops for Russia's war, Seoul says"]);
+    await expect(crumbs.locator('[aria-current="page"]')).toHaveText("North Korea readies troops for Russia's war, Seoul says");
+    await expect(page.locator('section.more-in-section li a')).toHaveText(briefs([15]));
+
+    await page.locator('.story-tags').getByRole('link', { name: 'Kim Jong Un' }).click();
+    await expect(page).toHaveURL(/\/tags\/kim-jong-un\/$/);
+    await expect(page.locator('.listing-header .kicker')).toHaveText('Tag');
+    await expect(cardTitles(page)).toHaveText([
+      "North Korea readies troops for Russia's war, Seoul says",
+      'Kim and Putin sign defence pact in Pyongyang',
+    ]);
+
+    await page.goto('/world/reference-story/');
+    await page.locator('.byline').getByRole('link', { name: 'Tom Reed' }).click();
+    await expect(page).toHaveURL(/\/authors\/tom-reed\/$/);
+    await expect(page.locator('h1')).toHaveText('Tom Reed');
+    await expect(cardTitles(page)).toHaveText(briefs(range(15, 6)));
+    await page.getByRole('link', { name: /Older/ }).click();
+    await expect(cardTitles(page)).toHaveText([
+      ...briefs(range(5, 1)),
+      "North Korea readies troops for Russia's war, Seoul says",
+      'Kim and Putin sign defence pact in Pyongyang',
+    ]);
+  });
+
+  test('tag pages are paginated, and the tag index lists every tag with counts', async ({ page }) => {
+    await page.goto('/tags/weather/');
+    await expect(cardTitles(page)).toHaveText(briefs(range(15, 6)));
+    await page.goto('/tags/weather/page/2/');
+    await expect(cardTitles(page)).toHaveText(briefs(range(5, 1)));
+    await page.goto('/tags/');
+    await expect(page.locator('.count-list li').filter({ hasText: 'Weather' })).toHaveText('Weather 15 articles');
+    await expect(page.locator('.count-list li').filter({ hasText: 'North Korea' })).toHaveText('North Korea 3 articles');
+    await page.goto('/sections/');
+    await expect(page.locator('.count-list li')).toHaveText(['World 18 articles', 'Politics 2 articles', 'Culture 3 articles']);
+    await page.goto('/authors/');
+    await expect(page.locator('.count-list li')).toHaveText([
+      'Ana Lima 2 articles',
+      'Claire Martin 1 article',
+      '<img src=x onerror=alert("author")> 1 article',
+      'Tom Reed 17 articles',
+    ]);
+  });
+
+  test('the archive lists years and months, and month pages are paginated', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Archive' }).click();
+    await expect(page).toHaveURL(/\/archive\/$/);
+    await expect(page.locator('.archive-year h2')).toHaveText(['2024 23 articles']);
+    await expect(page.locator('.archive-year .count-list li')).toHaveText([
+      'December 2024 1 article',
+      'November 2024 16 articles',
+      'October 2024 3 articles',
+      'September 2024 1 article',
+      'August 2024 1 article',
+      'June 2024 1 article',
+    ]);
+    await page.getByRole('link', { name: 'November 2024' }).click();
+    await expect(page.locator('h1')).toHaveText('November 2024');
+    await expect(cardTitles(page)).toHaveText([/^Hostile/, ...briefs(range(15, 7))]);
+    await page.getByRole('link', { name: /Older/ }).click();
+    await expect(page).toHaveURL(/\/archive\/2024\/11\/page\/2\/$/);
+    await expect(cardTitles(page)).toHaveText(briefs(range(6, 1)));
+  });
+
+  test('a missing page is the 404 page, with links to the front page and sections and no canonical URL', async ({ page }) => {
+    const response = await page.goto('/no/such/page/');
+    expect(response?.status()).toBe(404);
+    await expect(page.locator('h1')).toHaveText('Page not found');
+    await expect(page.locator('link[rel="canonical"]')).toHaveCount(0);
+    await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex');
+    await expect(page.locator('.not-found li a')).toHaveText(['World', 'Politics', 'Culture']);
+    await page.getByRole('link', { name: 'Go to the front page' }).click();
+    await expect(page.locator('.card-lead')).toHaveCount(1);
+  });
+
+  test('every page is usable by keyboard: the skip link moves focus to the content', async ({ page }) => {
+    await page.goto('/tags/weather/');
+    await page.keyboard.press('Tab');
+    await expect(page.locator('.skip-link')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.closest('main') !== null);
+    expect(focused).toBe(true);
+  });
+});
