@@ -12,6 +12,7 @@ const shots = [
   { name: 'article-light', path: '/world/north-korea-troops-russia/', colorScheme: 'light' },
   { name: 'article-dark', path: '/world/north-korea-troops-russia/', colorScheme: 'dark' },
   { name: 'home-light', path: '/', colorScheme: 'light' },
+  { name: 'home-dark', path: '/', colorScheme: 'dark' },
 ] as const;
 
 const build = spawnSync(process.execPath, [astro, 'build'], { cwd: root, stdio: 'inherit' });
@@ -33,7 +34,10 @@ try {
   for (const shot of shots) {
     await page.emulateMedia({ colorScheme: shot.colorScheme });
     await page.goto(`http://localhost:${port}${shot.path}`);
-    await page.evaluate(() => Promise.all([...document.images].map((img) => img.decode().catch(() => undefined))));
+    // Wait for the pictures in view; lazy ones below the fold never load in a screenshot.
+    await page.evaluate(() =>
+      Promise.all([...document.images].filter((img) => img.loading !== 'lazy').map((img) => img.decode().catch(() => undefined))),
+    );
     const file = path.join(root, 'docs', `${shot.name}.png`);
     await page.screenshot({ path: file });
     console.log(`wrote ${path.relative(root, file)}`);

@@ -75,3 +75,57 @@ test('keyboard focus is visible on links', async ({ page }) => {
   });
   expect(outline).toEqual({ tag: 'A', width: '3px', style: 'solid' });
 });
+
+test.describe('the newsroom look', () => {
+  for (const pagePath of ['/', '/world/reference-story/', '/world/', '/archive/']) {
+    test(`${pagePath} fits a 320 px screen without horizontal scrolling`, async ({ page }) => {
+      await page.setViewportSize({ width: 320, height: 640 });
+      await page.goto(pagePath);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    });
+  }
+
+  test('pages request nothing from other hosts, and every image has a width and height', async ({ page }) => {
+    const hosts = new Set<string>();
+    page.on('request', (request) => hosts.add(new URL(request.url()).host));
+    for (const pagePath of ['/', '/world/reference-story/', '/tags/weather/']) {
+      await page.goto(pagePath);
+      const missing = await page.locator('img:not([width]), img:not([height])').count();
+      expect(missing, pagePath).toBe(0);
+    }
+    expect([...hosts]).toEqual([new URL(page.url()).host]);
+  });
+
+  test('an article prints without navigation and with link URLs shown', async ({ page }) => {
+    await page.goto('/world/reference-story/');
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['.section-nav', '.breadcrumbs', 'section.related', '.skip-link']) {
+      await expect(page.locator(selector).first()).toBeHidden();
+    }
+    await expect(page.locator('.story-body')).toBeVisible();
+    const after = await page
+      .locator('.story-body a[href^="https://example.org/treaty"]')
+      .evaluate((a) => getComputedStyle(a, '::after').content);
+    expect(after).toContain('https://example.org/treaty');
+  });
+
+  test('the measure of article text stays within 60 to 75 characters', async ({ page }) => {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto('/world/reference-story/');
+    const charactersPerLine = await page
+      .locator('.story-body p')
+      .first()
+      .evaluate((p) => {
+        const style = getComputedStyle(p);
+        const probe = document.createElement('span');
+        probe.style.font = style.font;
+        probe.textContent = 'abcdefghijklmnopqrstuvwxyz'.repeat(4);
+        document.body.append(probe);
+        const perCharacter = probe.getBoundingClientRect().width / 104;
+        probe.remove();
+        return p.getBoundingClientRect().width / perCharacter;
+      });
+    expect(charactersPerLine).toBeGreaterThanOrEqual(60);
+    expect(charactersPerLine).toBeLessThanOrEqual(75);
+  });
+});
