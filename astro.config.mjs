@@ -1,21 +1,47 @@
 // @ts-check
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { lastmodFromHtml } from './src/lib/sitemaps.ts';
 import { site } from './src/site.config.ts';
 
 /**
  * Build settings. Everything editorial lives in src/site.config.ts; this file only wires Astro.
- * Environment overrides exist for tests and benchmarks, which build other content into other folders:
- * DATELINE_OUT_DIR (output folder), DATELINE_CACHE_DIR (Astro's cache, so parallel builds don't share it),
- * SITE_URL and BASE_PATH (serve under another origin or sub-path).
+ * Environment overrides exist for deploys, tests and benchmarks:
+ * SITE_URL and BASE_PATH (serve under another origin or sub-path, e.g. /news/ on GitHub Pages),
+ * DATELINE_OUT_DIR (output folder), DATELINE_CACHE_DIR (Astro's cache, so parallel builds don't share it).
  */
+const base = process.env.BASE_PATH || '/';
+const outDir = process.env.DATELINE_OUT_DIR || './dist';
+const siteOrigin = process.env.SITE_URL || site.siteUrl;
+
+/** The built HTML file of a page URL, to read the `lastmod` the page itself declares. */
+function builtFile(/** @type {string} */ url) {
+  const pathname = decodeURIComponent(new URL(url).pathname).slice(base.length - 1);
+  return path.join(path.resolve(fileURLToPath(new URL('.', import.meta.url)), outDir), pathname, 'index.html');
+}
+
 export default defineConfig({
-  site: process.env.SITE_URL || site.siteUrl,
-  base: process.env.BASE_PATH || '/',
+  site: siteOrigin,
+  base,
   trailingSlash: 'always',
-  outDir: process.env.DATELINE_OUT_DIR || './dist',
+  outDir,
   cacheDir: process.env.DATELINE_CACHE_DIR || './node_modules/.astro',
   build: { format: 'directory' },
   // No client-side prefetching or dev toolbar scripts: pages ship zero JavaScript.
   prefetch: false,
   devToolbar: { enabled: false },
+  integrations: [
+    sitemap({
+      // The 404 page is served for missing paths; it is not a page of the site.
+      filter: (page) => !/\/404\/?$/.test(new URL(page).pathname),
+      serialize(item) {
+        const file = builtFile(item.url);
+        const lastmod = existsSync(file) ? lastmodFromHtml(readFileSync(file, 'utf8')) : undefined;
+        return lastmod ? { ...item, lastmod } : item;
+      },
+    }),
+  ],
 });

@@ -18,6 +18,7 @@ export const site: SiteConfig = {
   sections: ['World', 'Politics', 'Business', 'Technology', 'Science', 'Culture'],
   relatedCount: 5,
   pageSize: 10,
+  feedItems: 20,
   frontPage: { topStories: 4, perSection: 3, latest: 10 },
   about:
     'Dateline is an independent newsroom publishing world, political, business, technology, science and culture news. Every story is written by our reporters and checked by an editor before it is published.',

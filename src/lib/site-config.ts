@@ -33,4 +33,6 @@ export interface SiteConfig {
   frontPage: { topStories: number; perSection: number; latest: number };
   /** A few sentences about the outlet, shown on the About page. */
   about: string;
+  /** How many of the newest articles each feed (site, section, tag, JSON Feed) carries. */
+  feedItems: number;
 }

@@ -28,3 +28,14 @@ export function authorPath(authorSlug: string): string {
 export function archivePath(key: string): string {
   return `/archive/${key}/`;
 }
+
+/** An absolute URL for a site path, honouring the base path: `https://x.org/news/world/a/`. */
+export function absoluteUrl(siteUrl: string | URL, base: string, path: string): string {
+  return new URL(joinBase(base, path), siteUrl).href;
+}
+
+/** Feed paths: the whole site, a section, a tag. */
+export function feedPath(scope: { kind: 'site' } | { kind: 'section' | 'tag'; slug: string }): string {
+  if (scope.kind === 'site') return '/rss.xml';
+  return scope.kind === 'section' ? `/${scope.slug}/rss.xml` : `/tags/${scope.slug}/rss.xml`;
+}

@@ -1,3 +1,4 @@
+import { EXECUTABLE_SCRIPT } from './support/selectors.ts';
 import { expect, test } from '@playwright/test';
 
 const REFERENCE = '/world/reference-story/';
@@ -112,6 +113,6 @@ test.describe('article page', () => {
     await page.keyboard.press('Tab');
     await expect(page.locator('.skip-link')).toBeFocused();
     await expect(page.locator('.skip-link')).toBeVisible();
-    await expect(page.locator('script')).toHaveCount(0);
+    await expect(page.locator(EXECUTABLE_SCRIPT)).toHaveCount(0);
   });
 });

@@ -1,3 +1,4 @@
+import { EXECUTABLE_SCRIPT } from './support/selectors.ts';
 import { expect, test } from '@playwright/test';
 
 const HOSTILE = '/culture/hostile-input/';
@@ -25,7 +26,7 @@ test.describe('an article carrying script', () => {
     expect(page.url()).toMatch(/\/culture\/hostile-input\/$/);
     const fromPage = await page.evaluate(() => (window as unknown as { __fired: string[] }).__fired);
     expect([...fired, ...fromPage]).toEqual([]);
-    await expect(page.locator('script')).toHaveCount(0);
+    await expect(page.locator(EXECUTABLE_SCRIPT)).toHaveCount(0);
   });
 
   test('should show hostile frontmatter as text', async ({ page }) => {
@@ -52,7 +53,7 @@ test.describe('an article carrying script', () => {
         }
       }
       for (const element of document.querySelectorAll(
-        'script, iframe, object, embed, svg, math, form, button, meta[http-equiv], base, style, template',
+        'script:not([type="application/ld+json"]), iframe, object, embed, svg, math, form, button, meta[http-equiv], base, style, template',
       )) {
         found.push(element.tagName);
       }
@@ -63,5 +64,14 @@ test.describe('an article carrying script', () => {
     await expect(body).toContainText('Text before.');
     await expect(body).toContainText('Text after.');
     await expect(body).not.toContainText('display: none');
+  });
+
+  test('should keep hostile frontmatter inside the JSON-LD data, which still parses', async ({ page }) => {
+    await page.goto(HOSTILE);
+    const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
+    expect(blocks).toHaveLength(1);
+    const [article] = JSON.parse(blocks[0]!) as [{ headline: string; author: { name: string }[] }];
+    expect(article.headline).toBe('Hostile </title><script>alert("title")</script> "quoted" headline');
+    expect(article.author[0]!.name).toBe('<img src=x onerror=alert("author")>');
   });
 });

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import { EXECUTABLE_SCRIPT } from './support/selectors.ts';
 import { expect, test } from '@playwright/test';
 import { HtmlValidate } from 'html-validate/node';
 import { ROOT } from './support/build.ts';
@@ -34,7 +35,7 @@ test('no page of the fixture build loads a script', async ({ page }) => {
   const pages = htmlFiles(BUILDS.fixture).map((file) => `/${path.relative(BUILDS.fixture, file).replace(/index\.html$/, '')}`);
   for (const pagePath of pages) {
     await page.goto(pagePath);
-    expect(await page.locator('script').count(), pagePath).toBe(0);
+    expect(await page.locator(EXECUTABLE_SCRIPT).count(), pagePath).toBe(0);
   }
 });
 

@@ -13,6 +13,7 @@ const site: SiteConfig = {
   sections: ['World', 'Politics'],
   relatedCount: 5,
   pageSize: 10,
+  feedItems: 20,
   frontPage: { topStories: 1, perSection: 2, latest: 2 },
   about: 'About.',
 };

@@ -1,0 +1,18 @@
+import rss from '@astrojs/rss';
+import { feedItems } from '../lib/feeds.ts';
+import { site } from '../site.config.ts';
+import type { Entry } from './newsroom.ts';
+import { siteUrl } from './site-url.ts';
+
+/** An RSS 2.0 response for a list of entries (newest first), with full article HTML in `content:encoded`. */
+export function rssResponse(options: { title: string; description: string; entries: readonly Entry[] }): Promise<Response> {
+  return rss({
+    title: options.title,
+    description: options.description,
+    site: siteUrl('/'),
+    xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },
+    customData: `<language>${site.locale}</language>`,
+    items: feedItems(options.entries, site.feedItems, siteUrl),
+    trailingSlash: true,
+  });
+}

@@ -1,0 +1,76 @@
+import type { ArticleBase, ArticleEntry } from './newsroom.ts';
+
+/** What a feed item needs beyond the site-wide lists: the article's HTML and standfirst. */
+export interface FeedArticle extends ArticleBase {
+  html: string;
+  description?: string | undefined;
+  excerpt: string;
+  updated?: { iso: string } | undefined;
+}
+
+/** One item, in the shape @astrojs/rss takes (plus what the JSON Feed needs). */
+export interface FeedItem {
+  title: string;
+  link: string;
+  pubDate: Date;
+  description: string;
+  /** Full sanitised article HTML (`content:encoded`). */
+  content: string;
+  categories: string[];
+  /** `<dc:creator>` elements: RSS's own `author` field wants an e-mail address. */
+  customData: string;
+}
+
+/** Escapes text for XML element content and attribute values. */
+export function escapeXml(text: string): string {
+  return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+}
+
+/** The newest `count` entries as feed items with absolute links (`url(path)` makes them absolute). */
+export function feedItems<A extends FeedArticle>(
+  entries: readonly ArticleEntry<A>[],
+  count: number,
+  url: (path: string) => string,
+): FeedItem[] {
+  return entries.slice(0, count).map((entry) => ({
+    title: entry.article.title,
+    link: url(entry.path),
+    pubDate: new Date(entry.article.date.iso),
+    description: entry.article.description ?? entry.article.excerpt,
+    content: entry.article.html,
+    categories: entry.tags.map((tag) => tag.name),
+    customData: entry.byline.map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`).join(''),
+  }));
+}
+
+/** A JSON Feed 1.1 document (https://jsonfeed.org/version/1.1) for the newest `count` entries. */
+export function jsonFeed<A extends FeedArticle>(options: {
+  title: string;
+  description: string;
+  language: string;
+  homePageUrl: string;
+  feedUrl: string;
+  entries: readonly ArticleEntry<A>[];
+  count: number;
+  url: (path: string) => string;
+}): Record<string, unknown> {
+  return {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: options.title,
+    description: options.description,
+    home_page_url: options.homePageUrl,
+    feed_url: options.feedUrl,
+    language: options.language,
+    items: options.entries.slice(0, options.count).map((entry) => ({
+      id: options.url(entry.path),
+      url: options.url(entry.path),
+      title: entry.article.title,
+      summary: entry.article.description ?? entry.article.excerpt,
+      content_html: entry.article.html,
+      date_published: entry.article.date.iso,
+      ...(entry.article.updated && { date_modified: entry.article.updated.iso }),
+      authors: entry.byline.map((name) => ({ name })),
+      tags: entry.tags.map((tag) => tag.name),
+    })),
+  };
+}
