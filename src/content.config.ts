@@ -1,4 +1,6 @@
+import { AstroError } from 'astro/errors';
 import { defineCollection } from 'astro:content';
+import { checkSiteConfig } from './lib/site-config.ts';
 import { createStoredArticleSchema } from './lib/article/stored.ts';
 import { articlesLoader } from './loaders/articles.ts';
 import { buildTime } from './clock.ts';
@@ -8,6 +10,11 @@ import { site } from './site.config.ts';
  * The articles collection. `CONTENT_DIR` points the build at another folder (tests, benchmarks);
  * `DATELINE_NOW` fixes the clock that decides which articles are scheduled (tests, previews of the future).
  */
+const configProblems = checkSiteConfig(site);
+if (configProblems.length > 0) {
+  throw new AstroError(`src/site.config.ts has problems:\n  ${configProblems.join('\n  ')}`, 'Fix the settings above, then build again.');
+}
+
 const articles = defineCollection({
   loader: articlesLoader({
     contentDir: process.env.CONTENT_DIR || 'content',

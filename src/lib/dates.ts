@@ -31,7 +31,8 @@ export function parseArticleDate(value: string, timeZone: string): ArticleDate |
     second: s === undefined ? 0 : Number(s),
     ms: frac === undefined ? 0 : Number(frac.slice(0, 3).padEnd(3, '0')),
   };
-  if (!isRealDate(parts.year, parts.month, parts.day) || parts.hour > 23 || parts.minute > 59 || parts.second > 59) {
+  const badOffset = offset !== undefined && offset !== 'Z' && (Math.abs(offsetMinutes(offset)) > 14 * 60 || Number(offset.slice(-2)) > 59);
+  if (!isRealDate(parts.year, parts.month, parts.day) || parts.hour > 23 || parts.minute > 59 || parts.second > 59 || badOffset) {
     return undefined;
   }
   const wallClockAsUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second, parts.ms);

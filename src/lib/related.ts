@@ -45,6 +45,15 @@ export function tagWeight(n: number, df: number): number {
 const SCAN_LIMIT = 512;
 
 /**
+ * Scores are rounded to nine decimals before ranking: sums of logarithms that are equal on paper
+ * (ln(1+8/6) + ln(1+8/7) and ln(1+8/2) are both ln 5) can differ in the last bit, and the date must then
+ * decide, not rounding noise.
+ */
+export function quantize(score: number): number {
+  return Math.round(score * 1e9) / 1e9;
+}
+
+/**
  * Bounds are compared with this margin so that rounding in sums of weights never prunes a candidate that
  * could tie; it only ever makes the search look a little further.
  */
@@ -217,6 +226,12 @@ function rankArticle(index: RelatedIndex, self: number, count: number, scanLimit
   const unread = new Float64Array(tags.length + 1);
   for (let i = tags.length - 1; i >= 0; i--) unread[i] = unread[i + 1]! + weight[tags[i]!]!;
   const wanted = top.capacity;
+  const shared = (other: number) => tags.filter((t) => index.has(other, t)).map((t) => tagNames[t]!);
+  const pinnedLinks = pinned
+    .slice(0, count)
+    .map((slug) => ({ slug, score: Infinity, sharedTags: shared(index.indexOf.get(slug)!), pinned: true }));
+  // Pins can fill the whole list: then there is nothing to rank.
+  if (wanted === 0) return pinnedLinks;
   let split = 0;
   for (; split < tags.length && df[tags[split]!]! <= scanLimit; split++) {
     if (wanted > 0 && offered.length >= wanted && kthLargest(offered, partial, wanted) > unread[split]! + EPSILON) break;
@@ -236,7 +251,7 @@ function rankArticle(index: RelatedIndex, self: number, count: number, scanLimit
     if (partial[other]! < floor) continue;
     let score = partial[other]!;
     for (let j = split; j < tags.length; j++) if (index.has(other, tags[j]!)) score += weight[tags[j]!]!;
-    top.offer(other, score, Math.abs(index.time[other]! - selfTime));
+    top.offer(other, quantize(score), Math.abs(index.time[other]! - selfTime));
   }
 
   // Phase 2. Each remaining article is found once, in the walk of its rarest common tag; the walk of common
@@ -259,7 +274,7 @@ function rankArticle(index: RelatedIndex, self: number, count: number, scanLimit
       for (let j = 0; j < i; j++) if (hasCommon(other, j)) continue walk;
       let score = 0;
       for (let j = i; j < common.length; j++) if (hasCommon(other, j)) score += weight[common[j]!]!;
-      top.offer(other, score, distance);
+      top.offer(other, quantize(score), distance);
     }
   }
 
@@ -268,9 +283,8 @@ function rankArticle(index: RelatedIndex, self: number, count: number, scanLimit
     partial[other] = 0;
   }
 
-  const shared = (other: number) => tags.filter((t) => index.has(other, t)).map((t) => tagNames[t]!);
   return [
-    ...pinned.slice(0, count).map((slug) => ({ slug, score: Infinity, sharedTags: shared(index.indexOf.get(slug)!), pinned: true })),
+    ...pinnedLinks,
     ...top.items.map(({ article: other, score }) => ({ slug: articles[other]!.slug, score, sharedTags: shared(other), pinned: false })),
   ];
 }

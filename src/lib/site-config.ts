@@ -36,3 +36,37 @@ export interface SiteConfig {
   /** How many of the newest articles each feed (site, section, tag, JSON Feed) carries. */
   feedItems: number;
 }
+
+/**
+ * Checks the configuration once, before any article is read, so a typo in a time zone or a page size is
+ * one clear message instead of a stack trace from deep inside a build. Returns every problem found.
+ */
+export function checkSiteConfig(site: SiteConfig): string[] {
+  const problems: string[] = [];
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: site.timeZone });
+  } catch {
+    problems.push(`timeZone: "${site.timeZone}" is not an IANA time zone (e.g. Europe/Paris)`);
+  }
+  try {
+    Intl.getCanonicalLocales(site.locale);
+  } catch {
+    problems.push(`locale: "${site.locale}" is not a language tag (e.g. en-GB, fr-FR)`);
+  }
+  try {
+    new URL(site.siteUrl);
+  } catch {
+    problems.push(`siteUrl: "${site.siteUrl}" is not an absolute URL (e.g. https://news.example.org)`);
+  }
+  const whole = (name: string, value: number, min: number) => {
+    if (!Number.isInteger(value) || value < min) problems.push(`${name}: ${value} must be a whole number of at least ${min}`);
+  };
+  whole('relatedCount', site.relatedCount, 0);
+  whole('pageSize', site.pageSize, 1);
+  whole('feedItems', site.feedItems, 1);
+  whole('frontPage.topStories', site.frontPage.topStories, 0);
+  whole('frontPage.perSection', site.frontPage.perSection, 0);
+  whole('frontPage.latest', site.frontPage.latest, 0);
+  if (!site.publisher.trim()) problems.push('publisher: must not be empty');
+  return problems;
+}

@@ -11,8 +11,24 @@ export function toSlug(name: string): string {
   return githubSlug(withoutAccents).replace(/_/g, '-').replace(/-{2,}/g, '-').replace(/^-|-$/g, '');
 }
 
+/** Latin letters that Unicode does not decompose into a base letter and an accent. */
+const LATIN_EXTRAS: Record<string, string> = { æ: 'ae', ø: 'o', œ: 'oe', ß: 'ss', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
+
+/**
+ * An article's URL slug: lower-case ASCII words joined by hyphens, so article URLs are the same in every
+ * browser, log and spreadsheet. `Ærø Łódź` → `aero-lodz`; letters of other scripts are dropped, and an
+ * empty result means the writer must give a `slug:`.
+ */
+export function toArticleSlug(name: string): string {
+  const latin = name.toLowerCase().replace(/[æøœßłđðþı]/g, (c) => LATIN_EXTRAS[c]!);
+  return toSlug(latin)
+    .replace(/[^a-z0-9-]+/g, '')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
 /** The slug an article gets from its file name: `Kim Jong-un's visit.md` → `kim-jong-uns-visit`. */
 export function slugFromFileName(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
-  return toSlug(base.replace(/\.md$/i, ''));
+  return toArticleSlug(base.replace(/\.md$/i, ''));
 }

@@ -9,7 +9,8 @@ import { parseArticle, type ParsedArticle, type ParseOptions } from '../lib/arti
 import { PIPELINE_VERSION } from '../lib/article/pipeline-version.ts';
 import type { StoredArticleInput } from '../lib/article/stored.ts';
 import { formatDate } from '../lib/dates.ts';
-import { formatReport, formatProblem, type Problem } from '../lib/problems.ts';
+import { formatProblem, formatReport, sortProblems, type Problem } from '../lib/problems.ts';
+import { slugFromFileName } from '../lib/slug.ts';
 import { publicationStatus } from '../lib/publishing.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
 
@@ -44,19 +45,23 @@ export class ContentError extends AstroError {
  */
 export function articlesLoader(options: ArticlesLoaderOptions): Loader {
   let watching = false;
+  // Reloads run one after another, so a slow earlier run can never finish last and undo a newer one.
+  let queue: Promise<void> = Promise.resolve();
   return {
     name: 'dateline-articles',
     load: async (context) => {
+      // In `astro dev`, reload when an article or an image beside it changes; unchanged files keep their
+      // entries (digest). Registered before the first load, so fixing a file that broke startup recovers.
+      if (context.watcher && !watching) {
+        watching = true;
+        const contentDir = resolveContentDir(context, options);
+        context.watcher.add(contentDir);
+        context.watcher.on('all', (_event, changed) => {
+          if (!changed.startsWith(contentDir)) return;
+          queue = queue.then(() => loadArticles(context, options)).catch((error: Error) => context.logger.error(error.message));
+        });
+      }
       await loadArticles(context, options);
-      // In `astro dev`, reload when a Markdown file changes; unchanged files keep their entries (digest).
-      if (!context.watcher || watching) return;
-      watching = true;
-      const contentDir = resolveContentDir(context, options);
-      context.watcher.add(contentDir);
-      context.watcher.on('all', (_event, changed) => {
-        if (!changed.startsWith(contentDir) || !changed.endsWith('.md')) return;
-        loadArticles(context, options).catch((error: Error) => context.logger.error(error.message));
-      });
     },
   };
 }
@@ -65,51 +70,81 @@ function resolveContentDir(context: LoaderContext, options: ArticlesLoaderOption
   return path.resolve(fileURLToPath(context.config.root), options.contentDir);
 }
 
+/** What is kept beside a stored entry, so a build that reuses it still checks and reports what parsing did. */
+interface SourceNotes {
+  /** The hero image as written (`./photo.jpg`), to check it still exists. */
+  image?: string | undefined;
+  /** Warnings the file had when parsed, printed again on every build. */
+  warnings: Problem[];
+}
+
 async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptions): Promise<void> {
-  const { store, logger, generateDigest, parseData } = context;
+  const { store, meta, logger, generateDigest, parseData } = context;
   const root = fileURLToPath(context.config.root);
   const contentDir = resolveContentDir(context, options);
   const parseOptions: ParseOptions = { timeZone: options.site.timeZone, sections: options.site.sections };
-  const optionsDigest = `${PIPELINE_VERSION}:${JSON.stringify(parseOptions)}`;
+  // A stored entry is reused only for the same bytes parsed the same way: same pipeline version, options,
+  // content folder and installed packages (a sanitiser upgrade must re-sanitise every article).
+  const lockfile = await readFile(path.join(root, 'package-lock.json'), 'utf8').catch(() => '');
+  const optionsDigest = generateDigest(`${PIPELINE_VERSION}\n${JSON.stringify(parseOptions)}\n${contentDir}\n${lockfile}`);
   const now = options.now();
 
-  const relPaths = await listMarkdownFiles(contentDir);
+  const { files: relPaths, ignored } = await listMarkdownFiles(contentDir);
+  for (const name of ignored) logger.info(`ignored (name starts with . or _): ${displayPath(root, path.join(contentDir, name))}`);
   if (relPaths.length === 0) logger.warn(`No articles found: ${contentDir} holds no .md files.`);
 
   const problems: Problem[] = [];
-  const changed: { id: string; digest: string; absPath: string; article: ParsedArticle }[] = [];
+  const changed: { id: string; digest: string; absPath: string; article: ParsedArticle; notes: SourceNotes }[] = [];
   const all: StoredArticleInput[] = [];
+  const failed: { slug: string; file: string }[] = [];
 
   for (const relPath of relPaths) {
     const absPath = path.join(contentDir, relPath);
+    const file = displayPath(root, absPath);
+    const fileExists = (src: string) => existsSync(path.resolve(path.dirname(absPath), src));
     const bytes = await readFile(absPath);
     const digest = generateDigest(`${optionsDigest}\n${bytes.toString('base64')}`);
     const existing = store.get(relPath);
-    if (existing?.digest === digest) {
+    const notes = existing?.digest === digest ? readNotes(meta.get(`notes:${relPath}`)) : undefined;
+    if (existing && notes) {
+      problems.push(...notes.warnings);
+      if (notes.image !== undefined && !fileExists(notes.image)) {
+        problems.push({
+          severity: 'error',
+          file,
+          field: 'image',
+          message: `"${notes.image}" does not exist next to the article`,
+          hint: 'check the file name, or copy the image beside the Markdown file',
+        });
+      }
       all.push(existing.data as unknown as StoredArticleInput);
       // Keep the unchanged entry's hero image in the build, as Astro's own glob loader does.
       if (existing.assetImports?.length && existing.filePath)
         (store as StoreWithAssets).addAssetImports?.(existing.assetImports, existing.filePath);
       continue;
     }
-    const file = displayPath(root, absPath);
-    const fileExists = (src: string) => existsSync(path.resolve(path.dirname(absPath), src));
     const result = parseArticle({ file, relPath, bytes, fileExists }, parseOptions);
     problems.push(...result.problems);
     if (result.article) {
-      changed.push({ id: relPath, digest, absPath, article: result.article });
+      const warnings = result.problems.filter((p) => p.severity === 'warning');
+      changed.push({ id: relPath, digest, absPath, article: result.article, notes: { image: result.article.image?.src, warnings } });
       all.push(result.article);
+    } else {
+      failed.push({ slug: slugFromFileName(relPath), file });
     }
   }
 
   problems.push(
-    ...checkCollection(all.map((a) => ({ slug: a.slug, file: a.file, related: a.related, status: publicationStatus(a, now) }))),
+    ...checkCollection(
+      all.map((a) => ({ slug: a.slug, file: a.file, related: a.related, status: publicationStatus(a, now) })),
+      failed,
+    ),
   );
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new ContentError(formatReport(problems));
-  for (const warning of problems) logger.warn(formatProblem(warning));
+  for (const warning of sortProblems(problems)) logger.warn(formatProblem(warning));
 
-  for (const { id, digest, absPath, article } of changed) {
+  for (const { id, digest, absPath, article, notes } of changed) {
     const { html, ...data } = article;
     const parsed = await parseData({ id, data: data as unknown as Record<string, unknown>, filePath: absPath });
     store.set({
@@ -119,12 +154,26 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
       digest,
       rendered: { html, metadata: { headings: article.headings } },
     });
+    meta.set(`notes:${id}`, JSON.stringify(notes));
   }
   const present = new Set(relPaths);
-  for (const id of store.keys()) if (!present.has(id)) store.delete(id);
+  for (const id of store.keys()) {
+    if (present.has(id)) continue;
+    store.delete(id);
+    meta.delete(`notes:${id}`);
+  }
 
   logger.info(`${relPaths.length} files: ${changed.length} parsed, ${relPaths.length - changed.length} unchanged.`);
   reportUnpublished(all, now, options.site, logger);
+}
+
+function readNotes(json: string | undefined): SourceNotes | undefined {
+  if (json === undefined) return undefined;
+  try {
+    return JSON.parse(json) as SourceNotes;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Every article that exists but is not on the site gets a line: nothing disappears silently. */
@@ -142,20 +191,23 @@ function reportUnpublished(articles: readonly StoredArticleInput[], now: Date, s
   logger.info(`${published} of ${articles.length} articles published.`);
 }
 
-/** `.md` files below the folder, as sorted `/`-separated paths; names starting with `.` or `_` are ignored. */
-async function listMarkdownFiles(dir: string): Promise<string[]> {
+/**
+ * `.md` files below the folder, as sorted `/`-separated paths. Files and folders whose names start with
+ * `.` or `_` are set aside (drafts folders, editor files) and listed as ignored, so none vanishes unsaid.
+ */
+async function listMarkdownFiles(dir: string): Promise<{ files: string[]; ignored: string[] }> {
   let entries: string[];
   try {
     entries = await readdir(dir, { recursive: true });
   } catch (error) {
     throw new ContentError(`${dir}: the content folder cannot be read (${(error as Error).message}); create it or set CONTENT_DIR`);
   }
-  return entries
+  const markdown = entries
     .map((entry) => entry.split(path.sep).join('/'))
-    .filter(
-      (entry) => entry.toLowerCase().endsWith('.md') && !entry.split('/').some((part) => part.startsWith('.') || part.startsWith('_')),
-    )
+    .filter((entry) => entry.toLowerCase().endsWith('.md'))
     .sort();
+  const hidden = (entry: string) => entry.split('/').some((part) => part.startsWith('.') || part.startsWith('_'));
+  return { files: markdown.filter((entry) => !hidden(entry)), ignored: markdown.filter(hidden) };
 }
 
 /** Paths inside the project are shown relative to it (`content/world/a.md`); others in full. */

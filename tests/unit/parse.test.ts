@@ -162,6 +162,18 @@ describe('parseArticle: bad frontmatter is reported field by field, with lines a
     expect(fields).toEqual(['title', 'date', 'draft']);
   });
 
+  it('should report the other fields too when one is refused by the schema', () => {
+    const text = ['---', 'date: 25/10/2024', 'image: ./x.jpg', 'tags: ["🔥"]', '---', 'Body'].join('\n');
+    const found = parseArticle(source(text, 'x.md'), options).problems.map((p) => `${p.field}: ${p.message}`);
+    expect(found).toEqual([
+      'title: is missing',
+      'date: "25/10/2024" is not an ISO 8601 date',
+      'section: is missing',
+      'tags: tag "🔥" has no letters or digits to make a URL from',
+      'imageAlt: is missing but `image` is set',
+    ]);
+  });
+
   it('should check that a hero image exists beside the article', () => {
     const text = valid.replace('tags:', 'image: ./missing.jpg\nimageAlt: A map\ntags:');
     const { problems } = parseArticle(source(text, 'world/story.md', { fileExists: () => false }), options);

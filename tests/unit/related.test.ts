@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeRelated, tagWeight, type RelatedCandidate } from '../../src/lib/related.ts';
+import { computeRelated, quantize, tagWeight, type RelatedCandidate } from '../../src/lib/related.ts';
 
 function article(slug: string, date: string, tagSlugs: string[], extra: Partial<RelatedCandidate> = {}): RelatedCandidate {
   return { slug, date: `${date}T12:00:00.000Z`, sectionSlug: 'world', tagSlugs, pinned: [], ...extra };
@@ -34,7 +34,7 @@ describe('computeRelated', () => {
   it('should explain each link with the shared tags, rarest first', () => {
     expect(related.get('nk-troops')!.related[0]).toEqual({
       slug: 'kim-visit',
-      score: tagWeight(6, 2) + tagWeight(6, 3) + tagWeight(6, 6),
+      score: quantize(tagWeight(6, 2) + tagWeight(6, 3) + tagWeight(6, 6)),
       sharedTags: ['kim', 'north-korea', 'world'],
       pinned: false,
     });
@@ -94,6 +94,38 @@ describe('computeRelated', () => {
 
   it('should leave More in section empty when Related is full', () => {
     expect(related.get('nk-troops')!.moreInSection).toEqual([]);
+  });
+
+  it('should treat sums equal on paper as ties and let the date decide', () => {
+    // ln(1+8/6) + ln(1+8/7) = ln 5 = ln(1+8/2): x-same-day and y-far tie, and x-same-day is closer.
+    const list = computeRelated(
+      [
+        article('self', '2024-10-10', ['p', 'q', 'r']),
+        article('x-same-day', '2024-10-10', ['p', 'q']),
+        article('y-far', '2024-10-01', ['r']),
+        article('o1', '2024-01-01', ['p', 'q']),
+        article('o2', '2024-01-01', ['p', 'q']),
+        article('o3', '2024-01-01', ['p', 'q']),
+        article('o4', '2024-01-01', ['p', 'q']),
+        article('o5', '2024-01-01', ['q']),
+      ],
+      2,
+      { scanLimit: 0 },
+    );
+    expect(list.get('self')!.related.map((l) => l.slug)).toEqual(['x-same-day', 'y-far']);
+  });
+
+  it('should not fail when pins fill the list, whatever the tags', () => {
+    const articles = Array.from({ length: 8 }, (_, i) =>
+      article(`a${i}`, '2024-01-01', ['world'], i === 0 ? { pinned: ['a1', 'a2'] } : {}),
+    );
+    for (const scanLimit of [0, 512]) {
+      expect(
+        computeRelated(articles, 2, { scanLimit })
+          .get('a0')!
+          .related.map((l) => l.slug),
+      ).toEqual(['a1', 'a2']);
+    }
   });
 
   it('should not depend on the input order', () => {

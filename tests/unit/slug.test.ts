@@ -25,6 +25,9 @@ describe('slugFromFileName', () => {
     ["Kim Jong-un's visit.md", 'kim-jong-uns-visit'],
     ['Budget Vote.MD', 'budget-vote'],
     ['politics\\Café crème.md', 'cafe-creme'],
+    ['Ærø Łódź Straße.md', 'aero-lodz-strasse'],
+    ['北朝鮮 report.md', 'report'],
+    ['北朝鮮.md', ''],
   ])('should turn %j into %j', (input, expected) => {
     expect(slugFromFileName(input)).toBe(expected);
   });

@@ -12,9 +12,10 @@ export interface CheckedArticle {
 
 /**
  * Problems that only show when all articles are read together: two files with one slug (both named),
- * and `related:` pins to slugs that do not exist (error) or are not published (warning: the pin waits).
+ * and `related:` pins to slugs that do not exist or whose file failed (errors) or are not published
+ * (warning: the pin waits). `failed` lists files that had errors, by the slug their name gives.
  */
-export function checkCollection(articles: readonly CheckedArticle[]): Problem[] {
+export function checkCollection(articles: readonly CheckedArticle[], failed: readonly { slug: string; file: string }[] = []): Problem[] {
   const problems: Problem[] = [];
   const bySlug = new Map<string, CheckedArticle[]>();
   for (const article of articles) bySlug.set(article.slug, [...(bySlug.get(article.slug) ?? []), article]);
@@ -36,7 +37,16 @@ export function checkCollection(articles: readonly CheckedArticle[]): Problem[] 
   for (const article of articles) {
     for (const pin of article.related) {
       const target = bySlug.get(pin)?.[0];
-      if (!target) {
+      const broken = failed.find((f) => f.slug === pin);
+      if (!target && broken) {
+        problems.push({
+          severity: 'error',
+          file: article.file,
+          field: 'related',
+          message: `"${pin}" is ${broken.file}, which has errors of its own`,
+          hint: 'fix that file (see its errors in this report)',
+        });
+      } else if (!target) {
         problems.push({
           severity: 'error',
           file: article.file,

@@ -1,5 +1,13 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+
+declare module 'vfile' {
+  interface DataMap {
+    /** How many body images had no `alt` (set by `requireAlt`). */
+    imagesWithoutAlt: number;
+  }
+}
 
 /**
  * Small rehype steps around the sanitiser. Those that run before it may reshape markup (the sanitiser
@@ -55,6 +63,21 @@ export function dropNonTaskInputs() {
   };
 }
 
+/** Where this page lives, for resolving URLs the way a browser would. A reserved name: never a real host. */
+const PAGE = 'https://page.invalid/section/article/';
+
+/**
+ * Whether a browser would fetch `src` from another host. Resolved with the WHATWG URL parser, the one
+ * browsers use, so `//host`, `\\host`, `/\host`, `https:\\host`, ` //host` and `http:host` all count.
+ */
+export function isRemote(src: string): boolean {
+  try {
+    return new URL(src, PAGE).origin !== new URL(PAGE).origin;
+  } catch {
+    return true;
+  }
+}
+
 /**
  * Readers' browsers make no requests to other hosts, so an image hot-linked from another site is not
  * shown: it becomes a link to the image, labelled with its alt text.
@@ -64,10 +87,72 @@ export function remoteImagesToLinks() {
     visit(tree, 'element', (node: Element, index, parent) => {
       if (node.tagName !== 'img' || index === undefined || !parent) return;
       const src = String(node.properties?.src ?? '');
-      if (!/^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(src)) return;
+      if (!isRemote(src)) return;
       const label = String(node.properties?.alt ?? '').trim() || src;
       const link: Element = { type: 'element', tagName: 'a', properties: { href: src }, children: [{ type: 'text', value: label }] };
       parent.children.splice(index, 1, link);
+    });
+  };
+}
+
+/**
+ * `HTTPS://…` and `MAILTO:…` are valid URLs, but the sanitiser compares schemes case-sensitively and would
+ * drop them; schemes are lower-cased first (a `JavaScript:` URL stays refused: it is not on the list).
+ */
+export function lowerCaseSchemes() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element) => {
+      for (const property of ['href', 'src', 'cite'] as const) {
+        const value = node.properties?.[property];
+        if (typeof value !== 'string') continue;
+        const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(value);
+        if (scheme && /^(?:https?|mailto)$/i.test(scheme[1]!))
+          node.properties[property] = value.trim().replace(scheme[1]!, scheme[1]!.toLowerCase());
+      }
+    });
+  };
+}
+
+/**
+ * An image needs a text alternative. One written without `alt` gets an empty one (so it is valid HTML and
+ * screen readers skip it rather than read its file name), and the count goes to `file.data` so the parser
+ * can ask an editor to write one.
+ */
+export function requireAlt() {
+  return (tree: Root, file: VFile) => {
+    let missing = 0;
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName !== 'img' || typeof node.properties?.alt === 'string') return;
+      node.properties.alt = '';
+      missing++;
+    });
+    file.data.imagesWithoutAlt = missing;
+  };
+}
+
+/**
+ * Ids must be unique on the page: the layout's own (`main`, the Related headings) and the footnotes' win,
+ * and any other repeated id gets a numbered suffix, as heading slugs do. Runs after the sanitiser; only renames.
+ */
+export function uniqueIds(reserved: readonly string[]) {
+  return (tree: Root) => {
+    const seen = new Set(reserved);
+    const footnoteOwned = new Set<Element>();
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName !== 'section' || node.properties?.dataFootnotes === undefined) return;
+      visit(node, 'element', (inner: Element) => {
+        if (typeof inner.properties?.id !== 'string') return;
+        seen.add(inner.properties.id);
+        footnoteOwned.add(inner);
+      });
+    });
+    visit(tree, 'element', (node: Element) => {
+      const id = node.properties?.id;
+      if (typeof id !== 'string' || footnoteOwned.has(node)) return;
+      let unique = id;
+      for (let n = 1; seen.has(unique); n++) unique = `${id}-${n}`;
+      seen.add(unique);
+      node.properties.id = unique;
     });
   };
 }

@@ -1,6 +1,6 @@
 import type { ArticleDate } from '../dates.ts';
 import type { Problem } from '../problems.ts';
-import { slugFromFileName, toSlug } from '../slug.ts';
+import { slugFromFileName, toArticleSlug, toSlug } from '../slug.ts';
 import { decodeSource } from './decode.ts';
 import { parseMarkdown, renderBody, type Heading } from './render.ts';
 import { createFrontmatterSchema, FIELD_HELP, KNOWN_FIELDS, type FrontmatterSchema } from './schema.ts';
@@ -134,17 +134,25 @@ export function parseArticle(source: ArticleSource, options: ParseOptions): Pars
   }
 
   const parsed = schemaFor(options.timeZone).safeParse(data, { reportInput: true });
+  // Fields the schema refused; the checks below still run on the others, so one run reports everything.
+  const refused = new Set<string>();
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? '');
+      refused.add(field);
       const help = FIELD_HELP[field as keyof typeof FIELD_HELP];
       error(describeIssue(issue), { line: lineOf(field), field: field || undefined, hint: help ? `expected ${help}` : undefined });
     }
   }
+  /** A field's text when it is usable text, whether or not other fields failed. */
+  const text = (field: string): string | undefined => {
+    const value = data[field];
+    return !refused.has(field) && typeof value === 'string' && value.trim() ? value.trim() : undefined;
+  };
 
   const folder = source.relPath.includes('/') ? source.relPath.split('/')[0]! : undefined;
-  const sectionName = parsed.success ? (parsed.data.section ?? (folder && displaySection(folder, options.sections))) : undefined;
-  if (parsed.success && !sectionName) {
+  const sectionName = text('section') ?? (folder && displaySection(folder, options.sections));
+  if (!sectionName && !refused.has('section')) {
     error('is missing', { line: lineOf('section'), field: 'section', hint: `expected ${FIELD_HELP.section}` });
   }
   const sectionSlug = sectionName ? toSlug(sectionName) : '';
@@ -162,19 +170,25 @@ export function parseArticle(source: ArticleSource, options: ParseOptions): Pars
     });
   }
 
-  const slug = parsed.success && parsed.data.slug !== undefined ? toSlug(parsed.data.slug) : slugFromFileName(source.relPath);
-  if (!slug) {
-    error('no URL slug can be made from the file name', {
-      field: parsed.success && parsed.data.slug !== undefined ? 'slug' : undefined,
-      line: lineOf('slug'),
-      hint: 'rename the file with letters or digits, or set slug: my-article',
-    });
+  const slugField = text('slug');
+  const slug = slugField !== undefined ? toArticleSlug(slugField) : slugFromFileName(source.relPath);
+  if (!slug && !refused.has('slug')) {
+    error(
+      slugField !== undefined ? `"${slugField}" has no letters or digits to make a URL from` : 'no URL slug can be made from the file name',
+      {
+        field: slugField !== undefined ? 'slug' : undefined,
+        line: slugField !== undefined ? lineOf('slug') : 1,
+        hint: 'rename the file with plain letters or digits, or set slug: my-article',
+      },
+    );
   }
 
   const tags: string[] = [];
-  if (parsed.success) {
+  const rawTags = refused.has('tags') ? [] : (data['tags'] ?? []);
+  if (Array.isArray(rawTags)) {
     const seen = new Set<string>();
-    for (const tag of parsed.data.tags) {
+    for (const tag of rawTags) {
+      if (typeof tag !== 'string') continue;
       const tagSlug = toSlug(tag);
       if (!tagSlug) {
         error(`tag "${tag}" has no letters or digits to make a URL from`, {
@@ -184,21 +198,24 @@ export function parseArticle(source: ArticleSource, options: ParseOptions): Pars
         });
       } else if (!seen.has(tagSlug)) {
         seen.add(tagSlug);
-        tags.push(tag);
+        tags.push(tag.trim());
       }
     }
   }
 
-  if (parsed.success && parsed.data.image !== undefined) {
-    const src = parsed.data.image;
-    if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('/')) {
-      error(`"${src}" is not a file next to the article`, {
+  const imageSrc = text('image');
+  if (imageSrc !== undefined) {
+    if (text('imageAlt') === undefined && !refused.has('imageAlt')) {
+      error('is missing but `image` is set', { line: lineOf('image'), field: 'imageAlt', hint: `expected ${FIELD_HELP.imageAlt}` });
+    }
+    if (/^[a-z][a-z0-9+.-]*:/i.test(imageSrc) || imageSrc.startsWith('/') || imageSrc.startsWith('\\')) {
+      error(`"${imageSrc}" is not a file next to the article`, {
         line: lineOf('image'),
         field: 'image',
         hint: 'put the image beside the Markdown file and write image: ./photo.jpg (images are never loaded from other sites)',
       });
-    } else if (source.fileExists && !source.fileExists(src)) {
-      error(`"${src}" does not exist next to the article`, {
+    } else if (source.fileExists && !source.fileExists(imageSrc)) {
+      error(`"${imageSrc}" does not exist next to the article`, {
         line: lineOf('image'),
         field: 'image',
         hint: 'check the file name, or copy the image beside the Markdown file',
@@ -209,6 +226,22 @@ export function parseArticle(source: ArticleSource, options: ParseOptions): Pars
   if (!parsed.success || problems.some((p) => p.severity === 'error')) return { problems };
   const fm = parsed.data;
   const body = renderBody(tree);
+  if (body.imagesWithoutAlt > 0) {
+    problems.push({
+      severity: 'warning',
+      file,
+      message: `${body.imagesWithoutAlt} image${body.imagesWithoutAlt === 1 ? ' has' : 's have'} no alt text; readers of screen readers get nothing`,
+      hint: 'describe each image: ![what it shows](photo.jpg) or <img alt="what it shows">',
+    });
+  }
+  for (const src of body.localImages.filter((s) => !s.startsWith('/'))) {
+    problems.push({
+      severity: 'warning',
+      file,
+      message: `the image "${src}" in the body is not published with the article, so readers see a broken image`,
+      hint: 'use it as the hero image (image: and imageAlt:), or put it in public/ and write its path from the site root (/images/photo.jpg)',
+    });
+  }
   const authors = fm.authors === undefined ? [] : typeof fm.authors === 'string' ? [fm.authors] : fm.authors;
   const image: HeroImage | undefined =
     fm.image === undefined

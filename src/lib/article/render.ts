@@ -12,13 +12,17 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
 import {
   alignToClass,
   demoteBodyH1,
   dropEmptyClassNames,
   dropInlineNoscript,
   dropNonTaskInputs,
+  lowerCaseSchemes,
   remoteImagesToLinks,
+  requireAlt,
+  uniqueIds,
 } from './html-steps.ts';
 import { sanitizePolicy } from './sanitize-policy.ts';
 
@@ -38,7 +42,14 @@ export interface RenderedBody {
   wordCount: number;
   /** Whole minutes, at least 1. */
   readingMinutes: number;
+  /** Body images written without `alt` (rendered with an empty one). */
+  imagesWithoutAlt: number;
+  /** Body images referring to files (`./photo.jpg`), which are not published with the page. */
+  localImages: string[];
 }
+
+/** Ids the page layout uses around the article body (see Base.astro and RelatedSection.astro). */
+export const PAGE_IDS = ['main', 'related-heading', 'more-heading'];
 
 /**
  * The pipeline. Raw HTML is parsed into real nodes (rehype-raw) *before* the sanitiser, which is the last
@@ -54,10 +65,13 @@ const processor = unified()
   .use(demoteBodyH1)
   .use(dropNonTaskInputs)
   .use(remoteImagesToLinks)
+  .use(requireAlt)
+  .use(lowerCaseSchemes)
   .use(alignToClass)
   .use(rehypeSlug)
   .use(rehypeSanitize, sanitizePolicy)
   .use(dropEmptyClassNames)
+  .use(uniqueIds, PAGE_IDS)
   .use(rehypeStringify)
   .freeze();
 
@@ -72,7 +86,9 @@ const EXCERPT_LENGTH = 200;
 
 /** Runs the body through the pipeline and measures it. */
 export function renderBody(tree: MdastRoot): RenderedBody {
-  const hast = processor.runSync(tree) as HastRoot;
+  const file = new VFile();
+  const hast = processor.runSync(tree, file) as HastRoot;
+  const localImages: string[] = [];
   const headings: Heading[] = [];
   let firstParagraph = '';
   visit(hast, 'element', (node: Element, _index, parent) => {
@@ -82,6 +98,7 @@ export function renderBody(tree: MdastRoot): RenderedBody {
       headings.push({ depth: Number(depth), slug: id, text: hastToString(node).trim() });
     }
     if (!firstParagraph && node.tagName === 'p' && parent?.type === 'root') firstParagraph = hastToString(node);
+    if (node.tagName === 'img' && typeof node.properties?.src === 'string') localImages.push(node.properties.src);
   });
   const text = hastToString(hast);
   const stats = readingTime(text);
@@ -91,6 +108,8 @@ export function renderBody(tree: MdastRoot): RenderedBody {
     excerpt: shorten(collapseSpace(firstParagraph), EXCERPT_LENGTH),
     wordCount: stats.words,
     readingMinutes: Math.max(1, Math.round(stats.minutes)),
+    imagesWithoutAlt: file.data.imagesWithoutAlt ?? 0,
+    localImages,
   };
 }
 

@@ -34,7 +34,7 @@ export function createFrontmatterSchema(timeZone: string) {
       description: text.optional(),
       /** Hero image file next to the Markdown file (`./photo.jpg`). */
       image: text.optional(),
-      /** Text alternative of the hero image; required with `image`. */
+      /** Text alternative of the hero image; required with `image` (checked by the parser, with the other fields). */
       imageAlt: text.optional(),
       /** Caption under the hero image. */
       imageCaption: text.optional(),
@@ -50,9 +50,6 @@ export function createFrontmatterSchema(timeZone: string) {
       slug: text.optional(),
     })
     .superRefine((data, ctx) => {
-      if (data.image !== undefined && data.imageAlt === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['imageAlt'], message: 'is missing but `image` is set' });
-      }
       if (data.updated && data.updated.iso < data.date.iso) {
         ctx.addIssue({ code: 'custom', path: ['updated'], message: 'is before `date`' });
       }

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { checkSiteConfig } from '../../src/lib/site-config.ts';
+import { site } from '../../src/site.config.ts';
+
+describe('checkSiteConfig', () => {
+  it('should accept the shipped configuration', () => {
+    expect(checkSiteConfig(site)).toEqual([]);
+  });
+
+  it('should report every bad setting at once', () => {
+    expect(checkSiteConfig({ ...site, timeZone: 'Europe/Pariss', pageSize: 0, siteUrl: 'dateline.example', relatedCount: 2.5 })).toEqual([
+      'timeZone: "Europe/Pariss" is not an IANA time zone (e.g. Europe/Paris)',
+      'siteUrl: "dateline.example" is not an absolute URL (e.g. https://news.example.org)',
+      'relatedCount: 2.5 must be a whole number of at least 0',
+      'pageSize: 0 must be a whole number of at least 1',
+    ]);
+  });
+});
