@@ -138,6 +138,7 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
     ...checkCollection(
       all.map((a) => ({ slug: a.slug, file: a.file, related: a.related, status: publicationStatus(a, now) })),
       failed,
+      options.site.relatedCount,
     ),
   );
   const errors = problems.filter((p) => p.severity === 'error');

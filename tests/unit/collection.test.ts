@@ -28,6 +28,31 @@ describe('checkCollection', () => {
       expect.objectContaining({ severity: 'warning', message: expect.stringContaining('"c" is scheduled') }),
     ]);
   });
+
+  it('should warn about pins to itself, repeated pins and more pins than Related shows', () => {
+    const problems = checkCollection(
+      [
+        { slug: 'a', file: 'a.md', related: ['a', 'b', 'b', 'c'], status: 'published' },
+        { slug: 'b', file: 'b.md', related: [], status: 'published' },
+        { slug: 'c', file: 'c.md', related: [], status: 'published' },
+      ],
+      [],
+      2,
+    );
+    expect(problems.map((p) => `${p.severity} ${p.message}`)).toEqual([
+      'warning lists the article itself; that pin is ignored',
+      'warning lists "b" more than once; the repeat is ignored',
+      'warning pins 3 articles but Related shows 2; the last pins are not shown',
+    ]);
+  });
+
+  it('should say when a pin names a file that failed', () => {
+    const problems = checkCollection(
+      [{ slug: 'a', file: 'a.md', related: ['broken'], status: 'published' }],
+      [{ slug: 'broken', file: 'content/broken.md' }],
+    );
+    expect(problems[0]?.message).toBe('"broken" is content/broken.md, which has errors of its own');
+  });
 });
 
 describe('problem reports', () => {

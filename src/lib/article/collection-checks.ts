@@ -15,7 +15,11 @@ export interface CheckedArticle {
  * and `related:` pins to slugs that do not exist or whose file failed (errors) or are not published
  * (warning: the pin waits). `failed` lists files that had errors, by the slug their name gives.
  */
-export function checkCollection(articles: readonly CheckedArticle[], failed: readonly { slug: string; file: string }[] = []): Problem[] {
+export function checkCollection(
+  articles: readonly CheckedArticle[],
+  failed: readonly { slug: string; file: string }[] = [],
+  relatedCount?: number,
+): Problem[] {
   const problems: Problem[] = [];
   const bySlug = new Map<string, CheckedArticle[]>();
   for (const article of articles) bySlug.set(article.slug, [...(bySlug.get(article.slug) ?? []), article]);
@@ -35,7 +39,20 @@ export function checkCollection(articles: readonly CheckedArticle[], failed: rea
   }
 
   for (const article of articles) {
+    const warn = (message: string, hint: string) =>
+      problems.push({ severity: 'warning', file: article.file, field: 'related', message, hint });
+    if (article.related.includes(article.slug)) warn('lists the article itself; that pin is ignored', 'remove its own slug from related:');
+    const repeated = article.related.filter((pin, i) => article.related.indexOf(pin) !== i);
+    if (repeated.length > 0)
+      warn(`lists "${[...new Set(repeated)].join('", "')}" more than once; the repeat is ignored`, 'list each slug once');
+    if (relatedCount !== undefined && new Set(article.related).size > relatedCount) {
+      warn(
+        `pins ${new Set(article.related).size} articles but Related shows ${relatedCount}; the last pins are not shown`,
+        'keep the most important pins first, or raise relatedCount in src/site.config.ts',
+      );
+    }
     for (const pin of article.related) {
+      if (pin === article.slug) continue;
       const target = bySlug.get(pin)?.[0];
       const broken = failed.find((f) => f.slug === pin);
       if (!target && broken) {
