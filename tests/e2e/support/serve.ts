@@ -18,10 +18,12 @@ const TYPES: Record<string, string> = {
  * Serves a built site the way a static host does: `/a/` → `/a/index.html`, unknown paths → `404.html`
  * with status 404. Only for tests; a newsroom deploys `dist/` to any static host.
  */
-export function serveStatic(root: string, port: number): Promise<Server> {
+export function serveStatic(root: string, port: number, base = '/'): Promise<Server> {
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    let file = path.join(root, decodeURIComponent(url.pathname));
+    // Under a base path (`/news/`) the site lives below it; anything else is missing, as on a real host.
+    const inside = url.pathname.startsWith(base) ? url.pathname.slice(base.length - 1) : '/__outside_the_base__';
+    let file = path.join(root, decodeURIComponent(inside));
     if (!file.startsWith(root)) file = root;
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!existsSync(file)) {

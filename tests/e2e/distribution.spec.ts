@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { XMLParser } from 'fast-xml-parser';
+import { HtmlValidate } from 'html-validate/node';
+import { buildSite, FIXTURE_NOW, FIXTURE_SITE, ROOT } from './support/build.ts';
+import { serveStatic } from './support/serve.ts';
+import { brokenInternalLinks, builtFiles, fileForPath } from './support/site-files.ts';
+
+// The fixture site at the domain root (built by the web server) and under /news/ on another origin.
+const ROOT_BUILD = { dir: path.join(ROOT, 'tests', '.out', 'site'), origin: 'https://dateline.example.org', base: '/' };
+const NEWS_BUILD = { dir: '', origin: 'https://example.github.io', base: '/news/' };
+const port = Number(process.env.E2E_PORT ?? 4391) + 3;
+let server: Server;
+
+test.beforeAll(async () => {
+  const build = buildSite({ contentDir: FIXTURE_SITE, env: { SITE_URL: NEWS_BUILD.origin, BASE_PATH: NEWS_BUILD.base } });
+  expect(build.status, build.output).toBe(0);
+  NEWS_BUILD.dir = build.outDir;
+  server = await serveStatic(build.outDir, port, NEWS_BUILD.base);
+});
+
+test.afterAll(() => {
+  server?.close();
+});
+
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  isArray: (name) => ['item', 'url', 'category', 'dc:creator', 'sitemap'].includes(name),
+});
+const read = (dir: string, file: string) => readFileSync(path.join(dir, file), 'utf8');
+
+for (const build of [ROOT_BUILD, NEWS_BUILD]) {
+  const where = build.base === '/' ? 'at the root' : `under ${build.base}`;
+  const abs = (p: string) => new URL(`${build.base}${p.replace(/^\//, '')}`, build.origin).href;
+
+  test.describe(`the fixture site ${where}`, () => {
+    test('has no broken internal link, image or stylesheet but the one the hostile article writes', () => {
+      // `<img src=x onerror=…>` keeps its (harmless, broken) src; the build warns about that body image.
+      expect(brokenInternalLinks(build.dir, build.origin, build.base)).toEqual(['culture/hostile-input/index.html → x']);
+    });
+
+    test('is valid HTML on every page', async () => {
+      const validator = new HtmlValidate(JSON.parse(read(ROOT, '.htmlvalidate.json')));
+      const problems: string[] = [];
+      for (const file of builtFiles(build.dir, '.html')) {
+        const report = await validator.validateFile(path.join(build.dir, file));
+        for (const result of report.results) for (const m of result.messages) problems.push(`${file}:${m.line}: ${m.ruleId}`);
+      }
+      expect(problems).toEqual([]);
+    });
+
+    test('has an RSS feed per site, section and tag, item by item', () => {
+      const site = xml.parse(read(build.dir, 'rss.xml')).rss.channel;
+      expect(site.item.map((i: { title: string }) => i.title).slice(0, 3)).toEqual([
+        'City museum reopens after five-year restoration',
+        expect.stringMatching(/^Hostile/),
+        'Weather brief number 15',
+      ]);
+      expect(site.item).toHaveLength(20);
+      const reference = site.item.find((i: { title: string }) => i.title.startsWith('North Korea readies'));
+      expect(reference).toMatchObject({
+        link: abs('/world/reference-story/'),
+        guid: { '#text': abs('/world/reference-story/'), '@_isPermaLink': 'true' },
+        pubDate: 'Fri, 25 Oct 2024 17:13:00 GMT',
+        category: ['North Korea', 'Russia', 'Kim Jong Un', 'Ukraine'],
+        'dc:creator': ['Ana Lima', 'Tom Reed'],
+      });
+      expect(reference['content:encoded']).toContain('<h2 id="sightings-in-kursk">Sightings in Kursk</h2>');
+      const section = xml.parse(read(build.dir, 'world/rss.xml')).rss.channel;
+      expect(section.item.every((i: { link: string }) => i.link.startsWith(abs('/world/')))).toBe(true);
+      const tag = xml.parse(read(build.dir, 'tags/kim-jong-un/rss.xml')).rss.channel;
+      expect(tag.item.map((i: { title: string }) => i.title)).toEqual([
+        "North Korea readies troops for Russia's war, Seoul says",
+        'Kim and Putin sign defence pact in Pyongyang',
+      ]);
+      // The hostile headline stays text inside the XML.
+      expect(site.item[1].title).toBe('Hostile </title><script>alert("title")</script> "quoted" headline');
+    });
+
+    test('has a JSON Feed 1.1', () => {
+      const feed = JSON.parse(read(build.dir, 'feed.json'));
+      expect(feed).toMatchObject({ version: 'https://jsonfeed.org/version/1.1', feed_url: abs('/feed.json'), home_page_url: abs('/') });
+      const reference = feed.items.find((i: { id: string }) => i.id === abs('/world/reference-story/'));
+      expect(reference).toMatchObject({
+        title: "North Korea readies troops for Russia's war, Seoul says",
+        date_published: '2024-10-25T17:13:00.000Z',
+        date_modified: '2024-10-26T06:05:00.000Z',
+        authors: [{ name: 'Ana Lima' }, { name: 'Tom Reed' }],
+      });
+    });
+
+    test('has sitemaps whose every URL is a built page, with lastmod, and no draft, scheduled or 404 page', () => {
+      const index = xml.parse(read(build.dir, 'sitemap-index.xml')).sitemapindex.sitemap;
+      const urls = index.flatMap(
+        (s: { loc: string }) => xml.parse(read(build.dir, new URL(s.loc).pathname.slice(build.base.length))).urlset.url,
+      );
+      const locs: string[] = urls.map((u: { loc: string }) => u.loc);
+      for (const loc of locs) expect(fileForPath(build.dir, build.base, new URL(loc).pathname), loc).toBeDefined();
+      expect(locs).toContain(abs('/world/reference-story/'));
+      expect(locs.filter((l) => /draft-story|scheduled-story|404/.test(l))).toEqual([]);
+      expect(urls.find((u: { loc: string }) => u.loc === abs('/world/reference-story/')).lastmod).toBe('2024-10-26T06:05:00.000Z');
+      const robots = read(build.dir, 'robots.txt');
+      expect(robots).toContain(`Sitemap: ${abs('/sitemap-index.xml')}`);
+      expect(robots).toContain(`Sitemap: ${abs('/news-sitemap.xml')}`);
+    });
+
+    test('has a Google News sitemap of the last 48 hours before the build', () => {
+      // The fixture clock is 2025-01-01T12:00Z; nothing in the fixture is that recent, so the list is empty
+      // but well-formed; a build with the clock two days after the museum story lists just that one.
+      const news = xml.parse(read(build.dir, 'news-sitemap.xml')).urlset;
+      expect(news['@_xmlns:news']).toBe('http://www.google.com/schemas/sitemap-news/0.9');
+      expect(news.url ?? []).toEqual([]);
+      expect(FIXTURE_NOW).toBe('2025-01-01T12:00:00Z');
+    });
+
+    test('declares NewsArticle and BreadcrumbList JSON-LD on every article, and canonical URLs', () => {
+      for (const slug of ['world/reference-story', 'culture/hostile-input', 'politics/seoul-briefing']) {
+        const html = read(build.dir, `${slug}/index.html`);
+        const block = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1];
+        const [article, breadcrumbs] = JSON.parse(block!);
+        expect(article).toMatchObject({
+          '@type': 'NewsArticle',
+          mainEntityOfPage: { '@id': abs(`/${slug}/`) },
+          publisher: { '@type': 'Organization' },
+        });
+        expect(breadcrumbs.itemListElement.map((i: { item: string }) => i.item)).toEqual([
+          abs('/'),
+          abs(`/${slug.split('/')[0]}/`),
+          abs(`/${slug}/`),
+        ]);
+        expect(html).toContain(`<link rel="canonical" href="${abs(`/${slug}/`)}">`);
+      }
+      const reference = JSON.parse(
+        /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(read(build.dir, 'world/reference-story/index.html'))![1]!,
+      )[0];
+      expect(reference).toMatchObject({
+        headline: "North Korea readies troops for Russia's war, Seoul says",
+        datePublished: '2024-10-25T19:13:00+02:00',
+        dateModified: '2024-10-26T08:05:00+02:00',
+        articleSection: 'World',
+        keywords: 'North Korea, Russia, Kim Jong Un, Ukraine',
+        author: [
+          { '@type': 'Person', name: 'Ana Lima', url: abs('/authors/ana-lima/') },
+          { '@type': 'Person', name: 'Tom Reed', url: abs('/authors/tom-reed/') },
+        ],
+      });
+      expect(reference.image[0]).toMatch(new RegExp(`^${abs('/_astro/')}`));
+    });
+  });
+}
+
+test('under /news/ the site works in a browser: pages, styles, pictures and links', async ({ page }) => {
+  const origin = `http://127.0.0.1:${port}`;
+  const response = await page.goto(`${origin}/news/`);
+  expect(response?.status()).toBe(200);
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
+  await page.locator('.card-lead .card-title a').click();
+  await expect(page).toHaveURL(`${origin}/news/world/reference-story/`);
+  expect(await page.locator('figure.hero img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'World' }).click();
+  await expect(page).toHaveURL(`${origin}/news/world/`);
+  expect((await page.goto(`${origin}/world/`))?.status()).toBe(404);
+});

@@ -1,0 +1,41 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/** Every file of a built site, as paths relative to its folder. */
+export function builtFiles(dir: string, extension: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith(extension))
+    .sort();
+}
+
+/**
+ * The built file a URL path is served from by a static host (`/news/world/a/` → `world/a/index.html`
+ * under a `/news/` base), or undefined when there is none.
+ */
+export function fileForPath(dir: string, base: string, urlPath: string): string | undefined {
+  if (!urlPath.startsWith(base)) return undefined;
+  const relative = decodeURIComponent(urlPath.slice(base.length));
+  const candidate = path.join(dir, relative);
+  if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  const index = path.join(candidate, 'index.html');
+  return existsSync(index) ? index : undefined;
+}
+
+/** Internal links (href, src, srcset) of every page that lead to no built file: `page → target`. */
+export function brokenInternalLinks(dir: string, origin: string, base: string): string[] {
+  const broken: string[] = [];
+  for (const page of builtFiles(dir, '.html')) {
+    const html = readFileSync(path.join(dir, page), 'utf8');
+    const pageUrl = new URL(`${base}${page.replace(/index\.html$/, '')}`, origin);
+    const targets = [
+      ...[...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => m[1]!),
+      ...[...html.matchAll(/\ssrcset="([^"]*)"/g)].flatMap((m) => m[1]!.split(',').map((part) => part.trim().split(/\s+/)[0]!)),
+    ];
+    for (const target of targets) {
+      const url = new URL(target.replace(/&amp;/g, '&'), pageUrl);
+      if (url.origin !== new URL(origin).origin) continue;
+      if (!fileForPath(dir, base, url.pathname)) broken.push(`${page} → ${target}`);
+    }
+  }
+  return broken;
+}

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { escapeXml, feedItems, jsonFeed, type FeedArticle } from '../../src/lib/feeds.ts';
+import type { ArticleEntry } from '../../src/lib/newsroom.ts';
+import { lastmodFromHtml, newsSitemap } from '../../src/lib/sitemaps.ts';
+import { newsArticle, serializeJsonLd } from '../../src/lib/structured-data.ts';
+
+function entry(slug: string, iso: string, extra: Partial<FeedArticle> = {}): ArticleEntry<FeedArticle> {
+  const article: FeedArticle = {
+    slug,
+    title: `Title <${slug}> & "co"`,
+    date: { iso, hasTime: true },
+    section: 'World',
+    sectionSlug: 'world',
+    tags: ['Russia'],
+    authors: [],
+    related: [],
+    draft: false,
+    featured: false,
+    html: `<p>${slug}</p>`,
+    excerpt: `Excerpt ${slug}`,
+    ...extra,
+  };
+  return {
+    article,
+    path: `/world/${slug}/`,
+    status: 'published',
+    tags: [{ slug: 'russia', name: 'Russia', count: 1 }],
+    authors: [],
+    byline: ['Ana & Tom'],
+    colour: 0,
+  };
+}
+
+const url = (path: string) => `https://x.example/news${path}`;
+
+describe('feeds', () => {
+  it('should make RSS items with absolute links, full HTML, categories and escaped creators', () => {
+    expect(feedItems([entry('a', '2024-10-25T17:13:00.000Z', { description: 'Standfirst' })], 10, url)).toEqual([
+      {
+        title: 'Title <a> & "co"',
+        link: 'https://x.example/news/world/a/',
+        pubDate: new Date('2024-10-25T17:13:00.000Z'),
+        description: 'Standfirst',
+        content: '<p>a</p>',
+        categories: ['Russia'],
+        customData: '<dc:creator>Ana &amp; Tom</dc:creator>',
+      },
+    ]);
+  });
+
+  it('should carry at most the configured number of items, newest first as given', () => {
+    const entries = [
+      entry('c', '2024-10-03T00:00:00.000Z'),
+      entry('b', '2024-10-02T00:00:00.000Z'),
+      entry('a', '2024-10-01T00:00:00.000Z'),
+    ];
+    expect(feedItems(entries, 2, url).map((i) => i.link)).toEqual([url('/world/c/'), url('/world/b/')]);
+  });
+
+  it('should write a JSON Feed 1.1 with dates and authors', () => {
+    const feed = jsonFeed({
+      title: 'T',
+      description: 'D',
+      language: 'en-GB',
+      homePageUrl: url('/'),
+      feedUrl: url('/feed.json'),
+      entries: [entry('a', '2024-10-25T17:13:00.000Z', { updated: { iso: '2024-10-26T06:05:00.000Z' } })],
+      count: 5,
+      url,
+    });
+    expect(feed).toMatchObject({
+      version: 'https://jsonfeed.org/version/1.1',
+      items: [{ id: url('/world/a/'), summary: 'Excerpt a', date_modified: '2024-10-26T06:05:00.000Z', authors: [{ name: 'Ana & Tom' }] }],
+    });
+  });
+
+  it('should escape XML', () => {
+    expect(escapeXml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;');
+  });
+});
+
+describe('sitemaps', () => {
+  it('should list in the news sitemap only the articles of the 48 hours before the build', () => {
+    const now = new Date('2025-01-03T12:00:00Z');
+    const xml = newsSitemap({
+      entries: [
+        entry('future', '2025-01-03T13:00:00.000Z'),
+        entry('fresh', '2025-01-02T09:00:00.000Z'),
+        entry('old', '2025-01-01T11:00:00.000Z'),
+      ],
+      now,
+      publication: 'Dateline & Co',
+      language: 'fr-FR',
+      url,
+    });
+    expect(xml.match(/<loc>[^<]*<\/loc>/g)).toEqual([`<loc>${url('/world/fresh/')}</loc>`]);
+    expect(xml).toContain('<news:name>Dateline &amp; Co</news:name><news:language>fr</news:language>');
+    expect(xml).toContain('<news:title>Title &lt;fresh&gt; &amp; &quot;co&quot;</news:title>');
+    expect(xml).toContain('<news:publication_date>2025-01-02T09:00:00.000Z</news:publication_date>');
+  });
+
+  it('should read the lastmod an article page declares', () => {
+    expect(lastmodFromHtml('<meta property="article:modified_time" content="2024-10-26T08:05:00+02:00">')).toBe(
+      '2024-10-26T08:05:00+02:00',
+    );
+    expect(lastmodFromHtml('<p>no meta</p>')).toBeUndefined();
+  });
+});
+
+describe('structured data', () => {
+  it('should serialise JSON-LD so that no value can close the script element', () => {
+    const json = serializeJsonLd({ headline: '</script><script>alert(1)</script> & \u2028\u2029' });
+    expect(json).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(JSON.parse(json)).toEqual({ headline: '</script><script>alert(1)</script> & \u2028\u2029' });
+  });
+
+  it('should describe a NewsArticle', () => {
+    const data = newsArticle({
+      url: url('/world/a/'),
+      headline: 'H',
+      description: 'D',
+      datePublished: '2024-10-25T19:13:00+02:00',
+      dateModified: '2024-10-25T19:13:00+02:00',
+      authors: [{ name: 'Ana', url: url('/authors/ana/') }, { name: 'Dateline' }],
+      section: 'World',
+      keywords: ['Russia', 'Ukraine'],
+      publisher: { name: 'Dateline', url: url('/'), logo: url('/logo.png') },
+    });
+    expect(data).toMatchObject({
+      '@type': 'NewsArticle',
+      author: [
+        { '@type': 'Person', name: 'Ana', url: url('/authors/ana/') },
+        { '@type': 'Person', name: 'Dateline' },
+      ],
+      keywords: 'Russia, Ukraine',
+      publisher: { logo: { '@type': 'ImageObject', url: url('/logo.png') } },
+    });
+    expect(data).not.toHaveProperty('image');
+  });
+});
