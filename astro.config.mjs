@@ -1,9 +1,10 @@
 // @ts-check
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { headersFile } from './src/lib/security-headers.ts';
 import { lastmodFromHtml } from './src/lib/sitemaps.ts';
 import { site } from './src/site.config.ts';
 
@@ -29,11 +30,19 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir,
   cacheDir: process.env.DATELINE_CACHE_DIR || './node_modules/.astro',
-  build: { format: 'directory' },
+  // Stylesheets are always files, never inline <style>: pages work under a CSP without 'unsafe-inline'.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   // No client-side prefetching or dev toolbar scripts: pages ship zero JavaScript.
   prefetch: false,
   devToolbar: { enabled: false },
   integrations: [
+    {
+      // Security headers for hosts that read a `_headers` file (Netlify, Cloudflare Pages).
+      name: 'dateline-headers',
+      hooks: {
+        'astro:build:done': ({ dir }) => writeFileSync(new URL('_headers', dir), headersFile(base)),
+      },
+    },
     sitemap({
       // The 404 page is served for missing paths; it is not a page of the site.
       filter: (page) => !/\/404\/?$/.test(new URL(page).pathname),

@@ -130,3 +130,25 @@ test.describe('the newsroom look', () => {
     expect(charactersPerLine).toBeLessThanOrEqual(75);
   });
 });
+
+test.describe('Content-Security-Policy', () => {
+  test('pages render under the strict policy with no violation reported', async ({ page }) => {
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    for (const pagePath of ['/', '/world/reference-story/', '/world/', '/archive/', '/about/']) {
+      await page.goto(pagePath);
+      await expect(page.locator('main')).toBeVisible();
+      expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/Georgia|Palatino|serif/);
+    }
+    expect(violations).toEqual([]);
+  });
+
+  test('the policy is enforced: an inline script is refused', async ({ page }) => {
+    await page.goto('/world/reference-story/');
+    await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', /script-src 'self'/);
+    await expect(page.addScriptTag({ content: 'window.__ran = true' })).rejects.toThrow();
+    expect(await page.evaluate(() => (window as unknown as { __ran?: boolean }).__ran)).toBeUndefined();
+  });
+});
