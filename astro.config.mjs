@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { headersFile } from './src/lib/security-headers.ts';
 import { lastmodFromHtml } from './src/lib/sitemaps.ts';
+import { cacheDir } from './src/build-paths.ts';
 import { site } from './src/site.config.ts';
 
 /**
@@ -29,7 +30,7 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   outDir,
-  cacheDir: process.env.DATELINE_CACHE_DIR || './node_modules/.astro',
+  cacheDir: cacheDir(),
   // Stylesheets are always files, never inline <style>: pages work under a CSP without 'unsafe-inline'.
   build: { format: 'directory', inlineStylesheets: 'never' },
   // No client-side prefetching or dev toolbar scripts: pages ship zero JavaScript.

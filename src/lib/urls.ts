@@ -39,3 +39,8 @@ export function feedPath(scope: { kind: 'site' } | { kind: 'section' | 'tag'; sl
   if (scope.kind === 'site') return '/rss.xml';
   return scope.kind === 'section' ? `/${scope.slug}/rss.xml` : `/tags/${scope.slug}/rss.xml`;
 }
+
+/** The social card of an article without a picture of its own. */
+export function cardPath(slug: string): string {
+  return `/cards/${slug}.png`;
+}

@@ -148,6 +148,16 @@ for (const build of [ROOT_BUILD, NEWS_BUILD]) {
       });
       expect(reference.image[0]).toMatch(new RegExp(`^${abs('/_astro/')}`));
     });
+
+    test('gives articles without a picture a 1200×630 social card, and the others their own picture', () => {
+      const og = (slug: string) => /<meta property="og:image" content="([^"]+)"/.exec(read(build.dir, `${slug}/index.html`))?.[1];
+      expect(og('politics/seoul-briefing')).toBe(abs('/cards/seoul-briefing.png'));
+      const png = readFileSync(path.join(build.dir, 'cards', 'seoul-briefing.png'));
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+      expect(og('world/reference-story')).toMatch(new RegExp(`^${abs('/_astro/')}.*\\.jpe?g$`));
+      expect(builtFiles(path.join(build.dir, 'cards'), '.png')).not.toContain('reference-story.png');
+    });
   });
 }
 
