@@ -79,6 +79,16 @@ for (const build of [ROOT_BUILD, NEWS_BUILD]) {
       expect(site.item[1].title).toBe('Hostile </title><script>alert("title")</script> "quoted" headline');
     });
 
+    test('advertises the site feeds on every page and the section or tag feed where it applies', () => {
+      const alternates = (file: string) =>
+        [...read(build.dir, file).matchAll(/<link rel="alternate" type="([^"]+)"[^>]*href="([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`);
+      const site = [`application/rss+xml ${build.base}rss.xml`, `application/feed+json ${build.base}feed.json`];
+      expect(alternates('index.html')).toEqual(site);
+      expect(alternates('world/index.html')).toEqual([...site, `application/rss+xml ${build.base}world/rss.xml`]);
+      expect(alternates('world/reference-story/index.html')).toEqual([...site, `application/rss+xml ${build.base}world/rss.xml`]);
+      expect(alternates('tags/weather/page/2/index.html')).toEqual([...site, `application/rss+xml ${build.base}tags/weather/rss.xml`]);
+    });
+
     test('has a JSON Feed 1.1', () => {
       const feed = JSON.parse(read(build.dir, 'feed.json'));
       expect(feed).toMatchObject({ version: 'https://jsonfeed.org/version/1.1', feed_url: abs('/feed.json'), home_page_url: abs('/') });
@@ -116,11 +126,16 @@ for (const build of [ROOT_BUILD, NEWS_BUILD]) {
     });
 
     test('declares NewsArticle and BreadcrumbList JSON-LD on every article, and canonical URLs', () => {
-      for (const slug of ['world/reference-story', 'culture/hostile-input', 'politics/seoul-briefing']) {
-        const html = read(build.dir, `${slug}/index.html`);
+      const articles = builtFiles(build.dir, '.html').filter((file) =>
+        read(build.dir, file).includes('<meta property="og:type" content="article">'),
+      );
+      expect(articles).toHaveLength(23);
+      for (const file of articles) {
+        const slug = file.replace(/\/index\.html$/, '');
+        const html = read(build.dir, file);
         const block = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1];
         const [article, breadcrumbs] = JSON.parse(block!);
-        expect(article).toMatchObject({
+        expect(article, slug).toMatchObject({
           '@type': 'NewsArticle',
           mainEntityOfPage: { '@id': abs(`/${slug}/`) },
           publisher: { '@type': 'Organization' },
