@@ -115,6 +115,17 @@ test.describe('browsing the site', () => {
     await page.getByRole('link', { name: /Older/ }).click();
     await expect(page).toHaveURL(/\/archive\/2024\/11\/page\/2\/$/);
     await expect(cardTitles(page)).toHaveText(briefs(range(6, 1)));
+    // The year: 23 articles, newest first over three pages.
+    await page.goto('/archive/');
+    await page.getByRole('link', { name: '2024', exact: true }).click();
+    await expect(page.locator('.listing-header .meta')).toHaveText('Page 1 of 3');
+    await expect(cardTitles(page).first()).toHaveText('City museum reopens after five-year restoration');
+    await page.goto('/archive/2024/page/3/');
+    await expect(cardTitles(page)).toHaveText([
+      'Festival crowns a quiet family drama',
+      "Ukrainian forces push into Russia's Kursk region",
+      'Kim and Putin sign defence pact in Pyongyang',
+    ]);
   });
 
   test('a missing page is the 404 page, with links to the front page and sections and no canonical URL', async ({ page }) => {
