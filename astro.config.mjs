@@ -7,6 +7,7 @@ import { defineConfig } from 'astro/config';
 import { headersFile } from './src/lib/security-headers.ts';
 import { lastmodFromHtml } from './src/lib/sitemaps.ts';
 import { cacheDir } from './src/build-paths.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { site } from './src/site.config.ts';
 
 /**
@@ -37,6 +38,7 @@ export default defineConfig({
   prefetch: false,
   devToolbar: { enabled: false },
   integrations: [
+    searchIndex(),
     {
       // Security headers for hosts that read a `_headers` file (Netlify, Cloudflare Pages).
       name: 'dateline-headers',

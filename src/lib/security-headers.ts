@@ -3,12 +3,14 @@
  * place: the `_headers` file (Netlify, Cloudflare Pages) and the `<meta>` fallback for hosts that cannot
  * send headers (GitHub Pages) are both written from here.
  *
- * Pages load only their own stylesheet, images and fonts; they run no script, embed no frame and submit
- * no form anywhere else. JSON-LD blocks are data, which CSP does not execute.
+ * Pages load only their own stylesheet, images and fonts; only the search page runs a script (its own
+ * file, and Pagefind's WebAssembly); nothing embeds a frame or submits a form anywhere else. JSON-LD blocks
+ * are data, which CSP does not execute.
  */
 export const CSP_DIRECTIVES: Record<string, string> = {
   'default-src': "'self'",
-  'script-src': "'self'",
+  // 'wasm-unsafe-eval' lets the search page's Pagefind run its WebAssembly; it allows no JavaScript eval.
+  'script-src': "'self' 'wasm-unsafe-eval'",
   'style-src': "'self'",
   'img-src': "'self' data:",
   'font-src': "'self'",

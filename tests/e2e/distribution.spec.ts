@@ -187,4 +187,7 @@ test('under /news/ the site works in a browser: pages, styles, pictures and link
   await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'World' }).click();
   await expect(page).toHaveURL(`${origin}/news/world/`);
   expect((await page.goto(`${origin}/world/`))?.status()).toBe(404);
+  // Search finds articles and links them under the base path too.
+  await page.goto(`${origin}/news/search/?q=Pyongyang`);
+  await expect(page.locator('.search-results li h2 a').first()).toHaveAttribute('href', '/news/world/reference-story/');
 });

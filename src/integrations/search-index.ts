@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { createIndex } from 'pagefind';
+
+/**
+ * Builds the Pagefind search index of the built site (only elements marked `data-pagefind-body`, i.e.
+ * article pages) into `pagefind/`, and fails the build when indexing fails rather than shipping a search
+ * page without an index. In `astro dev` it serves the last built index under the base path, so search can
+ * be tried without a production server.
+ */
+export function searchIndex(): AstroIntegration {
+  let outDir = '';
+  let base = '/';
+  return {
+    name: 'dateline-search-index',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use((request, response, next) => {
+          const prefix = `${base}pagefind/`;
+          if (!request.url?.startsWith(prefix)) return next();
+          const file = path.join(outDir, 'pagefind', decodeURIComponent(request.url.slice(prefix.length).split('?')[0]!));
+          if (!file.startsWith(path.join(outDir, 'pagefind')) || !existsSync(file)) return next();
+          import('node:fs').then(({ createReadStream }) => createReadStream(file).pipe(response));
+        });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        const { index, errors } = await createIndex({});
+        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+        const added = await index.addDirectory({ path: site });
+        if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
+        const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
+        if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+        logger.info(`search index: ${added.page_count} articles`);
+      },
+    },
+  };
+}
