@@ -69,3 +69,8 @@ export async function socialCardPng(content: CardContent, warn: (message: string
   renameSync(`${file}.tmp`, file);
   return png;
 }
+
+/** `DATELINE_SKIP_CARDS=1` builds without social cards, for quick previews and benchmarks. */
+export function skipCards(): boolean {
+  return process.env.DATELINE_SKIP_CARDS === '1';
+}

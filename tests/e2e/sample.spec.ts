@@ -5,6 +5,7 @@ import { parseArticle } from '../../src/lib/article/parse.ts';
 import { publicationStatus } from '../../src/lib/publishing.ts';
 import { site } from '../../src/site.config.ts';
 import { ROOT } from './support/build.ts';
+import { serveStatic } from './support/serve.ts';
 
 // `npm test` builds the bundled sample newsroom into dist/ before the browser tests run.
 const DIST = path.join(ROOT, 'dist');
@@ -37,4 +38,17 @@ test('the sample reference story is published with the outlet time format and a 
   await expect(page.locator('section.related ol > li')).toHaveCount(site.relatedCount);
   await expect(page.locator('.story-body')).toContainText('12,000');
   await expect(page.locator('.story-body')).toContainText('Kursk');
+});
+
+test('searching the sample newsroom for the reference story’s key names finds it first', async ({ page }) => {
+  const port = Number(process.env.E2E_PORT ?? 4391) + 4;
+  const server = await serveStatic(DIST, port);
+  try {
+    await page.goto(`http://127.0.0.1:${port}/search/?q=${encodeURIComponent('Kim Jong Un Kursk')}&sort=relevance`);
+    await expect(page.locator('.search-results li h2 a').first()).toHaveText(
+      "North Korea readies troops for Russia's war as Moscow ratifies defence pact",
+    );
+  } finally {
+    server.close();
+  }
 });
