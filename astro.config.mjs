@@ -16,7 +16,7 @@ import { site } from './src/site.config.ts';
  * SITE_URL and BASE_PATH (serve under another origin or sub-path, e.g. /news/ on GitHub Pages),
  * DATELINE_OUT_DIR (output folder), DATELINE_CACHE_DIR (Astro's cache, so parallel builds don't share it).
  */
-const base = process.env.BASE_PATH || '/';
+const base = process.env.BASE_PATH || site.basePath;
 const outDir = process.env.DATELINE_OUT_DIR || './dist';
 const siteOrigin = process.env.SITE_URL || site.siteUrl;
 

@@ -8,6 +8,7 @@ import type { SiteConfig } from './lib/site-config.ts';
 export const site: SiteConfig = {
   publisher: 'Dateline',
   siteUrl: 'https://dateline.example.org',
+  basePath: '/',
   // SITE_LOCALE builds the site in another language (the tests build English and French).
   locale: process.env.SITE_LOCALE || 'en-GB',
   timeZone: 'Europe/Paris',

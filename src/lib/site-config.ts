@@ -9,6 +9,8 @@ export interface SiteConfig {
   publisher: string;
   /** Absolute URL the site is served from, used for canonical links (e.g. `https://news.example.org`). */
   siteUrl: string;
+  /** Path the site lives under on that host: `/`, or `/news/` for a sub-path (GitHub Pages project sites). */
+  basePath: string;
   /** BCP 47 language tag of the interface and the articles; sets `<html lang>` and `Intl` formatting. */
   locale: string;
   /** IANA time zone of the newsroom: date-times without an offset are read in it, and every time is shown in it. */
@@ -68,5 +70,6 @@ export function checkSiteConfig(site: SiteConfig): string[] {
   whole('frontPage.perSection', site.frontPage.perSection, 0);
   whole('frontPage.latest', site.frontPage.latest, 0);
   if (!site.publisher.trim()) problems.push('publisher: must not be empty');
+  if (!/^\/(?:[^/?#]+\/)*$/.test(site.basePath)) problems.push(`basePath: "${site.basePath}" must start and end with / (e.g. / or /news/)`);
   return problems;
 }

@@ -5,6 +5,7 @@ import type { SiteConfig } from '../../src/lib/site-config.ts';
 const site: SiteConfig = {
   publisher: 'The Paper',
   siteUrl: 'https://paper.example',
+  basePath: '/',
   locale: 'en-GB',
   timeZone: 'Europe/Paris',
   dateTimePattern: 'dd/MM/yyyy HHhmm',

@@ -8,11 +8,21 @@ describe('checkSiteConfig', () => {
   });
 
   it('should report every bad setting at once', () => {
-    expect(checkSiteConfig({ ...site, timeZone: 'Europe/Pariss', pageSize: 0, siteUrl: 'dateline.example', relatedCount: 2.5 })).toEqual([
+    expect(
+      checkSiteConfig({
+        ...site,
+        timeZone: 'Europe/Pariss',
+        pageSize: 0,
+        siteUrl: 'dateline.example',
+        relatedCount: 2.5,
+        basePath: 'news',
+      }),
+    ).toEqual([
       'timeZone: "Europe/Pariss" is not an IANA time zone (e.g. Europe/Paris)',
       'siteUrl: "dateline.example" is not an absolute URL (e.g. https://news.example.org)',
       'relatedCount: 2.5 must be a whole number of at least 0',
       'pageSize: 0 must be a whole number of at least 1',
+      'basePath: "news" must start and end with / (e.g. / or /news/)',
     ]);
   });
 });
