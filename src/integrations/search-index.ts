@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -26,7 +26,10 @@ export function searchIndex(): AstroIntegration {
           if (!request.url?.startsWith(prefix)) return next();
           const file = path.join(outDir, 'pagefind', decodeURIComponent(request.url.slice(prefix.length).split('?')[0]!));
           if (!file.startsWith(path.join(outDir, 'pagefind')) || !existsSync(file)) return next();
-          import('node:fs').then(({ createReadStream }) => createReadStream(file).pipe(response));
+          // Module scripts need a JavaScript MIME type; the index chunks are fetched as bytes.
+          const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+          response.setHeader('Content-Type', types[path.extname(file)] ?? 'application/octet-stream');
+          createReadStream(file).pipe(response);
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
