@@ -8,18 +8,22 @@ const port = Number(process.env.E2E_PORT ?? 4391) + 6;
 let dev: ChildProcess | undefined;
 
 test.beforeAll(async () => {
-  dev = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: ROOT,
-    stdio: 'ignore',
-    env: {
-      ...process.env,
-      CONTENT_DIR: 'tests/fixtures/site',
-      DATELINE_OUT_DIR: path.join(ROOT, 'tests', '.out', 'site'),
-      DATELINE_CACHE_DIR: path.join(ROOT, 'tests', '.out', 'dev-cache'),
-      DATELINE_NOW: '2025-01-01T12:00:00Z',
-      ASTRO_TELEMETRY_DISABLED: '1',
+  dev = spawn(
+    process.execPath,
+    [path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)],
+    {
+      cwd: ROOT,
+      stdio: 'ignore',
+      env: {
+        ...process.env,
+        CONTENT_DIR: 'tests/fixtures/site',
+        DATELINE_OUT_DIR: path.join(ROOT, 'tests', '.out', 'site'),
+        DATELINE_CACHE_DIR: path.join(ROOT, 'tests', '.out', 'dev-cache'),
+        DATELINE_NOW: '2025-01-01T12:00:00Z',
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
     },
-  });
+  );
   for (let attempt = 0; attempt < 120; attempt++) {
     const ok = await fetch(`http://127.0.0.1:${port}/`).then(
       (r) => r.ok,
