@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
@@ -11,6 +11,7 @@ import type { StoredArticleInput } from '../lib/article/stored.ts';
 import { formatDate } from '../lib/dates.ts';
 import { formatProblem, formatReport, sortProblems, type Problem } from '../lib/problems.ts';
 import { slugFromFileName } from '../lib/slug.ts';
+import { displayPath, listMarkdownFiles } from './content-files.ts';
 import { publicationStatus } from '../lib/publishing.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
 
@@ -190,29 +191,4 @@ function reportUnpublished(articles: readonly StoredArticleInput[], now: Date, s
       );
   }
   logger.info(`${published} of ${articles.length} articles published.`);
-}
-
-/**
- * `.md` files below the folder, as sorted `/`-separated paths. Files and folders whose names start with
- * `.` or `_` are set aside (drafts folders, editor files) and listed as ignored, so none vanishes unsaid.
- */
-async function listMarkdownFiles(dir: string): Promise<{ files: string[]; ignored: string[] }> {
-  let entries: string[];
-  try {
-    entries = await readdir(dir, { recursive: true });
-  } catch (error) {
-    throw new ContentError(`${dir}: the content folder cannot be read (${(error as Error).message}); create it or set CONTENT_DIR`);
-  }
-  const markdown = entries
-    .map((entry) => entry.split(path.sep).join('/'))
-    .filter((entry) => entry.toLowerCase().endsWith('.md'))
-    .sort();
-  const hidden = (entry: string) => entry.split('/').some((part) => part.startsWith('.') || part.startsWith('_'));
-  return { files: markdown.filter((entry) => !hidden(entry)), ignored: markdown.filter(hidden) };
-}
-
-/** Paths inside the project are shown relative to it (`content/world/a.md`); others in full. */
-function displayPath(root: string, absPath: string): string {
-  const relative = path.relative(root, absPath);
-  return relative.startsWith('..') ? absPath : relative.split(path.sep).join('/');
 }

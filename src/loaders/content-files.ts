@@ -1,0 +1,31 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { AstroError } from 'astro/errors';
+
+/**
+ * `.md` files below the folder, as sorted `/`-separated paths. Files and folders whose names start with
+ * `.` or `_` are set aside (drafts folders, editor files) and listed as ignored, so none vanishes unsaid.
+ */
+export async function listMarkdownFiles(dir: string): Promise<{ files: string[]; ignored: string[] }> {
+  let entries: string[];
+  try {
+    entries = await readdir(dir, { recursive: true });
+  } catch (error) {
+    throw new AstroError(
+      `${dir}: the content folder cannot be read (${(error as Error).message})`,
+      'create the folder, or set CONTENT_DIR to the folder that holds the articles',
+    );
+  }
+  const markdown = entries
+    .map((entry) => entry.split(path.sep).join('/'))
+    .filter((entry) => entry.toLowerCase().endsWith('.md'))
+    .sort();
+  const hidden = (entry: string) => entry.split('/').some((part) => part.startsWith('.') || part.startsWith('_'));
+  return { files: markdown.filter((entry) => !hidden(entry)), ignored: markdown.filter(hidden) };
+}
+
+/** Paths inside the project are shown relative to it (`content/world/a.md`); others in full. */
+export function displayPath(root: string, absPath: string): string {
+  const relative = path.relative(root, absPath);
+  return relative.startsWith('..') ? absPath : relative.split(path.sep).join('/');
+}
