@@ -1,0 +1,51 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/lib/article/parse.ts';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const run = (contentDir: string, args: string[]) =>
+  spawnSync(process.execPath, [path.join(root, 'scripts', 'new-article.ts'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, CONTENT_DIR: contentDir, DATELINE_NOW: '2024-10-25T17:13:00Z' },
+  });
+
+describe('npm run new', () => {
+  const contentDir = mkdtempSync(path.join(tmpdir(), 'dateline-new-'));
+  const args = ["Kim Jong Un's troops reach Kursk", '--section', 'world', '--tags', 'North Korea, Russia', '--author', 'Ana Lima'];
+
+  it('should write a draft with complete frontmatter that the parser accepts, and print its path and URL', () => {
+    const result = run(contentDir, args);
+    expect(result.status, result.stderr).toBe(0);
+    const file = path.join(contentDir, 'world', 'kim-jong-uns-troops-reach-kursk.md');
+    expect(result.stdout).toContain('kim-jong-uns-troops-reach-kursk.md');
+    expect(result.stdout).toContain('https://dateline.example.org/world/kim-jong-uns-troops-reach-kursk/');
+    const parsed = parseArticle(
+      { file, relPath: 'world/kim-jong-uns-troops-reach-kursk.md', bytes: readFileSync(file) },
+      { timeZone: 'Europe/Paris', sections: ['World'] },
+    );
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.article).toMatchObject({
+      title: "Kim Jong Un's troops reach Kursk",
+      date: { iso: '2024-10-25T17:13:00.000Z', hasTime: true },
+      section: 'World',
+      tags: ['North Korea', 'Russia'],
+      authors: ['Ana Lima'],
+      draft: true,
+    });
+  });
+
+  it('should refuse to overwrite an existing file', () => {
+    const again = run(contentDir, args);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/already exists; nothing was written/);
+  });
+
+  it('should ask for a headline and a section', () => {
+    expect(run(contentDir, ['--section', 'World']).stderr).toMatch(/Give the headline/);
+    expect(run(contentDir, ['A headline']).stderr).toMatch(/Give a section/);
+  });
+});
