@@ -180,3 +180,15 @@ export function zonedYearMonth(iso: string, timeZone: string): { year: number; m
   const { year, month } = numericParts(Date.parse(iso), timeZone);
   return { year, month };
 }
+
+/** When an article last changed for readers: the latest of its date, `updated` and corrections. */
+export function lastModified(article: {
+  date: ArticleDate;
+  updated?: ArticleDate | undefined;
+  corrections?: readonly { date: ArticleDate }[];
+}): ArticleDate {
+  return [article.updated, ...(article.corrections ?? []).map((c) => c.date)].reduce<ArticleDate>(
+    (latest, date) => (date && date.iso > latest.iso ? date : latest),
+    article.date,
+  );
+}

@@ -1,3 +1,4 @@
+import { lastModified, type ArticleDate } from './dates.ts';
 import type { ArticleBase, ArticleEntry } from './newsroom.ts';
 
 /** What a feed item needs beyond the site-wide lists: the article's HTML and standfirst. */
@@ -5,7 +6,8 @@ export interface FeedArticle extends ArticleBase {
   html: string;
   description?: string | undefined;
   excerpt: string;
-  updated?: { iso: string } | undefined;
+  updated?: ArticleDate | undefined;
+  corrections: readonly { date: ArticleDate; text: string }[];
 }
 
 /** One item, in the shape @astrojs/rss takes (plus what the JSON Feed needs). */
@@ -37,7 +39,7 @@ export function feedItems<A extends FeedArticle>(
     link: url(entry.path),
     pubDate: new Date(entry.article.date.iso),
     description: entry.article.description ?? entry.article.excerpt,
-    content: entry.article.html,
+    content: withCorrections(entry.article),
     categories: entry.tags.map((tag) => tag.name),
     customData: entry.byline.map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`).join(''),
   }));
@@ -66,11 +68,17 @@ export function jsonFeed<A extends FeedArticle>(options: {
       url: options.url(entry.path),
       title: entry.article.title,
       summary: entry.article.description ?? entry.article.excerpt,
-      content_html: entry.article.html,
+      content_html: withCorrections(entry.article),
       date_published: entry.article.date.iso,
-      ...(entry.article.updated && { date_modified: entry.article.updated.iso }),
+      ...(lastModified(entry.article) !== entry.article.date && { date_modified: lastModified(entry.article).iso }),
       authors: entry.byline.map((name) => ({ name })),
       tags: entry.tags.map((tag) => tag.name),
     })),
   };
+}
+
+/** The article's HTML with its corrections appended, so feed readers see them too. */
+function withCorrections(article: FeedArticle): string {
+  const notes = article.corrections.map((c) => `<p><strong>Correction (${c.date.iso.slice(0, 10)}):</strong> ${escapeXml(c.text)}</p>`);
+  return [article.html, ...notes].join('\n');
 }

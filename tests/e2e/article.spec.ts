@@ -116,3 +116,14 @@ test.describe('article page', () => {
     await expect(page.locator(EXECUTABLE_SCRIPT)).toHaveCount(0);
   });
 });
+
+test('a correction shows as a dated box at the end of the article and counts as its last modification', async ({ page }) => {
+  await page.goto('/politics/sanctions-package/');
+  const box = page.locator('aside.corrections');
+  await expect(box).toHaveText('Correction (21/10/2024 09h30): An earlier version of this article called it the fourteenth package.');
+  const disclaimerTop = await page.locator('.disclaimer').evaluate((el) => el.getBoundingClientRect().top);
+  expect(await box.evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(disclaimerTop);
+  await expect(page.locator('meta[property="article:modified_time"]')).toHaveAttribute('content', '2024-10-21T09:30:00+02:00');
+  const [article] = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+  expect(article.dateModified).toBe('2024-10-21T09:30:00+02:00');
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayTime, formatDate, parseArticleDate, toZonedIso } from '../../src/lib/dates.ts';
+import { displayTime, formatDate, lastModified, parseArticleDate, toZonedIso } from '../../src/lib/dates.ts';
 
 const PARIS = 'Europe/Paris';
 
@@ -78,5 +78,22 @@ describe('displayTime', () => {
 
   it('should show the date alone when the article gave none', () => {
     expect(displayTime({ iso: '2024-10-24T22:00:00.000Z', hasTime: false }, site).text).toBe('25/10/2024');
+  });
+});
+
+describe('lastModified', () => {
+  const at = (iso: string) => ({ iso, hasTime: true });
+  it('should be the latest of date, updated and corrections', () => {
+    expect(lastModified({ date: at('2024-10-25T00:00:00.000Z') })).toEqual(at('2024-10-25T00:00:00.000Z'));
+    expect(lastModified({ date: at('2024-10-25T00:00:00.000Z'), updated: at('2024-10-26T00:00:00.000Z') })).toEqual(
+      at('2024-10-26T00:00:00.000Z'),
+    );
+    expect(
+      lastModified({
+        date: at('2024-10-25T00:00:00.000Z'),
+        updated: at('2024-10-26T00:00:00.000Z'),
+        corrections: [{ date: at('2024-10-28T00:00:00.000Z') }],
+      }),
+    ).toEqual(at('2024-10-28T00:00:00.000Z'));
   });
 });

@@ -18,6 +18,7 @@ function entry(slug: string, iso: string, extra: Partial<FeedArticle> = {}): Art
     featured: false,
     html: `<p>${slug}</p>`,
     excerpt: `Excerpt ${slug}`,
+    corrections: [],
     ...extra,
   };
   return {
@@ -64,7 +65,7 @@ describe('feeds', () => {
       language: 'en-GB',
       homePageUrl: url('/'),
       feedUrl: url('/feed.json'),
-      entries: [entry('a', '2024-10-25T17:13:00.000Z', { updated: { iso: '2024-10-26T06:05:00.000Z' } })],
+      entries: [entry('a', '2024-10-25T17:13:00.000Z', { updated: { iso: '2024-10-26T06:05:00.000Z', hasTime: true } })],
       count: 5,
       url,
     });
@@ -72,6 +73,26 @@ describe('feeds', () => {
       version: 'https://jsonfeed.org/version/1.1',
       items: [{ id: url('/world/a/'), summary: 'Excerpt a', date_modified: '2024-10-26T06:05:00.000Z', authors: [{ name: 'Ana & Tom' }] }],
     });
+  });
+
+  it('should carry corrections into the feeds, escaped, and count them as modifications', () => {
+    const corrected = entry('a', '2024-10-25T17:13:00.000Z', {
+      corrections: [{ date: { iso: '2024-10-27T08:00:00.000Z', hasTime: true }, text: 'Troops <b>not</b> "12,000".' }],
+    });
+    expect(feedItems([corrected], 1, url)[0]!.content).toBe(
+      '<p>a</p>\n<p><strong>Correction (2024-10-27):</strong> Troops &lt;b&gt;not&lt;/b&gt; &quot;12,000&quot;.</p>',
+    );
+    const feed = jsonFeed({
+      title: 'T',
+      description: 'D',
+      language: 'en',
+      homePageUrl: url('/'),
+      feedUrl: url('/feed.json'),
+      entries: [corrected],
+      count: 1,
+      url,
+    });
+    expect(feed).toMatchObject({ items: [{ date_modified: '2024-10-27T08:00:00.000Z' }] });
   });
 
   it('should escape XML', () => {

@@ -174,6 +174,28 @@ describe('parseArticle: bad frontmatter is reported field by field, with lines a
     ]);
   });
 
+  it('should read dated corrections, oldest first, and name a bad one by its place in the list', () => {
+    const text = valid.replace(
+      'tags:',
+      'corrections:\n  - date: 2024-10-27T10:00:00\n    text: Second fix.\n  - date: 2024-10-26T09:00:00\n    text: First fix.\ntags:',
+    );
+    expect(parseArticle(source(text), options).article?.corrections).toEqual([
+      { date: { iso: '2024-10-26T07:00:00.000Z', hasTime: true }, text: 'First fix.' },
+      { date: { iso: '2024-10-27T09:00:00.000Z', hasTime: true }, text: 'Second fix.' },
+    ]);
+    const missing = valid.replace('tags:', 'corrections:\n  - date: 2024-10-27T10:00:00\ntags:');
+    expect(parseArticle(source(missing), options).problems.map((p) => `${p.field}: ${p.message}`)).toEqual([
+      'corrections[1].text: is missing',
+    ]);
+    const early = valid.replace(
+      'tags:',
+      'corrections:\n  - date: 2024-10-27T10:00:00\n    text: Fine.\n  - date: 2024-10-01\n    text: Too early.\ntags:',
+    );
+    expect(parseArticle(source(early), options).problems.map((p) => `${p.field}: ${p.message}`)).toEqual([
+      'corrections[2]: correction 2 is dated before `date`',
+    ]);
+  });
+
   it('should check that a hero image exists beside the article', () => {
     const text = valid.replace('tags:', 'image: ./missing.jpg\nimageAlt: A map\ntags:');
     const { problems } = parseArticle(source(text, 'world/story.md', { fileExists: () => false }), options);

@@ -55,6 +55,8 @@ export interface ParsedArticle {
   draft: boolean;
   /** Candidate for the front page's lead slot. */
   featured: boolean;
+  /** Dated corrections, oldest first. */
+  corrections: { date: ArticleDate; text: string }[];
   /** Slugs pinned to the top of Related. */
   related: string[];
   html: string;
@@ -141,7 +143,11 @@ export function parseArticle(source: ArticleSource, options: ParseOptions): Pars
       const field = String(issue.path[0] ?? '');
       refused.add(field);
       const help = FIELD_HELP[field as keyof typeof FIELD_HELP];
-      error(describeIssue(issue), { line: lineOf(field), field: field || undefined, hint: help ? `expected ${help}` : undefined });
+      // Inside a list of objects, name the item and key: `corrections[2].text`.
+      const where = issue.path
+        .map((part, i) => (i === 0 ? String(part) : typeof part === 'number' ? `[${part + 1}]` : `.${String(part)}`))
+        .join('');
+      error(describeIssue(issue), { line: lineOf(field), field: where || undefined, hint: help ? `expected ${help}` : undefined });
     }
   }
   /** A field's text when it is usable text, whether or not other fields failed. */
@@ -267,6 +273,7 @@ export function parseArticle(source: ArticleSource, options: ParseOptions): Pars
     ...(image && { image }),
     draft: fm.draft,
     featured: fm.featured,
+    corrections: [...fm.corrections].sort((a, b) => (a.date.iso < b.date.iso ? -1 : a.date.iso > b.date.iso ? 1 : 0)),
     related: fm.related,
     html: body.html,
     headings: body.headings,

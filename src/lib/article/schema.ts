@@ -44,6 +44,8 @@ export function createFrontmatterSchema(timeZone: string) {
       draft: z.boolean().default(false),
       /** `true` puts the article in the front page's lead slot (the newest featured one wins). */
       featured: z.boolean().default(false),
+      /** Dated corrections, shown in a "Correction" box at the end and counted as modifications. */
+      corrections: z.array(z.object({ date: articleDate, text })).default([]),
       /** Slugs of articles an editor pins to the top of Related, in this order. */
       related: z.array(text).default([]),
       /** URL slug; defaults to the file name. */
@@ -53,6 +55,10 @@ export function createFrontmatterSchema(timeZone: string) {
       if (data.updated && data.updated.iso < data.date.iso) {
         ctx.addIssue({ code: 'custom', path: ['updated'], message: 'is before `date`' });
       }
+      data.corrections.forEach((correction, i) => {
+        if (correction.date.iso < data.date.iso)
+          ctx.addIssue({ code: 'custom', path: ['corrections', i], message: `correction ${i + 1} is dated before \`date\`` });
+      });
     });
 }
 
@@ -75,6 +81,7 @@ export const KNOWN_FIELDS = [
   'imageCredit',
   'draft',
   'featured',
+  'corrections',
   'related',
   'slug',
 ] as const;
@@ -94,6 +101,8 @@ export const FIELD_HELP: Record<(typeof KNOWN_FIELDS)[number], string> = {
   imageCredit: 'a credit in text, e.g. imageCredit: "Photo: Agency"',
   draft: 'true or false, without quotes',
   featured: 'true or false, without quotes',
+  corrections:
+    'a list of dated notes, e.g. corrections: [{ date: 2024-10-26T09:00:00, text: "An earlier version misstated the number of troops." }]',
   related: 'a list of article slugs (file names without .md), e.g. related: [budget-vote-delayed]',
   slug: 'lower-case words joined by hyphens, e.g. slug: budget-vote-delayed',
 };

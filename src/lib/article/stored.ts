@@ -23,6 +23,7 @@ export function createStoredArticleSchema<Image extends z.ZodType>(imageSource: 
     image: z.object({ src: imageSource, alt: z.string(), caption: z.string().optional(), credit: z.string().optional() }).optional(),
     draft: z.boolean(),
     featured: z.boolean(),
+    corrections: z.array(z.object({ date, text: z.string() })),
     related: z.array(z.string()),
     headings: z.array(z.object({ depth: z.number(), slug: z.string(), text: z.string() })),
     wordCount: z.number(),
