@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildTime } from '../src/clock.ts';
 import { toZonedIso } from '../src/lib/dates.ts';
 import { toArticleSlug, toSlug } from '../src/lib/slug.ts';
 import { absoluteUrl, articlePath } from '../src/lib/urls.ts';
@@ -26,7 +27,7 @@ const tags = values.tags
   .split(',')
   .map((tag) => tag.trim())
   .filter(Boolean);
-const now = process.env.DATELINE_NOW ? new Date(process.env.DATELINE_NOW) : new Date();
+const now = buildTime();
 
 const root = path.resolve(import.meta.dirname, '..');
 const folder = path.join(path.resolve(root, process.env.CONTENT_DIR || 'content'), toSlug(sectionName));

@@ -100,6 +100,3 @@ const dictionaries: Record<string, Strings> = { en, fr };
 export function stringsFor(locale: string): Strings {
   return dictionaries[locale.split('-')[0]!.toLowerCase()] ?? en;
 }
-
-/** Languages with a dictionary, for tests and the configuration's documentation. */
-export const LANGUAGES = Object.keys(dictionaries);

@@ -1,6 +1,6 @@
 import { zonedYearMonth } from './dates.ts';
 import { compareText } from './problems.ts';
-import { publicationStatus, type PublicationStatus } from './publishing.ts';
+import { publicationStatus } from './publishing.ts';
 import { computeRelated } from './related.ts';
 import type { SiteConfig } from './site-config.ts';
 import { toSlug } from './slug.ts';
@@ -21,12 +21,11 @@ export interface ArticleBase {
   featured: boolean;
 }
 
-/** An article with what every page needs resolved: its URL, its tags' and authors' site-wide names. */
+/** A published article with what every page needs resolved: its URL, its tags' and authors' site-wide names. */
 export interface ArticleEntry<A extends ArticleBase> {
   article: A;
   /** Site path without the base (`/world/slug/`). */
   path: string;
-  status: PublicationStatus;
   tags: Tag[];
   /** The named authors, each with an author page; empty when the byline is the publisher's. */
   authors: Author[];
@@ -108,7 +107,6 @@ export function buildNewsroom<A extends ArticleBase>(stored: readonly A[], site:
   const articles = published.map<ArticleEntry<A>>((article) => ({
     article,
     path: articlePath(article.sectionSlug, article.slug),
-    status: 'published',
     tags: article.tags.map((tag) => tags.get(toSlug(tag))!),
     authors: [...new Set(article.authors.map((name) => toSlug(name)))].filter(Boolean).map((slug) => authors.get(slug)!),
     byline: article.authors.length > 0 ? [...article.authors] : [site.publisher],

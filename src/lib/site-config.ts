@@ -1,3 +1,5 @@
+import { isValidTimeZone } from './dates.ts';
+
 /**
  * The shape of the one site configuration (`src/site.config.ts`).
  *
@@ -45,11 +47,7 @@ export interface SiteConfig {
  */
 export function checkSiteConfig(site: SiteConfig): string[] {
   const problems: string[] = [];
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: site.timeZone });
-  } catch {
-    problems.push(`timeZone: "${site.timeZone}" is not an IANA time zone (e.g. Europe/Paris)`);
-  }
+  if (!isValidTimeZone(site.timeZone)) problems.push(`timeZone: "${site.timeZone}" is not an IANA time zone (e.g. Europe/Paris)`);
   try {
     Intl.getCanonicalLocales(site.locale);
   } catch {

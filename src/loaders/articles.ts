@@ -1,17 +1,15 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { checkCollection } from '../lib/article/collection-checks.ts';
 import { parseArticle, type ParsedArticle, type ParseOptions } from '../lib/article/parse.ts';
 import { PIPELINE_VERSION } from '../lib/article/pipeline-version.ts';
 import type { StoredArticleInput } from '../lib/article/stored.ts';
 import { formatDate } from '../lib/dates.ts';
 import { formatProblem, formatReport, sortProblems, type Problem } from '../lib/problems.ts';
 import { slugFromFileName } from '../lib/slug.ts';
-import { displayPath, listMarkdownFiles } from './content-files.ts';
+import { articleSource, checkAcrossFiles, displayPath, listMarkdownFiles } from './content-files.ts';
 import { publicationStatus } from '../lib/publishing.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
 
@@ -101,15 +99,15 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
 
   for (const relPath of relPaths) {
     const absPath = path.join(contentDir, relPath);
-    const file = displayPath(root, absPath);
-    const fileExists = (src: string) => existsSync(path.resolve(path.dirname(absPath), src));
     const bytes = await readFile(absPath);
+    const source = articleSource(root, contentDir, relPath, bytes);
+    const { file } = source;
     const digest = generateDigest(`${optionsDigest}\n${bytes.toString('base64')}`);
     const existing = store.get(relPath);
     const notes = existing?.digest === digest ? readNotes(meta.get(`notes:${relPath}`)) : undefined;
     if (existing && notes) {
       problems.push(...notes.warnings);
-      if (notes.image !== undefined && !fileExists(notes.image)) {
+      if (notes.image !== undefined && !source.fileExists!(notes.image)) {
         problems.push({
           severity: 'error',
           file,
@@ -124,7 +122,7 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
         (store as StoreWithAssets).addAssetImports?.(existing.assetImports, existing.filePath);
       continue;
     }
-    const result = parseArticle({ file, relPath, bytes, fileExists }, parseOptions);
+    const result = parseArticle(source, parseOptions);
     problems.push(...result.problems);
     if (result.article) {
       const warnings = result.problems.filter((p) => p.severity === 'warning');
@@ -135,13 +133,7 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
     }
   }
 
-  problems.push(
-    ...checkCollection(
-      all.map((a) => ({ slug: a.slug, file: a.file, related: a.related, status: publicationStatus(a, now) })),
-      failed,
-      options.site.relatedCount,
-    ),
-  );
+  problems.push(...checkAcrossFiles(all, failed, now, options.site.relatedCount));
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new ContentError(formatReport(problems));
   for (const warning of sortProblems(problems)) logger.warn(formatProblem(warning));

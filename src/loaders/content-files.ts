@@ -1,6 +1,11 @@
+import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { AstroError } from 'astro/errors';
+import { checkCollection } from '../lib/article/collection-checks.ts';
+import type { ArticleSource } from '../lib/article/parse.ts';
+import type { Problem } from '../lib/problems.ts';
+import { publicationStatus } from '../lib/publishing.ts';
 
 /**
  * `.md` files below the folder, as sorted `/`-separated paths. Files and folders whose names start with
@@ -28,4 +33,24 @@ export async function listMarkdownFiles(dir: string): Promise<{ files: string[];
 export function displayPath(root: string, absPath: string): string {
   const relative = path.relative(root, absPath);
   return relative.startsWith('..') ? absPath : relative.split(path.sep).join('/');
+}
+
+/** One article file as the parser and the checks need it, wherever it is read (build or `npm run validate`). */
+export function articleSource(root: string, contentDir: string, relPath: string, bytes: Uint8Array): ArticleSource {
+  const absPath = path.join(contentDir, relPath);
+  return { file: displayPath(root, absPath), relPath, bytes, fileExists: (src) => existsSync(path.resolve(path.dirname(absPath), src)) };
+}
+
+/** The problems only visible across all files (slugs, pins), from the parsed articles and the files that failed. */
+export function checkAcrossFiles(
+  articles: readonly { slug: string; file: string; related: readonly string[]; draft: boolean; date: { iso: string } }[],
+  failed: readonly { slug: string; file: string }[],
+  now: Date,
+  relatedCount: number,
+): Problem[] {
+  return checkCollection(
+    articles.map((a) => ({ slug: a.slug, file: a.file, related: a.related, status: publicationStatus(a, now) })),
+    failed,
+    relatedCount,
+  );
 }
