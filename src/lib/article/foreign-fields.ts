@@ -1,0 +1,210 @@
+import type { Problem } from '../problems.ts';
+import type { KnownField } from './schema.ts';
+
+/**
+ * Files written for other site generators (Hugo, Jekyll, Astro's blog starter, AstroPaper) are accepted as
+ * they are: their field names are mapped onto ours before validation, and one notice per file says what was
+ * mapped, so a newsroom moving its archive sees exactly what the build understood.
+ */
+
+/** Another generator's field and the field of ours it means, with who writes it (for the notice and docs). */
+const ALIASES: Readonly<Record<string, { to: KnownField; by: string }>> = {
+  pubDate: { to: 'date', by: 'Astro blog starter' },
+  pubDatetime: { to: 'date', by: 'AstroPaper' },
+  publishDate: { to: 'date', by: 'Hugo' },
+  updatedDate: { to: 'updated', by: 'Astro blog starter' },
+  modDatetime: { to: 'updated', by: 'AstroPaper' },
+  lastmod: { to: 'updated', by: 'Hugo' },
+  last_modified_at: { to: 'updated', by: 'Jekyll' },
+  summary: { to: 'description', by: 'Hugo' },
+  excerpt: { to: 'description', by: 'Jekyll' },
+  heroImage: { to: 'image', by: 'Astro blog starter' },
+  ogImage: { to: 'image', by: 'AstroPaper' },
+  author: { to: 'authors', by: 'Jekyll, Hugo, AstroPaper' },
+  category: { to: 'section', by: 'Jekyll' },
+};
+
+/** Other generators' settings that mean nothing for a Dateline page: dropped quietly, listed in the notice. */
+const IGNORED = new Set([
+  'layout',
+  'permalink',
+  'url',
+  'aliases',
+  'weight',
+  'toc',
+  'showToc',
+  'comments',
+  'canonicalURL',
+  'hideEditPost',
+  'editPost',
+  'timezone',
+  'keywords',
+  'series',
+  'menu',
+  'images',
+]);
+
+/** Our fields holding a date, where other generators' date spellings are accepted too. */
+const DATE_FIELDS = ['date', 'updated'] as const;
+
+export interface MappedFrontmatter {
+  /** The frontmatter under our field names; fields nobody knows are left for the unknown-field warning. */
+  data: Record<string, unknown>;
+  /** The line of each field, under our names too (`date` is on the line where `pubDate` was written). */
+  keyLines: Map<string, number>;
+  /** The writer's key behind each of our fields that was mapped (`date` → `pubDate`). */
+  writtenAs: Map<KnownField, string>;
+  /** The notice saying what was mapped, and warnings for values that could not be used. */
+  problems: Problem[];
+}
+
+/**
+ * Maps another generator's fields onto ours. `fileName` is the file's name, for Jekyll's
+ * `YYYY-MM-DD-slug.md` dates. Our own fields always win; an alias that would overwrite one is ignored
+ * with a warning. Pure and total: every input gives a result.
+ */
+export function mapForeignFields(
+  input: Readonly<Record<string, unknown>>,
+  keyLines: ReadonlyMap<string, number>,
+  fileName: string,
+  file: string,
+): MappedFrontmatter {
+  // A map while fields are renamed (keys come and go), a plain object again at the end.
+  const data = new Map<string, unknown>(Object.entries(input));
+  const lines = new Map(keyLines);
+  const writtenAs = new Map<KnownField, string>();
+  const problems: Problem[] = [];
+  const mapped: string[] = [];
+  const ignored: string[] = [];
+  const warn = (field: string, message: string, hint: string) =>
+    problems.push({ severity: 'warning', file, line: keyLines.get(field), field, message, hint });
+
+  for (const [from, { to }] of Object.entries(ALIASES)) {
+    if (!data.has(from)) continue;
+    const value = data.get(from);
+    data.delete(from);
+    if (value === null || value === undefined || value === '') {
+      ignored.push(`${from} (empty)`);
+    } else if (to === 'image' && !isFileBesideArticle(value)) {
+      // Blog starters point at public/ or at another site; neither is published with a Dateline article.
+      warn(
+        from,
+        `"${String(value)}" is not a file next to the article, so the article is published without this picture`,
+        'copy the picture beside the Markdown file, then write image: ./photo.jpg and imageAlt: "what it shows"',
+      );
+    } else if (data.get(to) !== undefined) {
+      warn(from, `is ignored because \`${to}\` is also set`, `remove one of \`${from}\` and \`${to}\``);
+    } else {
+      data.set(to, value);
+      writtenAs.set(to, from);
+      if (keyLines.has(from)) lines.set(to, keyLines.get(from)!);
+      mapped.push(`${from} → ${to}`);
+    }
+  }
+
+  // Jekyll and Hugo file stories under categories: the first becomes the section (unless one is set),
+  // the others become tags, so nothing the writer filed is lost.
+  if (data.has('categories')) {
+    const categories = listOfNames(data.get('categories'));
+    data.delete('categories');
+    const asSection = data.get('section') === undefined && categories.length > 0;
+    const toTags = asSection ? categories.slice(1) : categories;
+    if (asSection) {
+      data.set('section', categories[0]);
+      writtenAs.set('section', 'categories');
+      if (keyLines.has('categories')) lines.set('section', keyLines.get('categories')!);
+    }
+    const tags = data.get('tags') ?? [];
+    if (toTags.length > 0 && Array.isArray(tags)) data.set('tags', [...(tags as unknown[]), ...toTags]);
+    if (categories.length === 0) ignored.push('categories (empty)');
+    else mapped.push(asSection ? `categories → section${toTags.length > 0 ? ' and tags' : ''}` : 'categories → tags');
+  }
+
+  // Jekyll's `published: false` is our draft.
+  if (typeof data.get('published') === 'boolean') {
+    const published = data.get('published');
+    data.delete('published');
+    if (data.get('draft') === undefined) {
+      data.set('draft', !published);
+      writtenAs.set('draft', 'published');
+      if (keyLines.has('published')) lines.set('draft', keyLines.get('published')!);
+      mapped.push(`published: ${published} → draft: ${!published}`);
+    } else if (data.get('draft') === published) {
+      warn('published', 'contradicts `draft`; `draft` is used', 'remove `published`');
+    }
+  }
+
+  for (const key of [...data.keys()]) {
+    if (!IGNORED.has(key)) continue;
+    data.delete(key);
+    ignored.push(key);
+  }
+
+  for (const field of DATE_FIELDS) {
+    const value = data.get(field);
+    if (typeof value !== 'string') continue;
+    const iso = otherDateSpelling(value);
+    if (iso === undefined) continue;
+    data.set(field, iso);
+    mapped.push(`${writtenAs.get(field) ?? field} "${value}" → ${iso}`);
+  }
+
+  // Jekyll puts the date in the file name (`2024-10-25-budget-vote.md`) and may leave it out of the file.
+  const named = /^(\d{4}-\d{2}-\d{2})-/.exec(fileName);
+  if (data.get('date') === undefined && named) {
+    data.set('date', named[1]);
+    mapped.push(`file name → date ${named[1]}`);
+  }
+
+  if (mapped.length > 0 || ignored.length > 0) {
+    const parts = [
+      ...(mapped.length > 0 ? [`read as Dateline fields: ${mapped.join(', ')}`] : []),
+      ...(ignored.length > 0 ? [`ignored: ${ignored.join(', ')}`] : []),
+    ];
+    problems.push({
+      severity: 'notice',
+      file,
+      message: `written for another site generator; ${parts.join('; ')}`,
+      hint: 'rename the fields to keep this notice quiet',
+    });
+  }
+  return { data: Object.fromEntries(data), keyLines: lines, writtenAs, problems };
+}
+
+/** A relative path such as `./photo.jpg` or `../assets/photo.jpg`: not a URL, not a site-root path. */
+function isFileBesideArticle(value: unknown): boolean {
+  return typeof value === 'string' && !/^[a-z][a-z0-9+.-]*:/i.test(value) && !value.startsWith('/') && !value.startsWith('\\');
+}
+
+/** Categories as Jekyll writes them: a list, or one string of space-separated names. */
+function listOfNames(value: unknown): string[] {
+  if (typeof value === 'string') return value.split(/\s+/).filter(Boolean);
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim());
+  return [];
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * Date spellings other generators accept and our ISO 8601 reader does not: Jekyll's
+ * `2024-10-25 19:13:00 +0200` (a space before the offset) and the Astro blog starter's `Jul 08 2022` or
+ * `July 8, 2022`. Returns the ISO 8601 form, or `undefined` when the value is not one of them (ISO dates
+ * and real mistakes are left to the schema, which explains what to write).
+ */
+export function otherDateSpelling(value: string): string | undefined {
+  const trimmed = value.trim();
+  const jekyll = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2})?)\s+(Z|[+-]\d{2}:?\d{2})$/.exec(trimmed);
+  if (jekyll) return `${jekyll[1]}T${jekyll[2]}${jekyll[3]}`;
+  const named = /^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$/.exec(trimmed);
+  if (!named) return undefined;
+  const month = MONTHS.indexOf(named[1]!.slice(0, 3).toLowerCase());
+  if (month === -1 || !isMonthName(named[1]!, month)) return undefined;
+  return `${named[3]}-${String(month + 1).padStart(2, '0')}-${named[2]!.padStart(2, '0')}`;
+}
+
+/** `Jul`, `July`, `Sept` are month names; `Julius` is not. */
+function isMonthName(word: string, month: number): boolean {
+  const full = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+  const lower = word.toLowerCase();
+  return full[month]!.startsWith(lower) || (month === 8 && lower === 'sept');
+}

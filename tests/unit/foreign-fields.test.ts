@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import { otherDateSpelling } from '../../src/lib/article/foreign-fields.ts';
+import { parseArticle, type ArticleSource } from '../../src/lib/article/parse.ts';
+
+const options = { timeZone: 'Europe/Paris', sections: ['World', 'Politics', 'Technology', 'Culture'] };
+
+function parse(text: string, relPath: string, extra: Partial<ArticleSource> = {}) {
+  return parseArticle({ file: `content/${relPath}`, relPath, bytes: new TextEncoder().encode(text), ...extra }, options);
+}
+
+const notices = (problems: { severity: string; message: string }[]) =>
+  problems.filter((p) => p.severity === 'notice').map((p) => p.message);
+
+describe('files written for other site generators', () => {
+  it('should read a Hugo file with TOML frontmatter, lastmod, categories and summary', () => {
+    const { article, problems } = parse(
+      `+++
+title = "Parliament delays budget vote"
+date = 2024-10-25T19:13:00+02:00
+lastmod = 2024-10-26T08:00:00
+draft = false
+categories = ["Politics", "Budget"]
+tags = ["Parliament"]
+summary = "The vote moves to next week."
+weight = 10
++++
+
+The vote was delayed.
+`,
+      'budget-vote.md',
+    );
+    expect(problems.filter((p) => p.severity !== 'notice')).toEqual([]);
+    expect(article).toMatchObject({
+      slug: 'budget-vote',
+      title: 'Parliament delays budget vote',
+      date: { iso: '2024-10-25T17:13:00.000Z', hasTime: true },
+      updated: { iso: '2024-10-26T06:00:00.000Z', hasTime: true },
+      section: 'Politics',
+      tags: ['Parliament', 'Budget'],
+      description: 'The vote moves to next week.',
+      draft: false,
+    });
+    expect(notices(problems)).toEqual([
+      'written for another site generator; read as Dateline fields: lastmod → updated, summary → description, categories → section and tags; ignored: weight',
+    ]);
+  });
+
+  it('should report TOML syntax errors with the file line', () => {
+    const { article, problems } = parse('+++\ntitle = "A"\ndate = 2024-10-25\nsection = "World\n+++\n\nText.\n', 'a.md');
+    expect(article).toBeUndefined();
+    expect(problems).toEqual([expect.objectContaining({ severity: 'error', line: 4, message: expect.stringContaining('not valid TOML') })]);
+  });
+
+  it('should name the line of a TOML field the schema refuses', () => {
+    const { problems } = parse('+++\ntitle = "A"\ndate = 2024-10-25\ndraft = "no"\n+++\n\nText.\n', 'world/a.md');
+    expect(problems).toEqual([expect.objectContaining({ severity: 'error', line: 4, field: 'draft' })]);
+  });
+
+  it('should read a Jekyll post: date from the file name, category, layout, published', () => {
+    const { article, problems } = parse(
+      `---
+layout: post
+title: "Museum reopens after restoration"
+categories: culture
+published: true
+author: Ana Lima
+---
+
+The museum reopened.
+`,
+      '2024-10-25-museum-reopens.md',
+    );
+    expect(problems.filter((p) => p.severity !== 'notice')).toEqual([]);
+    expect(article).toMatchObject({
+      slug: 'museum-reopens',
+      date: { iso: '2024-10-24T22:00:00.000Z', hasTime: false },
+      section: 'Culture',
+      authors: ['Ana Lima'],
+      draft: false,
+    });
+    expect(notices(problems)[0]).toContain('file name → date 2024-10-25');
+    expect(notices(problems)[0]).toContain('ignored: layout');
+  });
+
+  it("should read Jekyll's date with a space before the offset, and published: false as a draft", () => {
+    const { article } = parse(
+      '---\ntitle: A\ndate: 2024-10-25 19:13:00 +0200\ncategories: [World]\npublished: false\n---\n\nText.\n',
+      '2024-10-25-a.md',
+    );
+    expect(article).toMatchObject({ date: { iso: '2024-10-25T17:13:00.000Z', hasTime: true }, section: 'World', draft: true });
+  });
+
+  it("should read a file from Astro's blog starter: pubDate, updatedDate, heroImage", () => {
+    const { article, problems } = parse(
+      `---
+title: 'First post'
+description: 'Lorem ipsum dolor sit amet'
+pubDate: 'Jul 08 2022'
+updatedDate: 'July 9, 2022'
+heroImage: './blog-placeholder-3.jpg'
+---
+
+Text.
+`,
+      'technology/first-post.md',
+      { fileExists: () => true },
+    );
+    expect(article).toMatchObject({
+      date: { iso: '2022-07-07T22:00:00.000Z', hasTime: false },
+      updated: { iso: '2022-07-08T22:00:00.000Z', hasTime: false },
+      section: 'Technology',
+      image: { src: './blog-placeholder-3.jpg', alt: '' },
+    });
+    expect(problems).toContainEqual(expect.objectContaining({ severity: 'warning', field: 'imageAlt' }));
+    expect(notices(problems)[0]).toContain('pubDate → date');
+    expect(notices(problems)[0]).toContain('heroImage → image');
+  });
+
+  it('should read an AstroPaper post: pubDatetime, modDatetime, ogImage, featured, author', () => {
+    const { article, problems } = parse(
+      `---
+author: Sat Naing
+pubDatetime: 2022-09-23T15:22:00Z
+modDatetime: 2023-12-21T09:12:47.400Z
+title: Adding new posts in AstroPaper theme
+featured: true
+draft: false
+tags:
+  - docs
+ogImage: https://example.com/og.png
+canonicalURL: https://example.com/posts/adding-new-posts
+description: Some rules & recommendations for creating or adding new posts.
+---
+
+Text.
+`,
+      'technology/adding-new-post.md',
+    );
+    expect(article).toMatchObject({
+      date: { iso: '2022-09-23T15:22:00.000Z', hasTime: true },
+      updated: { iso: '2023-12-21T09:12:47.400Z', hasTime: true },
+      featured: true,
+      authors: ['Sat Naing'],
+      tags: ['docs'],
+    });
+    expect(article?.image).toBeUndefined();
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        severity: 'warning',
+        field: 'ogImage',
+        message: expect.stringContaining('published without this picture'),
+      }),
+    );
+    expect(notices(problems)[0]).toContain('ignored: canonicalURL');
+  });
+
+  it('should say which of our fields to add when no mapping gives a section', () => {
+    const { problems } = parse('---\ntitle: A\npubDate: 2024-10-25\n---\n\nText.\n', 'a.md');
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        severity: 'error',
+        field: 'section',
+        message: 'is missing',
+        hint: expect.stringContaining('section: Politics'),
+      }),
+    );
+  });
+
+  it('should name the field as written when a mapped value is refused', () => {
+    const { problems } = parse('---\ntitle: A\npubDate: "someday"\n---\n\nText.\n', 'world/a.md');
+    expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', field: 'pubDate', line: 3 }));
+  });
+
+  it('should keep our own field when both are written, with a warning', () => {
+    const { article, problems } = parse('---\ntitle: A\ndate: 2024-10-25\npubDate: 2020-01-01\n---\n\nText.\n', 'world/a.md');
+    expect(article?.date.iso).toBe('2024-10-24T22:00:00.000Z');
+    expect(problems).toContainEqual(expect.objectContaining({ severity: 'warning', field: 'pubDate', line: 4 }));
+  });
+
+  it('should give a Dateline file no notice', () => {
+    const { problems } = parse('---\ntitle: A\ndate: 2024-10-25\n---\n\nText.\n', 'world/a.md');
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('otherDateSpelling', () => {
+  it.each([
+    ['2024-10-25 19:13:00 +0200', '2024-10-25T19:13:00+0200'],
+    ['Jul 08 2022', '2022-07-08'],
+    ['July 8, 2022', '2022-07-08'],
+    ['Sept 1 2023', '2023-09-01'],
+  ])('should read %s as %s', (input, expected) => {
+    expect(otherDateSpelling(input)).toBe(expected);
+  });
+
+  it.each(['2024-10-25', '25/10/2024 19h13', 'Julius 8 2022', 'someday'])('should leave %s to the schema', (input) => {
+    expect(otherDateSpelling(input)).toBeUndefined();
+  });
+});
