@@ -27,8 +27,23 @@ export function toArticleSlug(name: string): string {
     .replace(/^-|-$/g, '');
 }
 
-/** The slug an article gets from its file name: `Kim Jong-un's visit.md` → `kim-jong-uns-visit`. */
-export function slugFromFileName(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? fileName;
-  return toArticleSlug(base.replace(/\.md$/i, ''));
+/**
+ * A Jekyll-style date at the start of a file name, `2024-10-25-`: not part of the slug. Only a plausible
+ * calendar date counts (month 01–12, day 01–31), so `2024-hottest-year.md` keeps its whole name.
+ */
+export const FILE_NAME_DATE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])-/;
+
+/**
+ * The slug an article gets from its path inside the content folder: the file name without `.md` and
+ * without a leading `YYYY-MM-DD-` (`Kim Jong-un's visit.md` → `kim-jong-uns-visit`,
+ * `2024-10-25-my-story.md` → `my-story`). An article in its own folder, `politics/my-story/index.md`
+ * (pictures beside it), takes the folder's name. An `index.md` directly in a section folder
+ * (`politics/index.md`) or at the top is an ordinary article named `index`: its folder names the section,
+ * not the story.
+ */
+export function slugFromFileName(relPath: string): string {
+  const parts = relPath.split(/[\\/]/).filter(Boolean);
+  const fileName = parts.at(-1) ?? relPath;
+  const name = /^index\.md$/i.test(fileName) && parts.length >= 3 ? parts.at(-2)! : fileName.replace(/\.md$/i, '');
+  return toArticleSlug(name.replace(FILE_NAME_DATE, ''));
 }

@@ -3,6 +3,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { AstroError } from 'astro/errors';
 import { checkCollection } from '../lib/article/collection-checks.ts';
+import type { ArticleLink } from '../lib/article/local-references.ts';
 import type { ArticleSource } from '../lib/article/parse.ts';
 import type { Problem } from '../lib/problems.ts';
 import { publicationStatus } from '../lib/publishing.ts';
@@ -41,16 +42,36 @@ export function articleSource(root: string, contentDir: string, relPath: string,
   return { file: displayPath(root, absPath), relPath, bytes, fileExists: (src) => existsSync(path.resolve(path.dirname(absPath), src)) };
 }
 
-/** The problems only visible across all files (slugs, pins), from the parsed articles and the files that failed. */
+/**
+ * The problems only visible across all files (slugs, pins, links between articles), from the parsed
+ * articles, the files that failed and the files set aside (`ignored` of `listMarkdownFiles`).
+ */
 export function checkAcrossFiles(
-  articles: readonly { slug: string; file: string; related: readonly string[]; draft: boolean; date: { iso: string } }[],
-  failed: readonly { slug: string; file: string }[],
+  articles: readonly {
+    slug: string;
+    file: string;
+    relPath: string;
+    related: readonly string[];
+    articleLinks: readonly ArticleLink[];
+    draft: boolean;
+    date: { iso: string };
+  }[],
+  failed: readonly { slug: string; file: string; relPath: string }[],
   now: Date,
   relatedCount: number,
+  ignored: readonly string[] = [],
 ): Problem[] {
   return checkCollection(
-    articles.map((a) => ({ slug: a.slug, file: a.file, related: a.related, status: publicationStatus(a, now) })),
+    articles.map((a) => ({
+      slug: a.slug,
+      file: a.file,
+      relPath: a.relPath,
+      related: a.related,
+      articleLinks: a.articleLinks,
+      status: publicationStatus(a, now),
+    })),
     failed,
     relatedCount,
+    ignored,
   );
 }

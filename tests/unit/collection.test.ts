@@ -55,6 +55,71 @@ describe('checkCollection', () => {
   });
 });
 
+describe('checkCollection: links between articles', () => {
+  const link = (written: string, target: string, line = 7) => ({ written, target, fragment: '', text: 'x', line });
+  const linker = (...links: ReturnType<typeof link>[]) => ({
+    slug: 'linker',
+    file: 'content/world/linker.md',
+    relPath: 'world/linker.md',
+    related: [],
+    status: 'published' as const,
+    articleLinks: links,
+  });
+  const article = (relPath: string, status: 'published' | 'draft' | 'scheduled' = 'published') => ({
+    slug: relPath.replace(/^.*\/|\.md$/g, ''),
+    file: `content/${relPath}`,
+    relPath,
+    related: [],
+    status,
+  });
+
+  it('should accept links to published articles', () => {
+    const problems = checkCollection([
+      linker(link('./b.md', 'world/b.md'), link('../politics/c/index.md', 'politics/c/index.md')),
+      article('world/b.md'),
+      article('politics/c/index.md'),
+    ]);
+    expect(problems).toEqual([]);
+  });
+
+  it('should name the file, the link and the fix when no article is at the target', () => {
+    const problems = checkCollection([linker(link('./other.md', 'world/other.md'))]);
+    expect(problems.map(formatProblem)).toEqual([
+      'content/world/linker.md:7: link ./other.md ("x"): no article at content/world/other.md (check the file name)',
+    ]);
+  });
+
+  it('should say when the target has errors of its own, or is set aside', () => {
+    const problems = checkCollection(
+      [linker(link('./broken.md', 'world/broken.md', 3), link('../_drafts/c.md', '_drafts/c.md', 4))],
+      [{ slug: 'broken', file: 'content/world/broken.md', relPath: 'world/broken.md' }],
+      undefined,
+      ['_drafts/c.md'],
+    );
+    expect(problems.map(formatProblem)).toEqual([
+      'content/world/linker.md:3: link ./broken.md ("x"): content/world/broken.md has errors of its own (fix that file (see its errors in this report))',
+      'content/world/linker.md:4: link ../_drafts/c.md ("x"): content/_drafts/c.md is set aside (a name starting with . or _) and never published (rename the file or its folder, or remove the link)',
+    ]);
+  });
+
+  it('should warn that a link to a draft or a scheduled article is text until it is published', () => {
+    const problems = checkCollection([
+      linker(link('./d.md', 'world/d.md'), link('./s.md', 'world/s.md')),
+      article('world/d.md', 'draft'),
+      article('world/s.md', 'scheduled'),
+    ]);
+    expect(problems.map((p) => `${p.severity} ${p.message}`)).toEqual([
+      'warning link ./d.md ("x"): content/world/d.md is a draft; the link is shown as plain text until it is published',
+      'warning link ./s.md ("x"): content/world/s.md is scheduled; the link is shown as plain text until it is published',
+    ]);
+  });
+
+  it('should show a target outside the project by the same folder as the linking file', () => {
+    const problems = checkCollection([{ ...linker(link('b.md', 'world/b.md')), file: '/srv/news/world/linker.md' }]);
+    expect(problems[0]?.message).toBe('link b.md ("x"): no article at /srv/news/world/b.md');
+  });
+});
+
 describe('problem reports', () => {
   const problems: Problem[] = [
     {

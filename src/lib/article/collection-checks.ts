@@ -1,6 +1,7 @@
 import type { Problem } from '../problems.ts';
 import { compareText } from '../problems.ts';
 import type { PublicationStatus } from '../publishing.ts';
+import { describeReference, type ArticleLink } from './local-references.ts';
 
 /** What the checks across files need of each article. */
 export interface CheckedArticle {
@@ -8,17 +9,30 @@ export interface CheckedArticle {
   file: string;
   related: readonly string[];
   status: PublicationStatus;
+  /** Path inside the content folder (`world/a.md`), which body links name; absent: nothing links to it. */
+  relPath?: string;
+  /** Body links to other articles' files; absent: none to check. */
+  articleLinks?: readonly ArticleLink[];
+}
+
+/** A file that had errors: the slug its name gives (for pins) and its path in the content folder (for links). */
+export interface FailedFile {
+  slug: string;
+  file: string;
+  relPath?: string;
 }
 
 /**
  * Problems that only show when all articles are read together: two files with one slug (both named),
  * and `related:` pins to slugs that do not exist or whose file failed (errors) or are not published
- * (warning: the pin waits). `failed` lists files that had errors, by the slug their name gives.
+ * (warning: the pin waits). `failed` lists files that had errors, by the slug their name gives. Then the
+ * body links to other articles' files (`checkArticleLinks`).
  */
 export function checkCollection(
   articles: readonly CheckedArticle[],
-  failed: readonly { slug: string; file: string }[] = [],
+  failed: readonly FailedFile[] = [],
   relatedCount?: number,
+  ignored: readonly string[] = [],
 ): Problem[] {
   const problems: Problem[] = [];
   const bySlug = new Map<string, CheckedArticle[]>();
@@ -81,5 +95,61 @@ export function checkCollection(
       }
     }
   }
+  problems.push(...checkArticleLinks(articles, failed, ignored));
   return problems;
+}
+
+/**
+ * Body links to other articles' files (`[the vote](../politics/budget.md#vote)`), resolved against the linking
+ * file when it was parsed: the target must be an article of the folder, and not one with errors. A link to
+ * a draft or a scheduled article is a warning: it is shown as plain text (its words, no link) until the
+ * target is published, because the URL would be a 404 until then; links are resolved on every build, so
+ * the build that publishes the target also turns the link on, with no edit to the linking file.
+ * `ignored` lists the files set aside (names starting with `.` or `_`), to say why one is no article.
+ */
+export function checkArticleLinks(
+  articles: readonly CheckedArticle[],
+  failed: readonly FailedFile[] = [],
+  ignored: readonly string[] = [],
+): Problem[] {
+  const problems: Problem[] = [];
+  const byPath = new Map<string, CheckedArticle>();
+  for (const article of articles) if (article.relPath !== undefined) byPath.set(article.relPath, article);
+  const failedByPath = new Map<string, FailedFile>();
+  for (const file of failed) if (file.relPath !== undefined) failedByPath.set(file.relPath, file);
+  const setAside = new Set(ignored);
+
+  for (const article of articles) {
+    for (const link of article.articleLinks ?? []) {
+      const problem = (severity: Problem['severity'], message: string, hint?: string) =>
+        problems.push({ severity, file: article.file, line: link.line, message: `${describeReference(link)}: ${message}`, hint });
+      const shown = displayTarget(article, link.target);
+      const target = byPath.get(link.target);
+      if (target?.status === 'draft') {
+        problem('warning', `${target.file} is a draft; the link is shown as plain text until it is published`);
+      } else if (target?.status === 'scheduled') {
+        problem('warning', `${target.file} is scheduled; the link is shown as plain text until it is published`);
+      } else if (target) {
+        continue;
+      } else if (failedByPath.has(link.target)) {
+        problem('error', `${failedByPath.get(link.target)!.file} has errors of its own`, 'fix that file (see its errors in this report)');
+      } else if (setAside.has(link.target)) {
+        problem(
+          'error',
+          `${shown} is set aside (a name starting with . or _) and never published`,
+          'rename the file or its folder, or remove the link',
+        );
+      } else {
+        problem('error', `no article at ${shown}`, 'check the file name');
+      }
+    }
+  }
+  return problems;
+}
+
+/** A target path shown as the linking file's path is (`content/world/b.md`): same folder prefix. */
+function displayTarget(article: CheckedArticle, target: string): string {
+  const { file, relPath } = article;
+  if (relPath === undefined || !file.endsWith(relPath)) return target;
+  return `${file.slice(0, file.length - relPath.length)}${target}`;
 }

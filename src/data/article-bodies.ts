@@ -1,0 +1,100 @@
+import type { ImageMetadata } from 'astro';
+import { getImage } from 'astro:assets';
+import type { CollectionEntry } from 'astro:content';
+import { resolveBodyReferences, type ImageAttributes, type RequestedSize } from '../lib/body-references.ts';
+import { publicationStatus } from '../lib/publishing.ts';
+import { articlePath, joinBase } from '../lib/urls.ts';
+import { siteUrl } from './site-url.ts';
+
+type StoredEntry = CollectionEntry<'articles'>;
+
+/** An article body as pages show it (site paths) and as feeds carry it (absolute URLs). */
+export interface ArticleBody {
+  html: string;
+  feedHtml: string;
+}
+
+/** Widths made of a picture in the body; the largest is also the plain `src` for browsers without `srcset`. */
+const WIDTHS = [480, 800, 1200];
+/** How wide a body picture is shown: the article column (`--measure`, 38rem) on wide screens, else the screen. */
+const SIZES = '(min-width: 40rem) 38rem, 100vw';
+
+/**
+ * Resolves the local references of stored article bodies when pages are built (see `lib/body-references.ts`):
+ * a link to another article's file gets that article's URL as it is now, so it follows a target renamed
+ * or moved to another section even when the linking file, and its stored entry, did not change; a picture
+ * beside the article is optimised by `astro:assets`. A link to an article that is not published (a draft,
+ * scheduled, or left out for its errors in `astro dev`) is shown as its text; in a preview (`astro dev`),
+ * where drafts and scheduled articles have pages, it links to them.
+ */
+export function bodyResolver(entries: readonly StoredEntry[], now: Date, preview: boolean): (entry: StoredEntry) => Promise<ArticleBody> {
+  const byPath = new Map(entries.map((entry) => [entry.id, entry]));
+  const base = import.meta.env.BASE_URL;
+  const origin = siteUrl('/');
+  const shown = (entry: StoredEntry) => preview || publicationStatus(entry.data, now) === 'published';
+
+  return async (entry) => {
+    const html = entry.rendered?.html ?? '';
+    // Unpublished articles get no page in a build: no image is made for them.
+    if (!shown(entry)) return { html, feedHtml: html };
+    const paths = (entry.data.articleLinks ?? []).map((link) => {
+      const target = byPath.get(link.target);
+      return target && shown(target)
+        ? { path: articlePath(target.data.sectionSlug, target.data.slug), fragment: link.fragment }
+        : undefined;
+    });
+    const images = new Map<string, Promise<ImageAttributes | undefined>>();
+    const image = (index: number, requested: RequestedSize) => {
+      const key = `${index} ${requested.width ?? ''} ${requested.height ?? ''}`;
+      if (!images.has(key)) images.set(key, optimise(entry.data.bodyImages?.[index], requested));
+      return images.get(key)!;
+    };
+    const absolute = (url: string) => new URL(url, origin).href;
+    return {
+      html: await resolveBodyReferences(html, {
+        link: (i) => paths[i] && `${joinBase(base, paths[i].path)}${paths[i].fragment}`,
+        image,
+      }),
+      feedHtml: await resolveBodyReferences(html, {
+        link: (i) => paths[i] && `${siteUrl(paths[i].path)}${paths[i].fragment}`,
+        image: async (i, requested) => {
+          const attributes = await image(i, requested);
+          if (!attributes) return undefined;
+          const srcset = attributes.srcset?.split(', ').map((candidate) => {
+            const [url, descriptor] = candidate.split(' ');
+            return `${absolute(url!)} ${descriptor}`;
+          });
+          const { src, sizes, width, height } = attributes;
+          return { src: absolute(src), srcset: srcset?.join(', '), sizes, width, height };
+        },
+      }),
+    };
+  };
+}
+
+/**
+ * A body picture as `astro:assets` makes it: modern format, a `srcset` of widths up to the original's, lazy
+ * (body pictures are below the fold). A width (or height) written in raw HTML is kept as the largest width
+ * shown, with a 2x file for sharp screens; the height always follows the picture's proportions.
+ */
+async function optimise(src: ImageMetadata | undefined, requested: RequestedSize): Promise<ImageAttributes | undefined> {
+  if (!src) return undefined;
+  // Reading a field of the imported picture marks its original file as used, and the build would then
+  // publish it beside the optimised ones (camera metadata included); Astro's getImage reads a copy, so do we.
+  const original = (src as ImageMetadata & { clone?: ImageMetadata }).clone ?? src;
+  const asked =
+    requested.width ?? (requested.height === undefined ? undefined : Math.round((requested.height * original.width) / original.height));
+  const width = Math.min(asked ?? WIDTHS.at(-1)!, original.width);
+  const widths = asked === undefined ? WIDTHS : [width, width * 2];
+  const sizes = asked === undefined ? SIZES : `(min-width: ${width}px) ${width}px, 100vw`;
+  const image = await getImage({ src, width, widths, sizes, loading: 'lazy', decoding: 'async' });
+  return {
+    src: image.src,
+    srcset: image.srcSet.attribute,
+    sizes,
+    width: Number(image.attributes.width),
+    height: Number(image.attributes.height),
+    loading: 'lazy',
+    decoding: 'async',
+  };
+}
