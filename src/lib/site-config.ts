@@ -1,3 +1,4 @@
+import type { ArticleType } from './article/schema.ts';
 import { isValidTimeZone } from './dates.ts';
 
 /**
@@ -25,8 +26,13 @@ export interface SiteConfig {
   dateTimePattern: string;
   /** How a date without a time is written (for articles whose `date` has no time of day). */
   datePattern: string;
-  /** The outlet's line printed under every article body. */
+  /** The outlet's line printed under every article body (and in the footer and About page). */
   disclaimer: string;
+  /**
+   * A different line under articles of some types, as outlets print one under opinion pieces only:
+   * a type listed here gets its own line instead of `disclaimer`; `''` prints none for that type.
+   */
+  typeDisclaimers: Partial<Record<ArticleType, string>>;
   /** Section display names in the order they appear in navigation; sections not listed sort after, by name. */
   sections: readonly string[];
   /** How many links the Related list holds at most. */

@@ -7,6 +7,8 @@ export function serializeJsonLd(data: unknown): string {
 }
 
 export interface NewsArticleInput {
+  /** schema.org type: `NewsArticle`, or a subtype for opinion, analysis and live coverage. */
+  type: string;
   url: string;
   headline: string;
   description: string;
@@ -19,11 +21,11 @@ export interface NewsArticleInput {
   publisher: { name: string; url: string; logo: string };
 }
 
-/** schema.org `NewsArticle` for an article page. */
+/** schema.org `NewsArticle` (or the subtype of its kind of piece) for an article page. */
 export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
   return {
     '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
+    '@type': input.type,
     mainEntityOfPage: { '@type': 'WebPage', '@id': input.url },
     headline: input.headline,
     description: input.description,

@@ -1,5 +1,6 @@
 import { EXECUTABLE_SCRIPT } from './support/selectors.ts';
 import { expect, test } from '@playwright/test';
+import { site } from '../../src/site.config.ts';
 
 const REFERENCE = '/world/reference-story/';
 
@@ -81,6 +82,21 @@ test.describe('article page', () => {
     const more = page.locator('section.more-in-section');
     await expect(more.getByRole('heading', { name: 'More in Culture' })).toBeVisible();
     await expect(more.locator('li > a')).toHaveText(['City museum reopens after five-year restoration', /^Hostile/]);
+  });
+
+  test('should label an opinion piece and print the disclaimer configured for its type', async ({ page }) => {
+    await page.goto('/culture/film-festival/');
+    await expect(page.locator('.story .kicker .type-label')).toHaveText('Opinion');
+    await expect(page.locator('.story .disclaimer')).toHaveText(site.typeDisclaimers.opinion!);
+    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent())!) as { '@type': string }[];
+    expect(jsonLd.map((item) => item['@type'])).toContain('OpinionNewsArticle');
+    // News is the default: no label, the outlet's own line.
+    await page.goto(REFERENCE);
+    await expect(page.locator('.story .type-label')).toHaveCount(0);
+    await expect(page.locator('.story .disclaimer')).toHaveText(site.disclaimer);
+    // Lists carry the label too.
+    await page.goto('/culture/');
+    await expect(page.locator('.card', { hasText: 'Festival crowns a quiet family drama' }).locator('.type-label')).toHaveText('Opinion');
   });
 
   test('should not publish drafts or scheduled articles, nor list them anywhere', async ({ page, request }) => {

@@ -23,6 +23,7 @@ function entry(slug: string, iso: string, extra: Partial<FeedArticle> = {}): Art
   };
   return {
     article,
+    status: 'published',
     path: `/world/${slug}/`,
     tags: [{ slug: 'russia', name: 'Russia', count: 1 }],
     authors: [],
@@ -136,6 +137,7 @@ describe('structured data', () => {
 
   it('should describe a NewsArticle', () => {
     const data = newsArticle({
+      type: 'NewsArticle',
       url: url('/world/a/'),
       headline: 'H',
       description: 'D',
