@@ -1,11 +1,14 @@
+import { devProblems } from '../loaders/dev-problems.ts';
+import type { Problem } from '../lib/problems.ts';
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { bodyResolver, type ArticleBody } from './article-bodies.ts';
 import { buildListings, type ListingPage } from '../lib/listings.ts';
 import { buildNewsroom, type ArticleEntry, type Newsroom } from '../lib/newsroom.ts';
 import { buildTime } from '../clock.ts';
 import { site } from '../site.config.ts';
 
-/** A stored article with its sanitised HTML: what article pages render. */
-export type Article = CollectionEntry<'articles'>['data'] & { html: string };
+/** A stored article with its sanitised HTML, local links and images resolved: what article pages and feeds render. */
+export type Article = CollectionEntry<'articles'>['data'] & ArticleBody;
 export type Entry = ArticleEntry<Article>;
 
 let built: Promise<Newsroom<Article>> | undefined;
@@ -22,11 +25,21 @@ export function getNewsroom(): Promise<Newsroom<Article>> {
 
 async function load(): Promise<Newsroom<Article>> {
   const entries = await getCollection('articles');
-  const articles = entries.map((entry) => ({ ...entry.data, html: entry.rendered?.html ?? '' }));
-  return buildNewsroom(articles, site, buildTime());
+  // Links between articles and pictures beside them are resolved now, not when files are parsed (article-bodies.ts).
+  const body = bodyResolver(entries, buildTime(), import.meta.env.DEV);
+  const articles = await Promise.all(entries.map(async (entry) => ({ ...entry.data, ...(await body(entry)) })));
+  return buildNewsroom(articles, site, buildTime(), { preview: import.meta.env.DEV });
 }
 
 /** Every paginated list page (sections, tags, authors, archive), from the same newsroom. */
 export async function getListings(): Promise<ListingPage<Article>[]> {
   return buildListings(await getNewsroom(), site.pageSize);
+}
+
+/**
+ * Files the dev server left out because they have errors, for the panel every page shows in `astro dev`.
+ * Always empty in a build, which stops on errors instead.
+ */
+export function getContentProblems(): readonly Problem[] {
+  return import.meta.env.DEV ? devProblems() : [];
 }

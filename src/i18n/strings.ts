@@ -45,6 +45,15 @@ const en = {
   notFoundText: 'The page you asked for does not exist or has moved.',
   goHome: 'Go to the front page',
   orBrowse: 'Or browse a section:',
+  /** Labels of article types shown above the headline; news has none (it is the default). */
+  articleType: { news: 'News', analysis: 'Analysis', opinion: 'Opinion', live: 'Live' },
+  draftBanner: 'Draft: this article is not published. Only the dev server shows it.',
+  scheduledBanner: (when: string) => `Scheduled for ${when}: not published yet. Only the dev server shows it.`,
+  unpublished: 'Not published (preview only)',
+  draft: 'draft',
+  scheduledFor: (when: string) => `scheduled for ${when}`,
+  contentProblems: (count: number) => (count === 1 ? '1 article cannot be published' : `${count} articles cannot be published`),
+  contentProblemsHint: 'Fix the files below; this page updates when you save. Readers never see this panel.',
 };
 
 type Strings = typeof en;
@@ -92,6 +101,15 @@ const fr: Strings = {
   notFoundText: "La page demandée n'existe pas ou a été déplacée.",
   goHome: "Aller à la page d'accueil",
   orBrowse: 'Ou parcourir une rubrique :',
+  articleType: { news: 'Actualité', analysis: 'Analyse', opinion: 'Tribune', live: 'En direct' },
+  draftBanner: 'Brouillon : cet article n’est pas publié. Seul le serveur de développement l’affiche.',
+  scheduledBanner: (when) => `Programmé pour le ${when} : pas encore publié. Seul le serveur de développement l’affiche.`,
+  unpublished: 'Non publiés (aperçu seulement)',
+  draft: 'brouillon',
+  scheduledFor: (when) => `programmé pour le ${when}`,
+  contentProblems: (count) => (count <= 1 ? `${count} article ne peut pas être publié` : `${count} articles ne peuvent pas être publiés`),
+  contentProblemsHint:
+    'Corrigez les fichiers ci-dessous ; la page se met à jour à l’enregistrement. Les lecteurs ne voient jamais ce panneau.',
 };
 
 const dictionaries: Record<string, Strings> = { en, fr };

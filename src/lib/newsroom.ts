@@ -1,7 +1,7 @@
 import { zonedYearMonth } from './dates.ts';
 import { compareText } from './problems.ts';
-import { publicationStatus } from './publishing.ts';
-import { computeRelated } from './related.ts';
+import { publicationStatus, type PublicationStatus } from './publishing.ts';
+import { computeRelated, type RelatedList } from './related.ts';
 import type { SiteConfig } from './site-config.ts';
 import { toSlug } from './slug.ts';
 import { collectNamed, type Author, type Tag } from './tags.ts';
@@ -21,9 +21,11 @@ export interface ArticleBase {
   featured: boolean;
 }
 
-/** A published article with what every page needs resolved: its URL, its tags' and authors' site-wide names. */
+/** An article with what every page needs resolved: its URL, its tags' and authors' site-wide names. */
 export interface ArticleEntry<A extends ArticleBase> {
   article: A;
+  /** Always `published` in a build; drafts and scheduled articles only exist in a preview (`astro dev`). */
+  status: PublicationStatus;
   /** Site path without the base (`/world/slug/`). */
   path: string;
   tags: Tag[];
@@ -88,6 +90,16 @@ export interface Newsroom<A extends ArticleBase> {
   byYear: Map<string, ArticleEntry<A>[]>;
   byMonth: Map<string, ArticleEntry<A>[]>;
   front: FrontPage<A>;
+  /**
+   * Preview only: drafts and scheduled articles, newest first, with pages (under a banner) and Related lists
+   * of published articles; they appear in no list, feed or other article's Related. Empty in a build.
+   */
+  unpublished: ArticleEntry<A>[];
+}
+
+export interface NewsroomOptions {
+  /** `astro dev`: drafts and scheduled articles get pages too, so editors see them before they go live. */
+  preview?: boolean;
 }
 
 /**
@@ -95,48 +107,68 @@ export interface Newsroom<A extends ArticleBase> {
  * author names across the site, files articles by section, tag, author and month, lays out the front page,
  * and ranks Related for all articles in one pass. Pages only read the result.
  */
-export function buildNewsroom<A extends ArticleBase>(stored: readonly A[], site: SiteConfig, now: Date): Newsroom<A> {
-  const published = stored
-    .filter((article) => publicationStatus(article, now) === 'published')
-    .sort((a, b) => compareText(b.date.iso, a.date.iso) || compareText(a.slug, b.slug));
+export function buildNewsroom<A extends ArticleBase>(
+  stored: readonly A[],
+  site: SiteConfig,
+  now: Date,
+  options: NewsroomOptions = {},
+): Newsroom<A> {
+  const newestFirst = (a: A, b: A) => compareText(b.date.iso, a.date.iso) || compareText(a.slug, b.slug);
+  const published = stored.filter((article) => publicationStatus(article, now) === 'published').sort(newestFirst);
   const tags = collectNamed(published.map((a) => a.tags));
   const authors = collectNamed(published.map((a) => a.authors));
   const sections = orderSections(published, site.sections);
   const colourOf = new Map(sections.map((s) => [s.slug, s.colour]));
 
-  const articles = published.map<ArticleEntry<A>>((article) => ({
+  const toEntry = (article: A): ArticleEntry<A> => ({
     article,
+    status: publicationStatus(article, now),
     path: articlePath(article.sectionSlug, article.slug),
-    tags: article.tags.map((tag) => tags.get(toSlug(tag))!),
-    authors: [...new Set(article.authors.map((name) => toSlug(name)))].filter(Boolean).map((slug) => authors.get(slug)!),
+    // A preview's tags and authors may exist on no published article yet: named as written, counted 0.
+    tags: article.tags.map((tag) => tags.get(toSlug(tag)) ?? { slug: toSlug(tag), name: tag, count: 0 }),
+    authors: [...new Set(article.authors.map((name) => toSlug(name)))]
+      .filter(Boolean)
+      .map((slug) => authors.get(slug) ?? { slug, name: article.authors.find((n) => toSlug(n) === slug)!, count: 0 }),
     byline: article.authors.length > 0 ? [...article.authors] : [site.publisher],
-    colour: colourOf.get(article.sectionSlug)!,
-  }));
-  const bySlug = new Map(articles.map((entry) => [entry.article.slug, entry]));
+    colour: colourOf.get(article.sectionSlug) ?? 0,
+  });
+  const articles = published.map(toEntry);
+  const unpublished = options.preview
+    ? stored
+        .filter((article) => publicationStatus(article, now) !== 'published')
+        .sort(newestFirst)
+        .map(toEntry)
+    : [];
+  const bySlug = new Map([...articles, ...unpublished].map((entry) => [entry.article.slug, entry]));
 
-  const ranked = computeRelated(
-    articles.map(({ article, tags: articleTags }) => ({
-      slug: article.slug,
-      date: article.date.iso,
-      sectionSlug: article.sectionSlug,
-      tagSlugs: articleTags.map((t) => t.slug),
-      pinned: article.related,
-    })),
-    site.relatedCount,
-  );
-  const related = new Map(
-    [...ranked].map(([slug, list]) => [
-      slug,
-      {
-        related: list.related.map((link) => ({
-          entry: bySlug.get(link.slug)!,
-          sharedTags: link.sharedTags.map((tagSlug) => tags.get(tagSlug)!),
-          pinned: link.pinned,
-        })),
-        moreInSection: list.moreInSection.map((s) => bySlug.get(s)!),
-      },
-    ]),
-  );
+  const rank = (entries: readonly ArticleEntry<A>[]) =>
+    computeRelated(
+      entries.map(({ article, tags: articleTags }) => ({
+        slug: article.slug,
+        date: article.date.iso,
+        sectionSlug: article.sectionSlug,
+        tagSlugs: articleTags.map((t) => t.slug),
+        pinned: article.related,
+      })),
+      site.relatedCount,
+    );
+  const isPublished = (slug: string) => bySlug.get(slug)?.status === 'published';
+  const resolve = (list: RelatedList) => ({
+    related: list.related
+      .filter((link) => isPublished(link.slug))
+      .map((link) => ({
+        entry: bySlug.get(link.slug)!,
+        sharedTags: link.sharedTags.map((tagSlug) => tags.get(tagSlug) ?? bySlug.get(link.slug)!.tags.find((t) => t.slug === tagSlug)!),
+        pinned: link.pinned,
+      })),
+    moreInSection: list.moreInSection.filter(isPublished).map((s) => bySlug.get(s)!),
+  });
+  const related = new Map([...rank(articles)].map(([slug, list]) => [slug, resolve(list)]));
+  // Previews rank among all articles, then keep only published links: the lists the article will have.
+  if (unpublished.length > 0) {
+    const previewRanked = rank([...articles, ...unpublished]);
+    for (const entry of unpublished) related.set(entry.article.slug, resolve(previewRanked.get(entry.article.slug)!));
+  }
 
   const monthOf = (entry: ArticleEntry<A>) => {
     const { year, month } = zonedYearMonth(entry.article.date.iso, site.timeZone);
@@ -162,6 +194,7 @@ export function buildNewsroom<A extends ArticleBase>(stored: readonly A[], site:
     byYear: groupBy(articles, (entry) => [monthOf(entry).year]),
     byMonth,
     front: layOutFrontPage(articles, sections, bySection, site.frontPage),
+    unpublished,
   };
 }
 

@@ -3,8 +3,11 @@
  * the file, and the field and line where there is one, and says what to do.
  */
 export interface Problem {
-  /** `error` stops the build; `warning` is printed and the article is still published. */
-  severity: 'error' | 'warning';
+  /**
+   * `error` stops the build; `warning` is printed and the article is still published; `notice` says what
+   * the build did on the writer's behalf (fields mapped from another generator's names).
+   */
+  severity: 'error' | 'warning' | 'notice';
   /** The file, as a path the newsroom recognises (relative to the project or content folder). */
   file: string;
   /** 1-based line in the file, when known. */
@@ -46,11 +49,13 @@ export function formatReport(problems: readonly Problem[]): string {
   const sorted = sortProblems(problems);
   const errors = sorted.filter((p) => p.severity === 'error');
   const warnings = sorted.filter((p) => p.severity === 'warning');
+  const notices = sorted.filter((p) => p.severity === 'notice');
   const files = new Set(errors.map((p) => p.file));
   const lines = [
     ...errors.map((p) => `  error   ${formatProblem(p)}`),
     ...warnings.map((p) => `  warning ${formatProblem(p)}`),
-    `${errors.length} error${errors.length === 1 ? '' : 's'} in ${files.size} file${files.size === 1 ? '' : 's'}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}.`,
+    ...notices.map((p) => `  notice  ${formatProblem(p)}`),
+    `${errors.length} error${errors.length === 1 ? '' : 's'} in ${files.size} file${files.size === 1 ? '' : 's'}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}${notices.length > 0 ? `, ${notices.length} notice${notices.length === 1 ? '' : 's'}` : ''}.`,
   ];
   return lines.join('\n');
 }

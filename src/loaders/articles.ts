@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { missingImageProblem, type ImageUse } from '../lib/article/local-references.ts';
 import { parseArticle, type ParsedArticle, type ParseOptions } from '../lib/article/parse.ts';
 import { PIPELINE_VERSION } from '../lib/article/pipeline-version.ts';
 import type { StoredArticleInput } from '../lib/article/stored.ts';
@@ -11,6 +12,8 @@ import { formatProblem, formatReport, sortProblems, type Problem } from '../lib/
 import { slugFromFileName } from '../lib/slug.ts';
 import { articleSource, checkAcrossFiles, displayPath, listMarkdownFiles } from './content-files.ts';
 import { publicationStatus } from '../lib/publishing.ts';
+import { buildReport } from '../lib/build-report.ts';
+import { setDevProblems } from './dev-problems.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
 
 /** Astro's store also re-registers an unchanged entry's images; that method is missing from the public type. */
@@ -73,11 +76,14 @@ function resolveContentDir(context: LoaderContext, options: ArticlesLoaderOption
 interface SourceNotes {
   /** The hero image as written (`./photo.jpg`), to check it still exists. */
   image?: string | undefined;
-  /** Warnings the file had when parsed, printed again on every build. */
+  /** The pictures used in the body, as written, to check they still exist. */
+  imageUses?: ImageUse[] | undefined;
+  /** Warnings and notices the file had when parsed, printed again on every build. */
   warnings: Problem[];
 }
 
 async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptions): Promise<void> {
+  const preview = Boolean(context.watcher);
   const { store, meta, logger, generateDigest, parseData } = context;
   const root = fileURLToPath(context.config.root);
   const contentDir = resolveContentDir(context, options);
@@ -94,8 +100,8 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
 
   const problems: Problem[] = [];
   const changed: { id: string; digest: string; absPath: string; article: ParsedArticle; notes: SourceNotes }[] = [];
-  const all: StoredArticleInput[] = [];
-  const failed: { slug: string; file: string }[] = [];
+  const all: (StoredArticleInput & { relPath: string })[] = [];
+  const failed: { slug: string; file: string; relPath: string }[] = [];
 
   for (const relPath of relPaths) {
     const absPath = path.join(contentDir, relPath);
@@ -116,7 +122,8 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
           hint: 'check the file name, or copy the image beside the Markdown file',
         });
       }
-      all.push(existing.data as unknown as StoredArticleInput);
+      for (const use of notes.imageUses ?? []) if (!source.fileExists!(use.path)) problems.push(missingImageProblem(file, use));
+      all.push({ ...(existing.data as unknown as StoredArticleInput), relPath });
       // Keep the unchanged entry's hero image in the build, as Astro's own glob loader does.
       if (existing.assetImports?.length && existing.filePath)
         (store as StoreWithAssets).addAssetImports?.(existing.assetImports, existing.filePath);
@@ -125,20 +132,37 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
     const result = parseArticle(source, parseOptions);
     problems.push(...result.problems);
     if (result.article) {
-      const warnings = result.problems.filter((p) => p.severity === 'warning');
-      changed.push({ id: relPath, digest, absPath, article: result.article, notes: { image: result.article.image?.src, warnings } });
-      all.push(result.article);
+      const warnings = result.problems.filter((p) => p.severity !== 'error');
+      const notes = { image: result.article.image?.src, imageUses: result.imageUses, warnings };
+      changed.push({ id: relPath, digest, absPath, article: result.article, notes });
+      all.push({ ...result.article, relPath });
     } else {
-      failed.push({ slug: slugFromFileName(relPath), file });
+      failed.push({ slug: slugFromFileName(relPath), file, relPath });
     }
   }
 
-  problems.push(...checkAcrossFiles(all, failed, now, options.site.relatedCount));
+  problems.push(...checkAcrossFiles(all, failed, now, options.site.relatedCount, ignored));
   const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) throw new ContentError(formatReport(problems));
-  for (const warning of sortProblems(problems)) logger.warn(formatProblem(warning));
+  const report = buildReport(
+    all.map((article) => ({ file: article.file, status: publicationStatus(article, now), when: publishTime(article, options.site) })),
+    problems,
+  );
+  if (errors.length > 0 && !preview) throw new ContentError(`${formatReport(problems)}\n${report.join('\n')}`);
+  for (const problem of sortProblems(problems)) {
+    if (problem.severity === 'error') logger.error(formatProblem(problem));
+    else if (problem.severity === 'warning') logger.warn(formatProblem(problem));
+    else logger.info(formatProblem(problem));
+  }
+  // In `astro dev` a file with errors is left out (every page shows why) and the rest stays browsable.
+  const rejected = new Set(errors.map((p) => p.file));
+  if (preview) {
+    setDevProblems(sortProblems(errors));
+    // A change in the problems alone (a new broken file) must still reload open pages: the store changes.
+    meta.set('dev-problems', generateDigest(JSON.stringify(errors)));
+  }
 
   for (const { id, digest, absPath, article, notes } of changed) {
+    if (rejected.has(article.file)) continue;
     const { html, ...data } = article;
     const parsed = await parseData({ id, data: data as unknown as Record<string, unknown>, filePath: absPath });
     store.set({
@@ -150,7 +174,7 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
     });
     meta.set(`notes:${id}`, JSON.stringify(notes));
   }
-  const present = new Set(relPaths);
+  const present = new Set(relPaths.filter((relPath) => !rejected.has(displayPath(root, path.join(contentDir, relPath)))));
   for (const id of store.keys()) {
     if (present.has(id)) continue;
     store.delete(id);
@@ -158,7 +182,7 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
   }
 
   logger.info(`${relPaths.length} files: ${changed.length} parsed, ${relPaths.length - changed.length} unchanged.`);
-  reportUnpublished(all, now, options.site, logger);
+  logger.info(`Articles: ${report.join(' · ')}`);
 }
 
 function readNotes(json: string | undefined): SourceNotes | undefined {
@@ -170,17 +194,7 @@ function readNotes(json: string | undefined): SourceNotes | undefined {
   }
 }
 
-/** Every article that exists but is not on the site gets a line: nothing disappears silently. */
-function reportUnpublished(articles: readonly StoredArticleInput[], now: Date, site: SiteConfig, logger: LoaderContext['logger']): void {
-  let published = 0;
-  for (const article of [...articles].sort((a, b) => (a.file < b.file ? -1 : 1))) {
-    const status = publicationStatus(article, now);
-    if (status === 'published') published++;
-    else if (status === 'draft') logger.info(`not published (draft): ${article.file}`);
-    else
-      logger.info(
-        `not published yet (scheduled for ${formatDate(article.date.iso, site.dateTimePattern, site.timeZone, site.locale)}): ${article.file}`,
-      );
-  }
-  logger.info(`${published} of ${articles.length} articles published.`);
+/** When a scheduled article goes live, as the site writes times. */
+function publishTime(article: StoredArticleInput, site: SiteConfig): string {
+  return formatDate(article.date.iso, article.date.hasTime ? site.dateTimePattern : site.datePattern, site.timeZone, site.locale);
 }

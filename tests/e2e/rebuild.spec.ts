@@ -1,9 +1,10 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { buildSite, FIXTURE_SITE } from './support/build.ts';
 import { serveStatic } from './support/serve.ts';
+import { builtFiles } from './support/site-files.ts';
 
 const NEW_ARTICLE = `---
 title: Kim inspects artillery units bound for the front
@@ -29,10 +30,16 @@ test('adding a Markdown file and rebuilding adds its page and changes other Rela
 
   const first = buildSite({ contentDir, outDir, cacheDir });
   expect(first.status, first.output).toBe(0);
-  // Nothing leaves the site without a line saying so.
-  expect(first.output).toMatch(/not published \(draft\): .*world\/draft-story\.md/);
-  expect(first.output).toMatch(/not published yet \(scheduled for 01\/06\/2030 07h00\): .*world\/scheduled-story\.md/);
-  expect(first.output).toMatch(/23 of 25 articles published/);
+  // Nothing leaves the site without a line saying so: one line per category, then exactly one page per
+  // published article in the output (article pages are the ones with og:type "article").
+  expect(first.output).toMatch(
+    /published: 23 · drafts: 1: .*world\/draft-story\.md · scheduled: 1: .*world\/scheduled-story\.md \(for 01\/06\/2030 07h00\) · rejected: 0/,
+  );
+  const articlePages = builtFiles(outDir, '.html').filter((file) =>
+    readFileSync(path.join(outDir, file), 'utf8').includes('<meta property="og:type" content="article">'),
+  );
+  expect(articlePages).toHaveLength(23);
+  expect(articlePages).not.toContain('world/draft-story/index.html');
   expect(await relatedOf('/world/reference-story/')).not.toContain('Kim inspects artillery units bound for the front');
 
   writeFileSync(path.join(contentDir, 'world', 'kim-artillery.md'), NEW_ARTICLE);

@@ -11,6 +11,7 @@ const site: SiteConfig = {
   dateTimePattern: 'dd/MM/yyyy HHhmm',
   datePattern: 'dd/MM/yyyy',
   disclaimer: 'Disclaimer.',
+  typeDisclaimers: {},
   sections: ['World', 'Politics'],
   relatedCount: 5,
   pageSize: 10,

@@ -1,14 +1,26 @@
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const validate = (contentDir: string) =>
+const temporary: string[] = [];
+afterAll(() => temporary.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const tempDir = (prefix: string) => {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  temporary.push(dir);
+  return dir;
+};
+/** Runs the CLI; each run has a cache folder of its own unless a test passes one to share between runs. */
+const validate = (contentDir: string, cacheDir = tempDir('dateline-validate-cache-')) =>
   spawnSync(process.execPath, [path.join(root, 'scripts', 'validate.ts')], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, CONTENT_DIR: contentDir, DATELINE_NOW: '2025-01-01T12:00:00Z' },
+    env: { ...process.env, CONTENT_DIR: contentDir, DATELINE_NOW: '2025-01-01T12:00:00Z', DATELINE_CACHE_DIR: cacheDir },
   });
+/** The report without the summary line, whose time varies. */
+const reportOf = (run: { stdout: string }) => run.stdout.split('\n').slice(0, -2);
 
 describe('npm run validate', () => {
   it('should pass a good folder and say so', () => {
@@ -34,6 +46,108 @@ describe('npm run validate', () => {
       expect(run.stdout).toContain(`${file}.md`);
     }
     expect(run.stdout).toMatch(/tests\/fixtures\/bad-site\/world\/display-date\.md:3: date: "25\/10\/2024 19h13" is not an ISO 8601 date/);
-    expect(run.stdout).toMatch(/9 errors in 9 files, 0 warnings\.\n10 files checked in \d+ ms: fix the errors above\./);
+    expect(run.stdout).toMatch(/9 errors in 9 files, 1 warning\.\n10 files checked in \d+ ms: fix the errors above\./);
+  });
+
+  describe('on a temporary folder', () => {
+    /** A content folder of the given files (path → frontmatter lines), each with a one-line body. */
+    const folder = (files: Record<string, string[]>) => {
+      const dir = tempDir('dateline-validate-');
+      for (const [relPath, front] of Object.entries(files)) {
+        mkdirSync(path.dirname(path.join(dir, relPath)), { recursive: true });
+        writeFileSync(path.join(dir, relPath), `---\n${front.join('\n')}\n---\n\nSeoul said on Friday.\n`);
+      }
+      return dir;
+    };
+    const story = (title: string, tags = '[North Korea, Russia]') => [`title: "${title}"`, 'date: 2024-10-25T19:13:00', `tags: ${tags}`];
+    const longHeadline = `North Korea ${'readies troops for Russia, '.repeat(4)}Seoul's spy agency says in a briefing`;
+    const withWarnings = {
+      'world/troops.md': story('North Korea readies troops'),
+      'world/variant.md': story('Seoul briefs lawmakers', '[north korea, Russia]'),
+      'world/long-headline.md': story(longHeadline),
+    };
+
+    it('should report schema errors, duplicate slugs and editorial warnings of many files in one run, and exit 1', () => {
+      const dir = folder({
+        ...withWarnings,
+        'world/no-title.md': ['date: 2024-10-25', 'tags: [North Korea]'],
+        'world/display-date.md': ['title: Outlet date format', 'date: 25/10/2024 19h13'],
+        'politics/quoted-draft.md': [...story('Draft as text'), 'draft: "false"'],
+        'politics/troops.md': story('Same slug as the world story'),
+        // Drafts and scheduled articles will be published: their tags count.
+        'politics/draft.md': [...story('A draft counts'), 'draft: true'],
+        'world/scheduled.md': ['title: A scheduled story counts', 'date: 2025-06-01T08:00:00', 'tags: [North Korea, Russia]'],
+      });
+      const run = validate(dir);
+      expect(run.status, run.stderr).toBe(1);
+      for (const line of [
+        `error   ${dir}/world/no-title.md:1: title: is missing`,
+        `error   ${dir}/world/display-date.md:3: date: "25/10/2024 19h13" is not an ISO 8601 date`,
+        `error   ${dir}/politics/quoted-draft.md:5: draft: is the text "false"`,
+        `error   ${dir}/politics/troops.md: slug: "troops" is also the slug of ${dir}/world/troops.md`,
+        `error   ${dir}/world/troops.md: slug: "troops" is also the slug of ${dir}/politics/troops.md`,
+        `warning ${dir}/world/variant.md: tags: "north korea" is also written "North Korea" (5 articles) (use one spelling: write "North Korea")`,
+        `warning ${dir}/world/long-headline.md: title: is ${[...longHeadline].length} characters long`,
+      ]) {
+        expect(run.stdout).toContain(line);
+      }
+      expect(run.stdout).toMatch(/\n5 errors in 5 files, 2 warnings\.\n9 files checked in \d+ ms: fix the errors above\.\n$/);
+    });
+
+    it('should report the same for a folder large enough to be checked on several threads', () => {
+      // 150 files: more than one thread's share (100), so on a machine with two cores the files are split.
+      const files: Record<string, string[]> = {};
+      for (let i = 0; i < 150; i++)
+        files[`world/story-${String(i).padStart(3, '0')}.md`] = story(i % 10 === 0 ? `${longHeadline} ${i}` : `Story ${i}`);
+      files['world/story-149.md'] = ['date: 2024-10-25'];
+      const run = validate(folder(files));
+      expect(run.status, run.stderr).toBe(1);
+      const reported = run.stdout.split('\n').filter((line) => line.startsWith('  '));
+      expect(reported).toEqual([
+        expect.stringMatching(/error {3}.*\/world\/story-149\.md:1: title: is missing/),
+        ...Array.from({ length: 15 }, (_, i) =>
+          expect.stringMatching(
+            new RegExp(`warning .*/world/story-${String(i * 10).padStart(3, '0')}\\.md: title: is \\d+ characters long`),
+          ),
+        ),
+      ]);
+      expect(run.stdout).toMatch(/\n1 error in 1 file, 15 warnings\.\n150 files checked in \d+ ms: fix the errors above\.\n$/);
+    });
+
+    it('should parse again only the files changed since the last run, and report the same', () => {
+      const cache = tempDir('dateline-validate-cache-');
+      const dir = folder(withWarnings);
+      const first = validate(dir, cache);
+      const second = validate(dir, cache);
+      expect(second.stdout).toMatch(/\n3 files checked in \d+ ms \(3 unchanged since the last run\): ready to publish\.\n$/);
+      expect(reportOf(second)).toEqual(reportOf(first));
+
+      writeFileSync(path.join(dir, 'world', 'troops.md'), '---\ndate: 2024-10-25\ntags: [North Korea, Russia]\n---\n\nNo title.\n');
+      const third = validate(dir, cache);
+      expect(third.status).toBe(1);
+      expect(third.stdout).toContain(`${dir}/world/troops.md:1: title: is missing`);
+      expect(third.stdout).toMatch(/\n3 files checked in \d+ ms \(2 unchanged since the last run\): fix the errors above\.\n$/);
+    });
+
+    it('should notice a picture removed from beside an unchanged article', () => {
+      const cache = tempDir('dateline-validate-cache-');
+      const dir = folder({
+        'world/troops.md': story('North Korea readies troops'),
+        'world/with-picture.md': [...story('Troops on the move'), 'image: ./photo.jpg', 'imageAlt: Soldiers on a road'],
+      });
+      writeFileSync(path.join(dir, 'world', 'photo.jpg'), 'a picture');
+      expect(validate(dir, cache).status).toBe(0);
+      rmSync(path.join(dir, 'world', 'photo.jpg'));
+      const run = validate(dir, cache);
+      expect(run.status).toBe(1);
+      expect(run.stdout).toMatch(/with-picture\.md:\d+: image: "\.\/photo\.jpg" does not exist next to the article/);
+      expect(run.stdout).toContain('(1 unchanged since the last run)');
+    });
+
+    it('should exit 0 when there are only warnings', () => {
+      const run = validate(folder(withWarnings));
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/\n0 errors in 0 files, 2 warnings\.\n3 files checked in \d+ ms: ready to publish\.\n$/);
+    });
   });
 });

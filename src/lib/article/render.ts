@@ -1,6 +1,6 @@
 import type { Element, Root as HastRoot } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
-import type { Root as MdastRoot, Yaml } from 'mdast';
+import type { Literal, Root as MdastRoot } from 'mdast';
 import readingTime from 'reading-time';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
@@ -24,6 +24,7 @@ import {
   requireAlt,
   uniqueIds,
 } from './html-steps.ts';
+import { markLocalReferences, type ArticleLink, type ImageUse, type WrittenReference } from './local-references.ts';
 import { sanitizePolicy } from './sanitize-policy.ts';
 
 /** A heading inside the article body, for in-page anchors (same shape as Astro's `MarkdownHeading`). */
@@ -44,8 +45,14 @@ export interface RenderedBody {
   readingMinutes: number;
   /** Body images written without `alt` (rendered with an empty one). */
   imagesWithoutAlt: number;
-  /** Body images referring to files (`./photo.jpg`), which are not published with the page. */
-  localImages: string[];
+  /** Links to other articles' files, in marker order (see local-references.ts). */
+  articleLinks: ArticleLink[];
+  /** Links to `.md` files outside the content folder (errors). */
+  linksOutside: WrittenReference[];
+  /** Every use of a picture beside the article, to check the files exist. */
+  imageUses: ImageUse[];
+  /** Distinct paths of those pictures (`./photo.jpg`), in marker order: optimised when pages are rendered. */
+  bodyImages: string[];
 }
 
 /** Ids the page layout uses around the article body (see Base.astro and RelatedSection.astro). */
@@ -53,11 +60,12 @@ export const PAGE_IDS = ['main', 'related-heading', 'more-heading'];
 
 /**
  * The pipeline. Raw HTML is parsed into real nodes (rehype-raw) *before* the sanitiser, which is the last
- * step that can add markup: nothing after it adds elements or attributes.
+ * step that can add markup: nothing after it adds elements or attributes. (`markLocalReferences` only
+ * rewrites kept `href`/`src` values into markers of a fixed form, which the data layer later swaps for URLs.)
  */
 const processor = unified()
   .use(remarkParse)
-  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkFrontmatter, ['yaml', 'toml'])
   .use(remarkGfm)
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(dropInlineNoscript)
@@ -70,25 +78,37 @@ const processor = unified()
   .use(alignToClass)
   .use(rehypeSlug)
   .use(rehypeSanitize, sanitizePolicy)
+  .use(markLocalReferences)
   .use(dropEmptyClassNames)
   .use(uniqueIds, PAGE_IDS)
   .use(rehypeStringify)
   .freeze();
 
-/** Parses Markdown (with its frontmatter block) into a syntax tree; the YAML block, if any, is its first node. */
-export function parseMarkdown(text: string): { tree: MdastRoot; yaml: Yaml | undefined } {
+/** The frontmatter block: YAML between `---` lines, or TOML between `+++` lines (as Hugo writes it). */
+export interface FrontmatterBlock {
+  language: 'yaml' | 'toml';
+  value: string;
+  /** File line of the block's first line (the opening fence). */
+  line: number;
+}
+
+/** Parses Markdown (with its frontmatter block) into a syntax tree; the frontmatter, if any, is its first node. */
+export function parseMarkdown(text: string): { tree: MdastRoot; frontmatter: FrontmatterBlock | undefined } {
   const tree = processor.parse(text);
-  const first = tree.children[0];
-  return { tree, yaml: first?.type === 'yaml' ? first : undefined };
+  const first = tree.children[0] as Literal | undefined;
+  const frontmatter =
+    first && (first.type === 'yaml' || first.type === 'toml')
+      ? { language: first.type as FrontmatterBlock['language'], value: first.value, line: first.position?.start.line ?? 1 }
+      : undefined;
+  return { tree, frontmatter };
 }
 
 const EXCERPT_LENGTH = 200;
 
-/** Runs the body through the pipeline and measures it. */
-export function renderBody(tree: MdastRoot): RenderedBody {
-  const file = new VFile();
+/** Runs the body through the pipeline and measures it; `relPath` (`world/a.md`) resolves relative links. */
+export function renderBody(tree: MdastRoot, relPath: string): RenderedBody {
+  const file = new VFile({ data: { relPath } });
   const hast = processor.runSync(tree, file) as HastRoot;
-  const localImages: string[] = [];
   const headings: Heading[] = [];
   let firstParagraph = '';
   visit(hast, 'element', (node: Element, _index, parent) => {
@@ -98,7 +118,6 @@ export function renderBody(tree: MdastRoot): RenderedBody {
       headings.push({ depth: Number(depth), slug: id, text: hastToString(node).trim() });
     }
     if (!firstParagraph && node.tagName === 'p' && parent?.type === 'root') firstParagraph = hastToString(node);
-    if (node.tagName === 'img' && typeof node.properties?.src === 'string') localImages.push(node.properties.src);
   });
   const text = hastToString(hast);
   const stats = readingTime(text);
@@ -109,7 +128,10 @@ export function renderBody(tree: MdastRoot): RenderedBody {
     wordCount: stats.words,
     readingMinutes: Math.max(1, Math.round(stats.minutes)),
     imagesWithoutAlt: file.data.imagesWithoutAlt ?? 0,
-    localImages,
+    articleLinks: file.data.articleLinks ?? [],
+    linksOutside: file.data.linksOutside ?? [],
+    imageUses: file.data.imageUses ?? [],
+    bodyImages: file.data.bodyImages ?? [],
   };
 }
 

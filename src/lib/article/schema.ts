@@ -2,6 +2,13 @@ import { z } from 'astro/zod';
 import { parseArticleDate, type ArticleDate } from '../dates.ts';
 
 /**
+ * What kind of piece an article is. Readers must be able to tell reporting from opinion: every type but
+ * `news` is labelled above the headline, and the outlet's disclaimer can differ per type.
+ */
+export const ARTICLE_TYPES = ['news', 'analysis', 'opinion', 'live'] as const;
+export type ArticleType = (typeof ARTICLE_TYPES)[number];
+
+/**
  * The article frontmatter: one schema, types inferred from it. Dates are read in the newsroom's time zone,
  * so the schema is made per zone. Values are never coerced: `draft: "false"` is an error, not `true`.
  */
@@ -40,6 +47,8 @@ export function createFrontmatterSchema(timeZone: string) {
       imageCaption: text.optional(),
       /** Credit of the hero image ("Photo: Agency"). */
       imageCredit: text.optional(),
+      /** `news` (default), `analysis`, `opinion` or `live`: labelled on the page, picks the disclaimer. */
+      type: z.enum(ARTICLE_TYPES).default('news'),
       /** `true` keeps the article unpublished. */
       draft: z.boolean().default(false),
       /** `true` puts the article in the front page's lead slot (the newest featured one wins). */
@@ -79,6 +88,7 @@ export const KNOWN_FIELDS = [
   'imageAlt',
   'imageCaption',
   'imageCredit',
+  'type',
   'draft',
   'featured',
   'corrections',
@@ -86,8 +96,10 @@ export const KNOWN_FIELDS = [
   'slug',
 ] as const;
 
+export type KnownField = (typeof KNOWN_FIELDS)[number];
+
 /** What each field expects, written for the newsroom: the hint under every schema error. */
-export const FIELD_HELP: Record<(typeof KNOWN_FIELDS)[number], string> = {
+export const FIELD_HELP: Record<KnownField, string> = {
   title: 'a headline in text, e.g. title: "Parliament delays budget vote"',
   date: 'an ISO 8601 date or date-time, e.g. date: 2024-10-25T19:13:00 (site time zone) or 2024-10-25T19:13:00+02:00',
   updated: 'an ISO 8601 date-time not before `date`, e.g. updated: 2024-10-26T08:00:00',
@@ -99,6 +111,7 @@ export const FIELD_HELP: Record<(typeof KNOWN_FIELDS)[number], string> = {
   imageAlt: 'a description of the image for readers who cannot see it, e.g. imageAlt: "Soldiers on a railway platform"',
   imageCaption: 'a caption in text',
   imageCredit: 'a credit in text, e.g. imageCredit: "Photo: Agency"',
+  type: `one of ${ARTICLE_TYPES.join(', ')}, e.g. type: opinion (leave it out for news)`,
   draft: 'true or false, without quotes',
   featured: 'true or false, without quotes',
   corrections:

@@ -1,10 +1,11 @@
 import { z } from 'astro/zod';
 import type { ParsedArticle } from './parse.ts';
+import { ARTICLE_TYPES } from './schema.ts';
 
 /**
  * The article as kept in Astro's content store: `ParsedArticle` without its HTML (stored as the entry's
- * `rendered.html`). The hero image's source schema is a parameter because Astro's `image()` helper, which
- * turns `./photo.jpg` into an optimisable asset, only exists inside `content.config.ts`.
+ * `rendered.html`). The image source schema (hero and body images) is a parameter because Astro's `image()`
+ * helper, which turns `./photo.jpg` into an optimisable asset, only exists inside `content.config.ts`.
  */
 export function createStoredArticleSchema<Image extends z.ZodType>(imageSource: Image) {
   const date = z.object({ iso: z.string(), hasTime: z.boolean() });
@@ -21,17 +22,24 @@ export function createStoredArticleSchema<Image extends z.ZodType>(imageSource: 
     description: z.string().optional(),
     excerpt: z.string(),
     image: z.object({ src: imageSource, alt: z.string(), caption: z.string().optional(), credit: z.string().optional() }).optional(),
+    type: z.enum(ARTICLE_TYPES),
     draft: z.boolean(),
     featured: z.boolean(),
     corrections: z.array(z.object({ date, text: z.string() })),
     related: z.array(z.string()),
+    /** Body links to other articles' files (content-relative `target`), resolved to URLs when pages render. */
+    articleLinks: z.array(
+      z.object({ target: z.string(), fragment: z.string(), written: z.string(), text: z.string(), line: z.number().optional() }),
+    ),
+    /** Pictures beside the article used in its body, turned into optimisable assets like the hero image. */
+    bodyImages: z.array(imageSource),
     headings: z.array(z.object({ depth: z.number(), slug: z.string(), text: z.string() })),
     wordCount: z.number(),
     readingMinutes: z.number(),
   });
 }
 
-/** What the loader hands to the store, before Astro resolves the image. */
+/** What the loader hands to the store, before Astro resolves the images. */
 export type StoredArticleInput = Omit<ParsedArticle, 'html'>;
 
 /**

@@ -1,0 +1,239 @@
+import { isRemote } from './html-steps.ts';
+import { classifyLink, localImagePath, type ArticleLink, type ImageUse, type WrittenReference } from './local-references.ts';
+import { readArticle, type ArticleSource, type BodyReader, type ParseOptions, type ParseResult } from './read.ts';
+import type { FrontmatterBlock } from './render.ts';
+
+/**
+ * The quick reading of an article that `npm run validate` uses: the frontmatter exactly as the build reads
+ * it, and the body's references (links to other articles, pictures beside it, images without alt text)
+ * found by scanning the text instead of running the Markdown and HTML pipeline, which costs ten times more
+ * than everything else together (about 6 ms an article for the Markdown parse alone). The build still
+ * renders every body and has the last word; `tests/unit/body-scan.test.ts` checks that both readings
+ * report the same problems on every fixture article.
+ */
+
+/** What the checks need to know about a body's references, whichever way it was read. */
+export interface BodyReferences {
+  imagesWithoutAlt: number;
+  articleLinks: ArticleLink[];
+  linksOutside: WrittenReference[];
+  imageUses: ImageUse[];
+  bodyImages: string[];
+}
+
+/**
+ * The frontmatter block as remark-frontmatter finds it: a `---` (YAML) or `+++` (TOML) line first in the
+ * file, up to the next line holding the same fence. `bodyLine` is the file line the body starts on.
+ */
+export function splitFrontmatter(text: string): { frontmatter: FrontmatterBlock; body: string; bodyLine: number } | undefined {
+  const open = /^(---|\+\+\+)[ \t]*(?:\r?\n|$)/.exec(text);
+  if (!open) return undefined;
+  const fence = open[1]!;
+  const close = new RegExp(`^${fence === '---' ? '---' : '\\+\\+\\+'}[ \\t]*$`, 'm');
+  const rest = text.slice(open[0].length);
+  const end = close.exec(rest);
+  if (!end) return undefined;
+  const value = rest.slice(0, end.index).replace(/\r?\n$/, '');
+  const afterFence = rest.slice(end.index + end[0].length);
+  const linesBefore = countLines(text.slice(0, open[0].length + end.index + end[0].length));
+  return {
+    frontmatter: { language: fence === '---' ? 'yaml' : 'toml', value, line: 1 },
+    body: afterFence,
+    bodyLine: linesBefore + 1 - (afterFence.startsWith('\n') || afterFence.startsWith('\r\n') ? 1 : 0),
+  };
+}
+
+function countLines(text: string): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
+/** Blanks out a match, keeping its line breaks, so offsets and line numbers stay those of the file. */
+const blank = (match: string) => match.replace(/[^\n]/g, ' ');
+
+/**
+ * Text that holds no HTML elements: code (fenced and spans), comments, and the elements whose content the
+ * HTML parser reads as plain text (script, style, textarea, …) or keeps apart (template).
+ */
+function withoutText(body: string): string {
+  return body
+    .replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[`~]*[ \t]*$|(?![\s\S]))/gm, blank)
+    .replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, blank)
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, blank)
+    .replace(/<(script|style|template|iframe|textarea|title|xmp|noembed|noframes)\b[\s\S]*?(?:<\/\1\s*>|(?![\s\S]))/gi, blank);
+}
+
+/** Elements the sanitiser drops with everything inside: references in them never reach a reader. */
+function withoutDropped(text: string): string {
+  return text.replace(/<(svg|math|noscript|object)\b[\s\S]*?(?:<\/\1\s*>|(?![\s\S]))/gi, blank);
+}
+
+/**
+ * A Markdown link destination as the Markdown parser stores it: characters outside URL syntax are
+ * percent-encoded (`./my story.md` → `./my%20story.md`), existing escapes kept.
+ */
+function normaliseUri(url: string): string {
+  return url.replace(/%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9!#$&'()*+,\-./:;=?@_~%]/gu, (c) => encodeURIComponent(c));
+}
+
+const TEXT_LENGTH = 60;
+
+/** A link's or image's text as a reader sees it: Markdown emphasis and tags removed, spaces collapsed, shortened. */
+function readable(text: string): string {
+  const plain = text
+    .replace(/<[^>]*>/g, '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`]+/g, '')
+    .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return plain.length > TEXT_LENGTH ? `${plain.slice(0, TEXT_LENGTH - 1)}…` : plain;
+}
+
+/** `<./a b.md>` → `./a b.md`; entity-decoded like the Markdown parser does. */
+function destination(raw: string): string {
+  const inner = raw.startsWith('<') && raw.endsWith('>') ? raw.slice(1, -1) : raw;
+  return inner.replace(/\\([()<>])/g, '$1').replace(/&amp;/g, '&');
+}
+
+function attribute(tag: string, name: string): string | undefined {
+  const match = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'=<>\`]+))`, 'i').exec(tag);
+  if (!match) return new RegExp(`\\s${name}(?=[\\s/>])`, 'i').test(tag) ? '' : undefined;
+  return (match[1] ?? match[2] ?? match[3] ?? '').replace(/&amp;/g, '&').replace(/&quot;/g, '"');
+}
+
+type Found = { kind: 'link' | 'image'; url: string; text: string; offset: number; hasAlt: boolean; html: boolean };
+
+// A link destination: `<…>`, or text without spaces with balanced parentheses (one level).
+const DEST = String.raw`(<[^>\n]*>|(?:[^\s()\\]|\\.|\([^\s()]*\))*)`;
+const TITLE = String.raw`(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?`;
+const LABEL = String.raw`((?:[^[\]\\]|\\.|\[(?:[^[\]\\]|\\.)*\])*)`;
+const INLINE = new RegExp(String.raw`(!?)\[${LABEL}\]\(\s*${DEST}${TITLE}\s*\)`, 'g');
+const REFERENCE = new RegExp(String.raw`(!?)\[${LABEL}\](?:\[((?:[^[\]\\]|\\.)*)\])?`, 'g');
+const DEFINITION = /^ {0,3}\[((?:[^[\]\\]|\\.)+)\]:[ \t]*\n?[ \t]*(<[^>\n]*>|\S+)/gm;
+const HTML_TAG = /<(a|img)\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
+
+const normaliseLabel = (label: string) => label.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * Finds the body's references by scanning its text: inline and reference-style Markdown links and images,
+ * and `<a href>` / `<img src>` in raw HTML, then classifies them exactly as the pipeline's marking step does.
+ */
+export function scanBody(body: string, bodyLine: number, relPath: string): BodyReferences {
+  const elements = withoutText(body);
+  const text = withoutDropped(elements);
+  const found: Found[] = [];
+
+  const definitions = new Map<string, string>();
+  for (const match of text.matchAll(DEFINITION)) {
+    const label = normaliseLabel(match[1]!);
+    if (!definitions.has(label)) definitions.set(label, destination(match[2]!));
+  }
+  const withoutDefinitions = text.replace(DEFINITION, blank);
+
+  // Inline forms first; each is blanked so the reference pass does not see it again, except a link's text,
+  // which may hold an image (`[![alt](a.jpg)](b.md)`): a second pass finds that.
+  let afterInline = withoutDefinitions;
+  for (let pass = 0; pass < 2; pass++) {
+    afterInline = afterInline.replace(INLINE, (whole: string, bang: string, label: string, dest: string, offset: number) => {
+      found.push({ kind: bang ? 'image' : 'link', url: normaliseUri(destination(dest)), text: label, offset, hasAlt: true, html: false });
+      return bang ? blank(whole) : ` ${label}${blank(whole.slice(label.length + 1))}`;
+    });
+  }
+  for (const match of afterInline.matchAll(REFERENCE)) {
+    const [, bang, label, ref] = match;
+    const key = normaliseLabel(ref === undefined || ref === '' ? label! : ref);
+    const url = definitions.get(key);
+    if (url === undefined) continue;
+    found.push({ kind: bang ? 'image' : 'link', url: normaliseUri(url), text: label!, offset: match.index, hasAlt: true, html: false });
+  }
+  // As the pipeline counts them, before sanitising: images without alt (inside svg or math too), other
+  // than those from other hosts (made links first).
+  for (const match of elements.matchAll(HTML_TAG)) {
+    if (match[1]!.toLowerCase() !== 'img' || attribute(match[0], 'alt') !== undefined) continue;
+    const url = attribute(match[0], 'src');
+    if (url === undefined || !isRemote(url))
+      found.push({ kind: 'image', url: '', text: '', offset: match.index, hasAlt: false, html: true });
+  }
+  for (const match of text.matchAll(HTML_TAG)) {
+    const tag = match[0];
+    const isImage = match[1]!.toLowerCase() === 'img';
+    const url = attribute(tag, isImage ? 'src' : 'href');
+    const alt = isImage ? attribute(tag, 'alt') : undefined;
+    if (url === undefined) continue;
+    const closing = isImage ? '' : (text.slice(match.index + tag.length).split(/<\/a\s*>/i, 1)[0] ?? '');
+    found.push({
+      kind: isImage ? 'image' : 'link',
+      url,
+      text: isImage ? (alt ?? '') : closing,
+      offset: match.index,
+      hasAlt: true,
+      html: true,
+    });
+  }
+
+  found.sort((a, b) => a.offset - b.offset);
+  const lineStarts = [0];
+  for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const lineOf = (offset: number) => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (lineStarts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return bodyLine + low;
+  };
+
+  const references: BodyReferences = { imagesWithoutAlt: 0, articleLinks: [], linksOutside: [], imageUses: [], bodyImages: [] };
+  for (const item of found) {
+    if (!item.hasAlt) {
+      references.imagesWithoutAlt++;
+      continue;
+    }
+    const written = { written: item.url, text: readable(item.text), line: lineOf(item.offset) };
+    if (item.kind === 'link') {
+      const link = classifyLink(relPath, item.url);
+      if (link?.kind === 'outside') references.linksOutside.push(written);
+      if (link?.kind === 'article') references.articleLinks.push({ ...written, target: link.target, fragment: link.fragment });
+    } else if (!isRemote(item.url)) {
+      const path = localImagePath(item.url);
+      if (path === undefined) continue;
+      references.imageUses.push({ ...written, path });
+      if (!references.bodyImages.includes(path)) references.bodyImages.push(path);
+    }
+  }
+  return references;
+}
+
+/** The quick reading: the frontmatter block split off as remark does, the body scanned. */
+const scanning: BodyReader<{ text: string; line: number }> = {
+  split(text) {
+    const found = splitFrontmatter(text);
+    return found && { frontmatter: found.frontmatter, body: { text: found.body, line: found.bodyLine } };
+  },
+  read: (body, relPath) => ({
+    ...scanBody(body.text, body.line, relPath),
+    html: '',
+    headings: [],
+    excerpt: '',
+    wordCount: 0,
+    readingMinutes: 0,
+  }),
+};
+
+/**
+ * Checks one article file the quick way (`npm run validate`): the same problems as `parseArticle`, and the
+ * same article but for what only rendering gives (its `html`, `excerpt` and `headings` are empty, its word
+ * count 0).
+ */
+export function checkArticle(source: ArticleSource, options: ParseOptions): ParseResult {
+  return readArticle(source, options, scanning);
+}

@@ -1,0 +1,403 @@
+import type { ArticleDate } from '../dates.ts';
+import type { Problem } from '../problems.ts';
+import { slugFromFileName, toArticleSlug, toSlug } from '../slug.ts';
+import { decodeSource } from './decode.ts';
+import {
+  describeReference,
+  IMAGE_EXTENSIONS,
+  isSupportedImage,
+  missingImageProblem,
+  type ArticleLink,
+  type ImageUse,
+} from './local-references.ts';
+import type { FrontmatterBlock, Heading, RenderedBody } from './render.ts';
+import { mapForeignFields } from './foreign-fields.ts';
+import { createFrontmatterSchema, FIELD_HELP, KNOWN_FIELDS, type ArticleType, type FrontmatterSchema, type KnownField } from './schema.ts';
+import { nearest } from './suggest.ts';
+import { readToml } from './toml.ts';
+import { readYaml } from './yaml.ts';
+
+/** One Markdown file as the loader hands it over. */
+export interface ArticleSource {
+  /** Path shown in messages (relative to the project root when inside it), e.g. `content/world/a.md`. */
+  file: string;
+  /** Path inside the content folder, with `/` separators: its first folder names the section. */
+  relPath: string;
+  bytes: Uint8Array;
+  /** Whether a file exists at a path relative to the article (hero images); absent: not checked. */
+  fileExists?: (relativeToArticle: string) => boolean;
+}
+
+/** What parsing needs from the site configuration. */
+export interface ParseOptions {
+  timeZone: string;
+  /** Configured section names, so a folder `world/` is shown as "World". */
+  sections: readonly string[];
+}
+
+/** Hero image as written in frontmatter; the content layer turns `src` into an optimised asset. */
+export interface HeroImage {
+  src: string;
+  alt: string;
+  caption?: string;
+  credit?: string;
+}
+
+/** One article, validated and rendered: everything a page or list needs, serialisable as-is. */
+export interface ParsedArticle {
+  /** URL slug, unique across the site. */
+  slug: string;
+  file: string;
+  title: string;
+  date: ArticleDate;
+  updated?: ArticleDate;
+  section: string;
+  sectionSlug: string;
+  /** Tags as written here, one per slug, in the writer's order. */
+  tags: string[];
+  /** Byline names; empty means the publisher. */
+  authors: string[];
+  /** The standfirst as written, if any. */
+  description?: string;
+  /** Plain-text first paragraph, the fallback standfirst for meta tags and cards. */
+  excerpt: string;
+  image?: HeroImage;
+  /** News, analysis, opinion or live: labelled on the page and in lists, and picks the disclaimer. */
+  type: ArticleType;
+  draft: boolean;
+  /** Candidate for the front page's lead slot. */
+  featured: boolean;
+  /** Dated corrections, oldest first. */
+  corrections: { date: ArticleDate; text: string }[];
+  /** Slugs pinned to the top of Related. */
+  related: string[];
+  /** Sanitised body HTML, with markers where local links and images go (see local-references.ts). */
+  html: string;
+  /** Body links to other articles' files, in marker order; resolved to URLs when pages are rendered. */
+  articleLinks: ArticleLink[];
+  /** Pictures beside the article used in the body (`./photo.jpg`), in marker order; optimised when rendered. */
+  bodyImages: string[];
+  headings: Heading[];
+  wordCount: number;
+  readingMinutes: number;
+}
+
+export interface ParseResult {
+  /** Absent when the file has errors: it is never published half-read. */
+  article?: ParsedArticle;
+  problems: Problem[];
+  /** Every use of a picture beside the article, as written: the loader re-checks the files when it reuses the entry. */
+  imageUses?: ImageUse[];
+}
+
+/** URL segments the site uses for its own pages; a section may not take them. */
+export const RESERVED_SECTION_SLUGS = new Set([
+  'tags',
+  'authors',
+  'archive',
+  'sections',
+  'search',
+  'page',
+  'feeds',
+  'about',
+  '_astro',
+  '404',
+]);
+
+const schemas = new Map<string, FrontmatterSchema>();
+function schemaFor(timeZone: string): FrontmatterSchema {
+  let schema = schemas.get(timeZone);
+  if (!schema) schemas.set(timeZone, (schema = createFrontmatterSchema(timeZone)));
+  return schema;
+}
+
+/**
+ * How the body is read, chosen by the caller so that this module loads neither way's code: the build
+ * renders it through the whole pipeline (`parseArticle` in parse.ts); `npm run validate` only scans it for
+ * the references the checks need (`checkArticle` in body-scan.ts), ten times faster.
+ */
+export interface BodyReader<Body> {
+  /** The frontmatter block and the rest of the file; undefined when there is no (closed) block. */
+  split(text: string): { frontmatter: FrontmatterBlock; body: Body } | undefined;
+  /** The body as the checks and pages need it. */
+  read(body: Body, relPath: string): RenderedBody;
+}
+
+/**
+ * Reads one article file: decodes it, reads and validates its frontmatter, reads its body with `reader`.
+ * Pure: the same bytes and options give the same result. Reports every problem it finds in the file.
+ */
+export function readArticle<Body>(source: ArticleSource, options: ParseOptions, reader: BodyReader<Body>): ParseResult {
+  const { file } = source;
+  const decoded = decodeSource(source.bytes, file);
+  if ('problem' in decoded) return { problems: [decoded.problem] };
+
+  const problems: Problem[] = [];
+  const error = (message: string, extra: Partial<Problem> = {}) => problems.push({ severity: 'error', file, message, ...extra });
+
+  const split = reader.split(decoded.text);
+  if (!split) {
+    const fence = /^(---|\+\+\+)[ \t]*\r?$/.exec(decoded.text.split('\n', 1)[0]!)?.[1];
+    error(fence ? 'the frontmatter block is not closed' : 'the file has no frontmatter', {
+      line: 1,
+      hint: fence
+        ? `add a line with only ${fence} after the last field`
+        : 'start the file with a --- line, then title: and date: fields, then another --- line',
+    });
+    return { problems };
+  }
+
+  const { frontmatter } = split;
+  const firstFieldLine = frontmatter.line + 1;
+  const read = (frontmatter.language === 'toml' ? readToml : readYaml)(frontmatter.value, firstFieldLine, file);
+  if (!read.frontmatter) return { problems: read.problems };
+  const fileName = source.relPath.split('/').pop()!;
+  const {
+    data,
+    keyLines,
+    writtenAs,
+    problems: mappingProblems,
+  } = mapForeignFields(read.frontmatter.data, read.frontmatter.keyLines, fileName, file);
+  problems.push(...mappingProblems);
+  const lineOf = (field: string) => keyLines.get(field) ?? frontmatter.line;
+
+  for (const key of Object.keys(data)) {
+    if ((KNOWN_FIELDS as readonly string[]).includes(key)) continue;
+    const guess = nearest(key, KNOWN_FIELDS);
+    problems.push({
+      severity: 'warning',
+      file,
+      line: lineOf(key),
+      field: key,
+      message: 'is not a field Dateline knows; it is ignored',
+      hint: guess ? `did you mean \`${guess}\`?` : `known fields: ${KNOWN_FIELDS.join(', ')}`,
+    });
+  }
+
+  const parsed = schemaFor(options.timeZone).safeParse(data, { reportInput: true });
+  // Fields the schema refused; the checks below still run on the others, so one run reports everything.
+  const refused = new Set<string>();
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? '');
+      refused.add(field);
+      const help = FIELD_HELP[field as keyof typeof FIELD_HELP];
+      // Inside a list of objects, name the item and key: `corrections[2].text`.
+      const where = issue.path
+        .map((part, i) =>
+          i === 0 ? (writtenAs.get(field as KnownField) ?? field) : typeof part === 'number' ? `[${part + 1}]` : `.${String(part)}`,
+        )
+        .join('');
+      error(describeIssue(issue), { line: lineOf(field), field: where || undefined, hint: help ? `expected ${help}` : undefined });
+    }
+  }
+  /** A field's text when it is usable text, whether or not other fields failed. */
+  const text = (field: string): string | undefined => {
+    const value = data[field];
+    return !refused.has(field) && typeof value === 'string' && value.trim() ? value.trim() : undefined;
+  };
+
+  const folder = source.relPath.includes('/') ? source.relPath.split('/')[0]! : undefined;
+  const writtenSection = text('section');
+  // A configured section keeps its configured spelling however the file writes it (`categories: culture`).
+  const sectionName = writtenSection
+    ? (configuredSection(writtenSection, options.sections) ?? writtenSection)
+    : folder && displaySection(folder, options.sections);
+  if (!sectionName && !refused.has('section')) {
+    error('is missing', { line: lineOf('section'), field: 'section', hint: `expected ${FIELD_HELP.section}` });
+  }
+  const sectionSlug = sectionName ? toSlug(sectionName) : '';
+  if (sectionName && !sectionSlug) {
+    error(`"${sectionName}" has no letters or digits to make a URL from`, {
+      line: lineOf('section'),
+      field: 'section',
+      hint: 'use a word, e.g. section: World',
+    });
+  } else if (RESERVED_SECTION_SLUGS.has(sectionSlug)) {
+    error(`"${sectionName}" is a name the site uses for its own pages`, {
+      line: lineOf('section'),
+      field: 'section',
+      hint: 'choose another section name',
+    });
+  }
+
+  const slugField = text('slug');
+  const slug = slugField !== undefined ? toArticleSlug(slugField) : slugFromFileName(source.relPath);
+  if (!slug && !refused.has('slug')) {
+    error(
+      slugField !== undefined ? `"${slugField}" has no letters or digits to make a URL from` : 'no URL slug can be made from the file name',
+      {
+        field: slugField !== undefined ? 'slug' : undefined,
+        line: slugField !== undefined ? lineOf('slug') : 1,
+        hint: 'rename the file with plain letters or digits, or set slug: my-article',
+      },
+    );
+  }
+
+  const tags: string[] = [];
+  const rawTags = refused.has('tags') ? [] : (data['tags'] ?? []);
+  if (Array.isArray(rawTags)) {
+    const seen = new Set<string>();
+    for (const tag of rawTags) {
+      if (typeof tag !== 'string') continue;
+      const tagSlug = toSlug(tag);
+      if (!tagSlug) {
+        error(`tag "${tag}" has no letters or digits to make a URL from`, {
+          line: lineOf('tags'),
+          field: 'tags',
+          hint: 'write the tag in words, e.g. Climate',
+        });
+      } else if (!seen.has(tagSlug)) {
+        seen.add(tagSlug);
+        tags.push(tag.trim());
+      }
+    }
+  }
+
+  const imageSrc = text('image');
+  if (imageSrc !== undefined) {
+    if (text('imageAlt') === undefined && !refused.has('imageAlt')) {
+      const missingAlt = { line: lineOf('image'), field: 'imageAlt', hint: `expected ${FIELD_HELP.imageAlt}` };
+      // Other generators have no alt text for their hero image: such a file still builds (the picture is
+      // marked decorative), with a warning; in a Dateline file, a picture without a description is an error.
+      const from = writtenAs.get('image');
+      if (from)
+        problems.push({
+          severity: 'warning',
+          file,
+          message: `is missing, so the picture from \`${from}\` is shown as decorative`,
+          ...missingAlt,
+        });
+      else error('is missing but `image` is set', missingAlt);
+    }
+    if (/^[a-z][a-z0-9+.-]*:/i.test(imageSrc) || imageSrc.startsWith('/') || imageSrc.startsWith('\\')) {
+      error(`"${imageSrc}" is not a file next to the article`, {
+        line: lineOf('image'),
+        field: 'image',
+        hint: 'put the image beside the Markdown file and write image: ./photo.jpg (images are never loaded from other sites)',
+      });
+    } else if (source.fileExists && !source.fileExists(imageSrc)) {
+      error(`"${imageSrc}" does not exist next to the article`, {
+        line: lineOf('image'),
+        field: 'image',
+        hint: 'check the file name, or copy the image beside the Markdown file',
+      });
+    }
+  }
+
+  if (!parsed.success || problems.some((p) => p.severity === 'error')) return { problems };
+  const fm = parsed.data;
+  const body = reader.read(split.body, source.relPath);
+  if (body.imagesWithoutAlt > 0) {
+    problems.push({
+      severity: 'warning',
+      file,
+      message: `${body.imagesWithoutAlt} image${body.imagesWithoutAlt === 1 ? ' has' : 's have'} no alt text; readers of screen readers get nothing`,
+      hint: 'describe each image: ![what it shows](photo.jpg) or <img alt="what it shows">',
+    });
+  }
+  // Pictures beside the article are published, optimised, when pages are rendered: each file must exist
+  // and be an image `astro:assets` reads. (Site-root paths, `/images/x.jpg`, come from public/ as written.)
+  for (const use of body.imageUses) {
+    if (!isSupportedImage(use.path)) {
+      error(`${describeReference(use, true)}: not an image file Dateline can publish`, {
+        line: use.line,
+        hint: `use a picture in one of these formats: ${IMAGE_EXTENSIONS.join(', ')}`,
+      });
+    } else if (source.fileExists && !source.fileExists(use.path)) {
+      problems.push(missingImageProblem(file, use));
+    }
+  }
+  // Links to other articles' files are checked across files (the target may be in any file); one that
+  // climbs out of the content folder can never name an article.
+  for (const link of body.linksOutside) {
+    error(`${describeReference(link)}: the link leads outside the content folder, where no article can be`, {
+      line: link.line,
+      hint: 'link to an article file inside the content folder, e.g. ../politics/budget-vote.md',
+    });
+  }
+  if (problems.some((p) => p.severity === 'error')) return { problems };
+  const authors = fm.authors === undefined ? [] : typeof fm.authors === 'string' ? [fm.authors] : fm.authors;
+  const image: HeroImage | undefined =
+    fm.image === undefined
+      ? undefined
+      : {
+          src: fm.image,
+          alt: fm.imageAlt ?? '',
+          ...(fm.imageCaption && { caption: fm.imageCaption }),
+          ...(fm.imageCredit && { credit: fm.imageCredit }),
+        };
+  const article: ParsedArticle = {
+    slug,
+    file,
+    title: fm.title,
+    date: fm.date,
+    ...(fm.updated && { updated: fm.updated }),
+    section: sectionName!,
+    sectionSlug,
+    tags,
+    authors: [...new Set(authors)],
+    ...(fm.description && { description: fm.description }),
+    excerpt: body.excerpt,
+    ...(image && { image }),
+    type: fm.type,
+    draft: fm.draft,
+    featured: fm.featured,
+    corrections: [...fm.corrections].sort((a, b) => (a.date.iso < b.date.iso ? -1 : a.date.iso > b.date.iso ? 1 : 0)),
+    related: fm.related,
+    html: body.html,
+    articleLinks: body.articleLinks,
+    bodyImages: body.bodyImages,
+    headings: body.headings,
+    wordCount: body.wordCount,
+    readingMinutes: body.readingMinutes,
+  };
+  return { article, problems, imageUses: body.imageUses };
+}
+
+function configuredSection(name: string, sections: readonly string[]): string | undefined {
+  const slug = toSlug(name);
+  return sections.find((section) => toSlug(section) === slug);
+}
+
+/** A configured section whose slug matches the folder's, else the folder name made readable. */
+function displaySection(folder: string, sections: readonly string[]): string {
+  const configured = configuredSection(folder, sections);
+  if (configured) return configured;
+  const words = folder.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+interface IssueLike {
+  code: string;
+  message: string;
+  input?: unknown;
+  expected?: string;
+  minimum?: unknown;
+  origin?: string;
+}
+
+function describeIssue(issue: IssueLike): string {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is missing';
+  if (issue.code === 'invalid_type' || issue.code === 'invalid_union') return `is ${describeValue(issue.input)}`;
+  if (issue.code === 'too_small') return issue.origin === 'array' ? 'is an empty list' : 'is empty';
+  return issue.message;
+}
+
+/** A value as a newsroom would name it: `a number (2024)`, `the text "false"`, `a list`. */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
+  switch (typeof value) {
+    case 'string':
+      return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+    case 'number':
+      return `a number (${value})`;
+    case 'boolean':
+      return `${value} (yes/no)`;
+    case 'object':
+      return 'a group of fields';
+    default:
+      return 'missing';
+  }
+}

@@ -1,0 +1,35 @@
+import { compareText, type Problem } from './problems.ts';
+import type { PublicationStatus } from './publishing.ts';
+
+/** One article file as the report counts it. */
+export interface ReportedArticle {
+  file: string;
+  status: PublicationStatus;
+  /** The publish time as the site writes it, for scheduled articles. */
+  when?: string;
+}
+
+/**
+ * The report printed after every build (and every reload in `astro dev`): one line per category, so no
+ * article leaves the site unsaid. Rejected files are named with their first error; the full report of
+ * every problem is printed above it.
+ */
+export function buildReport(articles: readonly ReportedArticle[], problems: readonly Problem[]): string[] {
+  const sorted = [...articles].sort((a, b) => compareText(a.file, b.file));
+  const of = (status: PublicationStatus) => sorted.filter((a) => a.status === status);
+  const rejected = new Map<string, Problem>();
+  for (const problem of problems) {
+    if (problem.severity === 'error' && !rejected.has(problem.file)) rejected.set(problem.file, problem);
+  }
+  const list = (items: string[]) => (items.length > 0 ? `: ${items.join(', ')}` : '');
+  return [
+    `published: ${of('published').length}`,
+    `drafts: ${of('draft').length}${list(of('draft').map((a) => a.file))}`,
+    `scheduled: ${of('scheduled').length}${list(of('scheduled').map((a) => `${a.file} (for ${a.when ?? '?'})`))}`,
+    `rejected: ${rejected.size}${list(
+      [...rejected.values()]
+        .sort((a, b) => compareText(a.file, b.file))
+        .map((p) => `${p.file} (${p.field ? `${p.field}: ` : ''}${p.message})`),
+    )}`,
+  ];
+}

@@ -1,0 +1,110 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkArticle, scanBody, splitFrontmatter } from '../../src/lib/article/body-scan.ts';
+import { parseArticle, type ArticleSource } from '../../src/lib/article/parse.ts';
+import { parseMarkdown } from '../../src/lib/article/render.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const options = { timeZone: 'Europe/Paris', sections: ['World', 'Politics', 'Business', 'Technology', 'Science', 'Culture'] };
+
+/** Every Markdown file the project has: the sample newsroom and every fixture, hostile ones included. */
+function markdownFiles(): { absPath: string; relPath: string }[] {
+  const files: { absPath: string; relPath: string }[] = [];
+  for (const dir of ['content', 'tests/fixtures']) {
+    for (const name of readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' })) {
+      if (!name.endsWith('.md') || name.endsWith('README.md')) continue;
+      const absPath = path.join(ROOT, dir, name);
+      // Fixture folders stand for content folders: the path inside one is what the article sees.
+      const inside = dir === 'content' ? name : name.split(path.sep).slice(1).join('/');
+      files.push({ absPath, relPath: inside.includes('/') ? inside : `world/${inside}` });
+    }
+  }
+  return files.sort((a, b) => (a.absPath < b.absPath ? -1 : 1));
+}
+
+function source(absPath: string, relPath: string): ArticleSource {
+  return {
+    file: path.relative(ROOT, absPath),
+    relPath,
+    bytes: new Uint8Array(readFileSync(absPath)),
+    fileExists: (src) => existsSync(path.resolve(path.dirname(absPath), src)),
+  };
+}
+
+describe('the quick reading used by npm run validate', () => {
+  const files = markdownFiles();
+
+  it('should cover the sample newsroom and every fixture', () => {
+    expect(files.length).toBeGreaterThan(100);
+  });
+
+  it.each(files.map((f) => [path.relative(ROOT, f.absPath), f] as const))('should report what the build reports for %s', (_name, file) => {
+    const rendered = parseArticle(source(file.absPath, file.relPath), options);
+    const scanned = checkArticle(source(file.absPath, file.relPath), options);
+    expect(scanned.problems).toEqual(rendered.problems);
+    expect(Boolean(scanned.article)).toBe(Boolean(rendered.article));
+    if (rendered.article && scanned.article) {
+      const { slug, title, date, tags, articleLinks, bodyImages } = rendered.article;
+      expect(scanned.article).toMatchObject({ slug, title, date, tags, articleLinks, bodyImages });
+    }
+  });
+});
+
+describe('splitFrontmatter', () => {
+  it.each([
+    '---\ntitle: A\n---\n\nBody\n',
+    '---\r\ntitle: A\r\n---\r\nBody\r\n',
+    '+++\ntitle = "A"\n+++\nBody',
+    '---\n---\nBody',
+    '---  \ntitle: A\n---\t\nBody',
+    '---\ntitle: A\n',
+    '--- \ntitle: A\n----\nBody',
+    'title: A\n---\n',
+    '\n---\ntitle: A\n---\n',
+    '---\ntitle: A\n---',
+  ])('should find the block remark finds in %j', (text) => {
+    const { frontmatter } = parseMarkdown(text);
+    expect(splitFrontmatter(text)?.frontmatter).toEqual(frontmatter);
+  });
+
+  it('should say on which line the body starts', () => {
+    expect(splitFrontmatter('---\ntitle: A\ndate: 2024-10-25\n---\n\nBody')).toMatchObject({ body: '\n\nBody', bodyLine: 4 });
+  });
+});
+
+describe('scanBody', () => {
+  it('should find links to articles and pictures in every Markdown and HTML form, with lines', () => {
+    const body = [
+      '',
+      'See [the vote](../politics/budget.md#vote) and [the map][map].',
+      '![A crowd](./crowd.jpg "Crowd") <img src="chart.png" alt="Chart">',
+      '[![Thumb](./thumb.jpg)](./other.md)',
+      '`[not a link](./code.md)`',
+      '```',
+      '![not an image](./code.jpg)',
+      '```',
+      '<!-- [hidden](./hidden.md) -->',
+      '<img src="./no-alt.png">',
+      '',
+      '[map]: ./map.md',
+    ].join('\n');
+    const found = scanBody(body, 5, 'world/a.md');
+    expect(found.articleLinks.map((l) => [l.target, l.fragment, l.text, l.line])).toEqual([
+      ['politics/budget.md', '#vote', 'the vote', 6],
+      ['world/map.md', '', 'the map', 6],
+      ['world/other.md', '', 'Thumb', 8],
+    ]);
+    expect(found.imageUses.map((u) => [u.path, u.text, u.line])).toEqual([
+      ['./crowd.jpg', 'A crowd', 7],
+      ['./chart.png', 'Chart', 7],
+      ['./thumb.jpg', 'Thumb', 8],
+      ['./no-alt.png', '', 14],
+    ]);
+    expect(found.imagesWithoutAlt).toBe(1);
+  });
+
+  it('should find links that leave the content folder', () => {
+    expect(scanBody('[x](../../secret.md)', 1, 'world/a.md').linksOutside).toEqual([{ written: '../../secret.md', text: 'x', line: 1 }]);
+  });
+});
