@@ -18,17 +18,17 @@ import { performance } from 'node:perf_hooks';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { cacheDir } from '../src/build-paths.ts';
 import { buildTime } from '../src/clock.ts';
-import type { ParsedArticle, ParseOptions } from '../src/lib/article/parse.ts';
+import type { ParsedArticle } from '../src/lib/article/parse.ts';
 import { checkEditorial } from '../src/lib/editorial-checks.ts';
 import { formatReport, type Problem } from '../src/lib/problems.ts';
 import { slugFromFileName } from '../src/lib/slug.ts';
-import { articleSource, checkAcrossFiles, listMarkdownFiles } from '../src/loaders/content-files.ts';
+import { articleSource, checkAcrossFiles, listMarkdownFiles, parseOptionsFor } from '../src/loaders/content-files.ts';
 import { site } from '../src/site.config.ts';
 
 /** Below this many files to parse, starting a thread (it loads the whole pipeline, ~0.4 s) costs more than it saves. */
 const FILES_PER_EXTRA_THREAD = 100;
 
-const parseOptions: ParseOptions = { timeZone: site.timeZone, sections: site.sections };
+const parseOptions = parseOptionsFor(site);
 
 /**
  * What the checks across files and the editorial checks read of an article; the rest (its HTML above all)

@@ -21,6 +21,8 @@ export const site: SiteConfig = {
     live: 'This page is updated as the story develops; times are Paris time.',
   },
   sections: ['World', 'Politics', 'Business', 'Technology', 'Science', 'Culture'],
+  // Video players that may be embedded in articles; the privacy-enhanced YouTube domain sets no cookies until play.
+  embedHosts: ['www.youtube-nocookie.com', 'player.vimeo.com'],
   relatedCount: 5,
   pageSize: 10,
   feedItems: 20,

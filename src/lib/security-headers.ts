@@ -4,39 +4,41 @@
  * send headers (GitHub Pages) are both written from here.
  *
  * Pages load only their own stylesheet, images and fonts; only the search page runs a script (its own
- * file, and Pagefind's WebAssembly); nothing embeds a frame or submits a form anywhere else. JSON-LD blocks
- * are data, which CSP does not execute.
+ * file, and Pagefind's WebAssembly); frames only from the embed hosts the newsroom lists (none: no frame at
+ * all); nothing submits a form anywhere else. JSON-LD blocks are data, which CSP does not execute.
  */
-export const CSP_DIRECTIVES: Record<string, string> = {
-  'default-src': "'self'",
-  // 'wasm-unsafe-eval' lets the search page's Pagefind run its WebAssembly; it allows no JavaScript eval.
-  'script-src': "'self' 'wasm-unsafe-eval'",
-  'style-src': "'self'",
-  'img-src': "'self' data:",
-  'font-src': "'self'",
-  'connect-src': "'self'",
-  'object-src': "'none'",
-  'frame-src': "'none'",
-  'base-uri': "'none'",
-  'form-action': "'self'",
-  'frame-ancestors': "'none'",
-};
+export function cspDirectives(embedHosts: readonly string[]): Record<string, string> {
+  return {
+    'default-src': "'self'",
+    // 'wasm-unsafe-eval' lets the search page's Pagefind run its WebAssembly; it allows no JavaScript eval.
+    'script-src': "'self' 'wasm-unsafe-eval'",
+    'style-src': "'self'",
+    'img-src': "'self' data:",
+    'font-src': "'self'",
+    'connect-src': "'self'",
+    'object-src': "'none'",
+    'frame-src': embedHosts.length > 0 ? embedHosts.map((host) => `https://${host}`).join(' ') : "'none'",
+    'base-uri': "'none'",
+    'form-action': "'self'",
+    'frame-ancestors': "'none'",
+  };
+}
 
 /** Directives a `<meta>` policy cannot carry (browsers ignore them there). */
 const HEADER_ONLY = new Set(['frame-ancestors']);
 
-export function contentSecurityPolicy(context: 'header' | 'meta'): string {
-  return Object.entries(CSP_DIRECTIVES)
+export function contentSecurityPolicy(context: 'header' | 'meta', embedHosts: readonly string[]): string {
+  return Object.entries(cspDirectives(embedHosts))
     .filter(([name]) => context === 'header' || !HEADER_ONLY.has(name))
     .map(([name, value]) => `${name} ${value}`)
     .join('; ');
 }
 
 /** A Netlify / Cloudflare Pages `_headers` file for every path of the site. */
-export function headersFile(base: string): string {
+export function headersFile(base: string, embedHosts: readonly string[]): string {
   return [
     `${base}*`,
-    `  Content-Security-Policy: ${contentSecurityPolicy('header')}`,
+    `  Content-Security-Policy: ${contentSecurityPolicy('header', embedHosts)}`,
     '  X-Content-Type-Options: nosniff',
     '  Referrer-Policy: strict-origin-when-cross-origin',
     '  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()',

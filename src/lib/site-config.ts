@@ -35,6 +35,12 @@ export interface SiteConfig {
   typeDisclaimers: Partial<Record<ArticleType, string>>;
   /** Section display names in the order they appear in navigation; sections not listed sort after, by name. */
   sections: readonly string[];
+  /**
+   * Hosts whose `<iframe>` embeds articles may carry (`www.youtube-nocookie.com`): the only content loaded
+   * from another host, so the list is the newsroom's decision. Frames are sandboxed, lazy and titled; an
+   * iframe from any other host is removed with a warning naming the article. Empty: no embeds at all.
+   */
+  embedHosts: readonly string[];
   /** How many links the Related list holds at most. */
   relatedCount: number;
   /** How many articles a section, tag, author or archive page lists before the next page. */
@@ -73,6 +79,10 @@ export function checkSiteConfig(site: SiteConfig): string[] {
   whole('frontPage.topStories', site.frontPage.topStories, 0);
   whole('frontPage.perSection', site.frontPage.perSection, 0);
   whole('frontPage.latest', site.frontPage.latest, 0);
+  for (const host of site.embedHosts) {
+    if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(host))
+      problems.push(`embedHosts: "${host}" is not a host name (write it without https:// or a path, e.g. www.youtube-nocookie.com)`);
+  }
   if (!site.publisher.trim()) problems.push('publisher: must not be empty');
   if (!/^\/(?:[^/?#]+\/)*$/.test(site.basePath)) problems.push(`basePath: "${site.basePath}" must start and end with / (e.g. / or /news/)`);
   return problems;

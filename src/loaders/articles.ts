@@ -4,13 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { missingImageProblem, type ImageUse } from '../lib/article/local-references.ts';
-import { parseArticle, type ParsedArticle, type ParseOptions } from '../lib/article/parse.ts';
+import { parseArticle, type ParsedArticle } from '../lib/article/parse.ts';
 import { PIPELINE_VERSION } from '../lib/article/pipeline-version.ts';
 import type { StoredArticleInput } from '../lib/article/stored.ts';
 import { formatDate } from '../lib/dates.ts';
 import { formatProblem, formatReport, sortProblems, type Problem } from '../lib/problems.ts';
 import { slugFromFileName } from '../lib/slug.ts';
-import { articleSource, checkAcrossFiles, displayPath, listMarkdownFiles } from './content-files.ts';
+import { articleSource, checkAcrossFiles, displayPath, listMarkdownFiles, parseOptionsFor } from './content-files.ts';
 import { publicationStatus } from '../lib/publishing.ts';
 import { buildReport } from '../lib/build-report.ts';
 import { setDevProblems } from './dev-problems.ts';
@@ -87,7 +87,7 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
   const { store, meta, logger, generateDigest, parseData } = context;
   const root = fileURLToPath(context.config.root);
   const contentDir = resolveContentDir(context, options);
-  const parseOptions: ParseOptions = { timeZone: options.site.timeZone, sections: options.site.sections };
+  const parseOptions = parseOptionsFor(options.site);
   // A stored entry is reused only for the same bytes parsed the same way: same pipeline version, options,
   // content folder and installed packages (a sanitiser upgrade must re-sanitise every article).
   const lockfile = await readFile(path.join(root, 'package-lock.json'), 'utf8').catch(() => '');

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { AstroError } from 'astro/errors';
 import { checkCollection } from '../lib/article/collection-checks.ts';
 import type { ArticleLink } from '../lib/article/local-references.ts';
-import type { ArticleSource } from '../lib/article/parse.ts';
+import type { ArticleSource, ParseOptions } from '../lib/article/parse.ts';
+import type { SiteConfig } from '../lib/site-config.ts';
 import type { Problem } from '../lib/problems.ts';
 import { publicationStatus } from '../lib/publishing.ts';
 
@@ -34,6 +35,11 @@ export async function listMarkdownFiles(dir: string): Promise<{ files: string[];
 export function displayPath(root: string, absPath: string): string {
   const relative = path.relative(root, absPath);
   return relative.startsWith('..') ? absPath : relative.split(path.sep).join('/');
+}
+
+/** What parsing takes from the site configuration, the same for the build and `npm run validate`. */
+export function parseOptionsFor(site: SiteConfig): ParseOptions {
+  return { timeZone: site.timeZone, sections: site.sections, embedHosts: site.embedHosts };
 }
 
 /** One article file as the parser and the checks need it, wherever it is read (build or `npm run validate`). */

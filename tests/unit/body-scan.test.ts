@@ -6,7 +6,11 @@ import { parseArticle, type ArticleSource } from '../../src/lib/article/parse.ts
 import { parseMarkdown } from '../../src/lib/article/render.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const options = { timeZone: 'Europe/Paris', sections: ['World', 'Politics', 'Business', 'Technology', 'Science', 'Culture'] };
+const options = {
+  timeZone: 'Europe/Paris',
+  sections: ['World', 'Politics', 'Business', 'Technology', 'Science', 'Culture'],
+  embedHosts: ['www.youtube-nocookie.com', 'player.vimeo.com'],
+};
 
 /** Every Markdown file the project has: the sample newsroom and every fixture, hostile ones included. */
 function markdownFiles(): { absPath: string; relPath: string }[] {
@@ -89,7 +93,7 @@ describe('scanBody', () => {
       '',
       '[map]: ./map.md',
     ].join('\n');
-    const found = scanBody(body, 5, 'world/a.md');
+    const found = scanBody(body, 5, { relPath: 'world/a.md', embedHosts: [] });
     expect(found.articleLinks.map((l) => [l.target, l.fragment, l.text, l.line])).toEqual([
       ['politics/budget.md', '#vote', 'the vote', 6],
       ['world/map.md', '', 'the map', 6],
@@ -105,6 +109,8 @@ describe('scanBody', () => {
   });
 
   it('should find links that leave the content folder', () => {
-    expect(scanBody('[x](../../secret.md)', 1, 'world/a.md').linksOutside).toEqual([{ written: '../../secret.md', text: 'x', line: 1 }]);
+    expect(scanBody('[x](../../secret.md)', 1, { relPath: 'world/a.md', embedHosts: [] }).linksOutside).toEqual([
+      { written: '../../secret.md', text: 'x', line: 1 },
+    ]);
   });
 });

@@ -12,6 +12,7 @@ const site: SiteConfig = {
   datePattern: 'dd/MM/yyyy',
   disclaimer: 'Disclaimer.',
   typeDisclaimers: {},
+  embedHosts: [],
   sections: ['World', 'Politics'],
   relatedCount: 5,
   pageSize: 10,

@@ -20,7 +20,7 @@ function render(name: string): string {
   const bytes = readFileSync(join(fixturesDir, name, 'input.md'));
   const result = parseArticle(
     { file: `${name}/input.md`, relPath: `world/${name}.md`, bytes: new Uint8Array(bytes) },
-    { timeZone: 'Europe/Paris', sections: ['World'] },
+    { timeZone: 'Europe/Paris', sections: ['World'], embedHosts: ['www.youtube-nocookie.com', 'player.vimeo.com'] },
   );
   expect(result.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
   const html = result.article?.html;

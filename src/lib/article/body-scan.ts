@@ -1,7 +1,8 @@
 import { isRemote } from './html-steps.ts';
 import { classifyLink, localImagePath, type ArticleLink, type ImageUse, type WrittenReference } from './local-references.ts';
 import { readArticle, type ArticleSource, type BodyReader, type ParseOptions, type ParseResult } from './read.ts';
-import type { FrontmatterBlock } from './render.ts';
+import { embedFrameFor, type RemovedEmbed } from './embeds.ts';
+import type { BodyContext, FrontmatterBlock } from './render.ts';
 
 /**
  * The quick reading of an article that `npm run validate` uses: the frontmatter exactly as the build reads
@@ -19,6 +20,7 @@ export interface BodyReferences {
   linksOutside: WrittenReference[];
   imageUses: ImageUse[];
   bodyImages: string[];
+  removedEmbeds: RemovedEmbed[];
 }
 
 /**
@@ -61,12 +63,15 @@ function withoutText(body: string): string {
     .replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[`~]*[ \t]*$|(?![\s\S]))/gm, blank)
     .replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, blank)
     .replace(/<!--[\s\S]*?(?:-->|$)/g, blank)
-    .replace(/<(script|style|template|iframe|textarea|title|xmp|noembed|noframes)\b[\s\S]*?(?:<\/\1\s*>|(?![\s\S]))/gi, blank);
+    .replace(/<(script|style|template|textarea|title|xmp|noembed|noframes)\b[\s\S]*?(?:<\/\1\s*>|(?![\s\S]))/gi, blank);
 }
+
+/** An iframe and its content (which the HTML parser reads as text). */
+const FRAME = /<iframe\b(?:[^>"']|"[^"]*"|'[^']*')*>[\s\S]*?(?:<\/iframe\s*>|(?![\s\S]))/gi;
 
 /** Elements the sanitiser drops with everything inside: references in them never reach a reader. */
 function withoutDropped(text: string): string {
-  return text.replace(/<(svg|math|noscript|object)\b[\s\S]*?(?:<\/\1\s*>|(?![\s\S]))/gi, blank);
+  return text.replace(/<(svg|math|noscript|object|select|canvas|audio|video)\b[\s\S]*?(?:<\/\1\s*>|(?![\s\S]))/gi, blank);
 }
 
 /**
@@ -125,10 +130,18 @@ const normaliseLabel = (label: string) => label.replace(/\s+/g, ' ').trim().toLo
  * Finds the body's references by scanning its text: inline and reference-style Markdown links and images,
  * and `<a href>` / `<img src>` in raw HTML, then classifies them exactly as the pipeline's marking step does.
  */
-export function scanBody(body: string, bodyLine: number, relPath: string): BodyReferences {
-  const elements = withoutText(body);
+export function scanBody(body: string, bodyLine: number, context: BodyContext): BodyReferences {
+  const { relPath } = context;
+  const withFrames = withoutText(body);
+  const elements = withFrames.replace(FRAME, blank);
   const text = withoutDropped(elements);
   const found: Found[] = [];
+  const removedEmbeds: { src: string; offset: number }[] = [];
+  for (const match of withoutDropped(withFrames).matchAll(FRAME)) {
+    // Attributes are read from the file as written (blanking may have reached inside a quoted value).
+    const src = attribute(body.slice(match.index, match.index + match[0].indexOf('>') + 1), 'src') ?? '';
+    if (!embedFrameFor(src, context.embedHosts)) removedEmbeds.push({ src, offset: match.index });
+  }
 
   const definitions = new Map<string, string>();
   for (const match of text.matchAll(DEFINITION)) {
@@ -156,13 +169,14 @@ export function scanBody(body: string, bodyLine: number, relPath: string): BodyR
   // As the pipeline counts them, before sanitising: images without alt (inside svg or math too), other
   // than those from other hosts (made links first).
   for (const match of elements.matchAll(HTML_TAG)) {
-    if (match[1]!.toLowerCase() !== 'img' || attribute(match[0], 'alt') !== undefined) continue;
-    const url = attribute(match[0], 'src');
+    const tag = body.slice(match.index, match.index + match[0].length);
+    if (match[1]!.toLowerCase() !== 'img' || attribute(tag, 'alt') !== undefined) continue;
+    const url = attribute(tag, 'src');
     if (url === undefined || !isRemote(url))
       found.push({ kind: 'image', url: '', text: '', offset: match.index, hasAlt: false, html: true });
   }
   for (const match of text.matchAll(HTML_TAG)) {
-    const tag = match[0];
+    const tag = body.slice(match.index, match.index + match[0].length);
     const isImage = match[1]!.toLowerCase() === 'img';
     const url = attribute(tag, isImage ? 'src' : 'href');
     const alt = isImage ? attribute(tag, 'alt') : undefined;
@@ -192,7 +206,14 @@ export function scanBody(body: string, bodyLine: number, relPath: string): BodyR
     return bodyLine + low;
   };
 
-  const references: BodyReferences = { imagesWithoutAlt: 0, articleLinks: [], linksOutside: [], imageUses: [], bodyImages: [] };
+  const references: BodyReferences = {
+    imagesWithoutAlt: 0,
+    articleLinks: [],
+    linksOutside: [],
+    imageUses: [],
+    bodyImages: [],
+    removedEmbeds: removedEmbeds.map(({ src, offset }) => ({ src, line: lineOf(offset) })),
+  };
   for (const item of found) {
     if (!item.hasAlt) {
       references.imagesWithoutAlt++;
@@ -219,8 +240,8 @@ const scanning: BodyReader<{ text: string; line: number }> = {
     const found = splitFrontmatter(text);
     return found && { frontmatter: found.frontmatter, body: { text: found.body, line: found.bodyLine } };
   },
-  read: (body, relPath) => ({
-    ...scanBody(body.text, body.line, relPath),
+  read: (body, context) => ({
+    ...scanBody(body.text, body.line, context),
     html: '',
     headings: [],
     excerpt: '',

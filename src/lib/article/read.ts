@@ -10,7 +10,7 @@ import {
   type ArticleLink,
   type ImageUse,
 } from './local-references.ts';
-import type { FrontmatterBlock, Heading, RenderedBody } from './render.ts';
+import type { BodyContext, FrontmatterBlock, Heading, RenderedBody } from './render.ts';
 import { mapForeignFields } from './foreign-fields.ts';
 import { createFrontmatterSchema, FIELD_HELP, KNOWN_FIELDS, type ArticleType, type FrontmatterSchema, type KnownField } from './schema.ts';
 import { nearest } from './suggest.ts';
@@ -33,6 +33,8 @@ export interface ParseOptions {
   timeZone: string;
   /** Configured section names, so a folder `world/` is shown as "World". */
   sections: readonly string[];
+  /** Hosts whose `<iframe>` embeds are kept (`www.youtube-nocookie.com`); every other frame is removed. */
+  embedHosts?: readonly string[];
 }
 
 /** Hero image as written in frontmatter; the content layer turns `src` into an optimised asset. */
@@ -120,7 +122,7 @@ export interface BodyReader<Body> {
   /** The frontmatter block and the rest of the file; undefined when there is no (closed) block. */
   split(text: string): { frontmatter: FrontmatterBlock; body: Body } | undefined;
   /** The body as the checks and pages need it. */
-  read(body: Body, relPath: string): RenderedBody;
+  read(body: Body, context: BodyContext): RenderedBody;
 }
 
 /**
@@ -287,7 +289,7 @@ export function readArticle<Body>(source: ArticleSource, options: ParseOptions, 
 
   if (!parsed.success || problems.some((p) => p.severity === 'error')) return { problems };
   const fm = parsed.data;
-  const body = reader.read(split.body, source.relPath);
+  const body = reader.read(split.body, { relPath: source.relPath, embedHosts: options.embedHosts ?? [] });
   if (body.imagesWithoutAlt > 0) {
     problems.push({
       severity: 'warning',
@@ -314,6 +316,17 @@ export function readArticle<Body>(source: ArticleSource, options: ParseOptions, 
     error(`${describeReference(link)}: the link leads outside the content folder, where no article can be`, {
       line: link.line,
       hint: 'link to an article file inside the content folder, e.g. ../politics/budget-vote.md',
+    });
+  }
+  // A frame from a host the newsroom has not listed is removed, not published: say so, so nothing vanishes unsaid.
+  for (const embed of body.removedEmbeds) {
+    const listed = options.embedHosts?.length ? options.embedHosts.join(', ') : 'no host';
+    problems.push({
+      severity: 'warning',
+      file,
+      line: embed.line,
+      message: `an <iframe> ${embed.src ? `from ${embed.src.length > 80 ? `${embed.src.slice(0, 79)}…` : embed.src} ` : ''}was removed: embeds are kept only over https from ${listed}`,
+      hint: 'link to the page instead, or add its host to embedHosts in src/site.config.ts if the newsroom trusts it',
     });
   }
   if (problems.some((p) => p.severity === 'error')) return { problems };

@@ -24,6 +24,7 @@ import {
   requireAlt,
   uniqueIds,
 } from './html-steps.ts';
+import { dropUnlistedFrames, keepListedEmbeds, type RemovedEmbed } from './embeds.ts';
 import { markLocalReferences, type ArticleLink, type ImageUse, type WrittenReference } from './local-references.ts';
 import { sanitizePolicy } from './sanitize-policy.ts';
 
@@ -53,6 +54,8 @@ export interface RenderedBody {
   imageUses: ImageUse[];
   /** Distinct paths of those pictures (`./photo.jpg`), in marker order: optimised when pages are rendered. */
   bodyImages: string[];
+  /** Iframes removed because their host is not on the embed allow-list (or they are not https). */
+  removedEmbeds: RemovedEmbed[];
 }
 
 /** Ids the page layout uses around the article body (see Base.astro and RelatedSection.astro). */
@@ -76,8 +79,10 @@ const processor = unified()
   .use(requireAlt)
   .use(lowerCaseSchemes)
   .use(alignToClass)
+  .use(keepListedEmbeds)
   .use(rehypeSlug)
   .use(rehypeSanitize, sanitizePolicy)
+  .use(dropUnlistedFrames)
   .use(markLocalReferences)
   .use(dropEmptyClassNames)
   .use(uniqueIds, PAGE_IDS)
@@ -105,9 +110,17 @@ export function parseMarkdown(text: string): { tree: MdastRoot; frontmatter: Fro
 
 const EXCERPT_LENGTH = 200;
 
-/** Runs the body through the pipeline and measures it; `relPath` (`world/a.md`) resolves relative links. */
-export function renderBody(tree: MdastRoot, relPath: string): RenderedBody {
-  const file = new VFile({ data: { relPath } });
+/** What the pipeline needs to know besides the text. */
+export interface BodyContext {
+  /** The article's path in the content folder (`world/a.md`), to resolve relative links against. */
+  relPath: string;
+  /** Hosts whose iframes are kept as embeds. */
+  embedHosts: readonly string[];
+}
+
+/** Runs the body through the pipeline and measures it. */
+export function renderBody(tree: MdastRoot, context: BodyContext): RenderedBody {
+  const file = new VFile({ data: { relPath: context.relPath, embedHosts: context.embedHosts } });
   const hast = processor.runSync(tree, file) as HastRoot;
   const headings: Heading[] = [];
   let firstParagraph = '';
@@ -132,6 +145,7 @@ export function renderBody(tree: MdastRoot, relPath: string): RenderedBody {
     linksOutside: file.data.linksOutside ?? [],
     imageUses: file.data.imageUses ?? [],
     bodyImages: file.data.bodyImages ?? [],
+    removedEmbeds: file.data.removedEmbeds ?? [],
   };
 }
 

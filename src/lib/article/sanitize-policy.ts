@@ -1,4 +1,5 @@
 import type { Options as SanitizeSchema } from 'rehype-sanitize';
+import { EMBED_SANDBOX } from './embeds.ts';
 
 /**
  * What article HTML may contain. Written out on purpose rather than spreading hast-util-sanitize's GitHub
@@ -6,7 +7,8 @@ import type { Options as SanitizeSchema } from 'rehype-sanitize';
  *
  * - Kept: the structure of a news story (headings, paragraphs, lists, tables, quotes, figures, code,
  *   details/summary, abbr, sup/sub, time) and images with alt text.
- * - Removed with their content (`strip`): script, style, template, noscript, iframe, object, embed, textarea,
+ * - Iframes only as embeds from the hosts the newsroom lists (embeds.ts rewrites or removes each first).
+ * - Removed with their content (`strip`): script, style, template, noscript, object, embed, textarea,
  *   title, select, and the like, so no code runs and no CSS or fallback text leaks onto the page as text.
  * - svg and math are removed with their content too (they carry their own script and link surfaces).
  * - Other unknown elements are unwrapped: their text stays, the tag goes (`<font>`, `<center>`).
@@ -32,6 +34,7 @@ export const sanitizePolicy: SanitizeSchema = {
     'dl', 'dt', 'em', 'figcaption', 'figure', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'input', 'ins',
     'kbd', 'li', 'mark', 'ol', 'p', 'pre', 'q', 's', 'samp', 'section', 'small', 'span', 'strong', 'sub',
     'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'u', 'ul', 'var', 'wbr',
+    'iframe',
   ],
   attributes: {
     a: [
@@ -52,6 +55,18 @@ export const sanitizePolicy: SanitizeSchema = {
     time: ['dateTime'],
     code: [['className', /^language-[\w+-]+$/]],
     img: ['src', 'alt', 'title', 'width', 'height'],
+    // Only frames `keepListedEmbeds` rewrote reach here (all others are removed before); see embeds.ts.
+    iframe: [
+      'src',
+      'title',
+      'width',
+      'height',
+      ['loading', 'lazy'],
+      ['sandbox', ...EMBED_SANDBOX],
+      'allow',
+      'allowFullScreen',
+      ['referrerPolicy', 'strict-origin-when-cross-origin'],
+    ],
     ol: ['start', 'reversed', ['className', 'contains-task-list']],
     ul: [['className', 'contains-task-list']],
     li: ['id', ['className', 'task-list-item']],
@@ -67,17 +82,17 @@ export const sanitizePolicy: SanitizeSchema = {
     th: cellAttributes,
     '*': ['lang', 'dir'],
   },
-  required: { input: { type: 'checkbox', disabled: true } },
+  required: { input: { type: 'checkbox', disabled: true }, iframe: { sandbox: [...EMBED_SANDBOX], loading: 'lazy' } },
   protocols: {
     href: ['http', 'https', 'mailto'],
-    src: ['http', 'https'],
+    src: ['http', 'https'], // iframes: https only, checked with the host in embeds.ts
     cite: ['http', 'https'],
   },
   clobberPrefix: '',
   clobber: [],
   // prettier-ignore
   strip: [
-    'script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'applet', 'textarea', 'title',
+    'script', 'style', 'template', 'noscript', 'object', 'embed', 'applet', 'textarea', 'title',
     'select', 'option', 'xmp', 'noembed', 'noframes', 'frameset', 'frame', 'head', 'math', 'svg', 'canvas',
     'audio', 'video', 'button', 'form',
   ],

@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 
@@ -15,12 +15,40 @@ const TYPES: Record<string, string> = {
 };
 
 /**
+ * The headers a `_headers` file (Netlify, Cloudflare Pages) gives a path: blocks of a path pattern (a
+ * trailing `*` matches any rest) and indented `Name: value` lines. The build writes one with the site's
+ * Content-Security-Policy, so the tests serve pages under the policy a real host would send.
+ */
+function headersFor(root: string): (pathname: string) => Record<string, string> {
+  const file = path.join(root, '_headers');
+  if (!existsSync(file)) return () => ({});
+  const rules: { pattern: string; headers: Record<string, string> }[] = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (/^\S/.test(line)) rules.push({ pattern: line.trim(), headers: {} });
+    else if (line.trim() && rules.length > 0) {
+      const colon = line.indexOf(':');
+      rules.at(-1)!.headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+    }
+  }
+  return (pathname) =>
+    Object.assign(
+      {},
+      ...rules
+        .filter(({ pattern }) => (pattern.endsWith('*') ? pathname.startsWith(pattern.slice(0, -1)) : pathname === pattern))
+        .map((rule) => rule.headers),
+    ) as Record<string, string>;
+}
+
+/**
  * Serves a built site the way a static host does: `/a/` → `/a/index.html`, unknown paths → `404.html`
- * with status 404. Only for tests; a newsroom deploys `dist/` to any static host.
+ * with status 404, and the headers of the site's `_headers` file (its Content-Security-Policy above all).
+ * Only for tests; a newsroom deploys `dist/` to any static host.
  */
 export function serveStatic(root: string, port: number, base = '/'): Promise<Server> {
+  const headers = headersFor(root);
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
+    for (const [name, value] of Object.entries(headers(url.pathname))) response.setHeader(name, value);
     // Under a base path (`/news/`) the site lives below it; anything else is missing, as on a real host.
     const inside = url.pathname.startsWith(base) ? url.pathname.slice(base.length - 1) : '/__outside_the_base__';
     let file = path.join(root, decodeURIComponent(inside));
