@@ -70,6 +70,8 @@ interface WorkerInput {
 async function drain(input: WorkerInput): Promise<[number, CheckedFile][]> {
   // Loaded here, not at the top: when every file is unchanged, the pipeline (~0.3 s to load) is not needed.
   const { checkArticle } = await import('../src/lib/article/body-scan.ts');
+  // The full pipeline only for bodies with raw HTML, which the quick reading leaves to it; loaded once, if needed.
+  let render: typeof import('../src/lib/article/parse.ts').parseArticle | undefined;
   const next = new Int32Array(input.next);
   const checked: [number, CheckedFile][] = [];
   for (let i = Atomics.add(next, 0, 1); i < input.files.length; i = Atomics.add(next, 0, 1)) {
@@ -83,7 +85,9 @@ async function drain(input: WorkerInput): Promise<[number, CheckedFile][]> {
       lookups.set(src, answer);
       return answer;
     };
-    const { article, problems } = checkArticle({ ...source, fileExists }, parseOptions);
+    const quick = checkArticle({ ...source, fileExists }, parseOptions);
+    render ??= quick ? undefined : (await import('../src/lib/article/parse.ts')).parseArticle;
+    const { article, problems } = quick ?? render!({ ...source, fileExists }, parseOptions);
     checked.push([i, { digest: hash('sha1', bytes), lookups: [...lookups], result: toResult(relPath, source.file, article, problems) }]);
   }
   return checked;

@@ -1,16 +1,20 @@
+import { decodeSource } from './decode.ts';
 import { isRemote } from './html-steps.ts';
 import { classifyLink, localImagePath, type ArticleLink, type ImageUse, type WrittenReference } from './local-references.ts';
 import { readArticle, type ArticleSource, type BodyReader, type ParseOptions, type ParseResult } from './read.ts';
-import { embedFrameFor, type RemovedEmbed } from './embeds.ts';
+import type { RemovedEmbed } from './embeds.ts';
 import type { BodyContext, FrontmatterBlock } from './render.ts';
 
 /**
  * The quick reading of an article that `npm run validate` uses: the frontmatter exactly as the build reads
- * it, and the body's references (links to other articles, pictures beside it, images without alt text)
- * found by scanning the text instead of running the Markdown and HTML pipeline, which costs ten times more
- * than everything else together (about 6 ms an article for the Markdown parse alone). The build still
- * renders every body and has the last word; `tests/unit/body-scan.test.ts` checks that both readings
- * report the same problems on every fixture article.
+ * it, and the references in a Markdown body (links to other articles, pictures beside it) found by scanning
+ * the text instead of running the Markdown and HTML pipeline, which costs ten times more than everything
+ * else together (about 6 ms an article for the Markdown parse alone).
+ *
+ * Only plain Markdown is scanned. A body with raw HTML is read the build's way (`checkArticle` says so and
+ * the caller renders it): HTML is where a scan and a browser-grade parser would disagree, and where hostile
+ * input lives. `tests/unit/body-scan.test.ts` checks that both readings report the same problems for every
+ * fixture and sample article.
  */
 
 /** What the checks need to know about a body's references, whichever way it was read. */
@@ -55,26 +59,6 @@ function countLines(text: string): number {
 const blank = (match: string) => match.replace(/[^\n]/g, ' ');
 
 /**
- * Text that holds no HTML elements: code (fenced and spans), comments, and the elements whose content the
- * HTML parser reads as plain text (script, style, textarea, …) or keeps apart (template).
- */
-function withoutText(body: string): string {
-  return body
-    .replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[`~]*[ \t]*$|(?![\s\S]))/gm, blank)
-    .replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, blank)
-    .replace(/<!--[\s\S]*?(?:-->|$)/g, blank)
-    .replace(/<(script|style|template|textarea|title|xmp|noembed|noframes)\b[\s\S]*?(?:<\/\1\s*>|(?![\s\S]))/gi, blank);
-}
-
-/** An iframe and its content (which the HTML parser reads as text). */
-const FRAME = /<iframe\b(?:[^>"']|"[^"]*"|'[^']*')*>[\s\S]*?(?:<\/iframe\s*>|(?![\s\S]))/gi;
-
-/** Elements the sanitiser drops with everything inside: references in them never reach a reader. */
-function withoutDropped(text: string): string {
-  return text.replace(/<(svg|math|noscript|object|select|canvas|audio|video)\b[\s\S]*?(?:<\/\1\s*>|(?![\s\S]))/gi, blank);
-}
-
-/**
  * A Markdown link destination as the Markdown parser stores it: characters outside URL syntax are
  * percent-encoded (`./my story.md` → `./my%20story.md`), existing escapes kept.
  */
@@ -107,13 +91,22 @@ function destination(raw: string): string {
   return inner.replace(/\\([()<>])/g, '$1').replace(/&amp;/g, '&');
 }
 
-function attribute(tag: string, name: string): string | undefined {
-  const match = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'=<>\`]+))`, 'i').exec(tag);
-  if (!match) return new RegExp(`\\s${name}(?=[\\s/>])`, 'i').test(tag) ? '' : undefined;
-  return (match[1] ?? match[2] ?? match[3] ?? '').replace(/&amp;/g, '&').replace(/&quot;/g, '"');
+type Found = { kind: 'link' | 'image'; url: string; text: string; offset: number };
+
+/** Code (fenced blocks and spans) holds no links: blanked before scanning. */
+function withoutCode(body: string): string {
+  return body
+    .replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[`~]*[ \t]*$|(?![\s\S]))/gm, blank)
+    .replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, blank);
 }
 
-type Found = { kind: 'link' | 'image'; url: string; text: string; offset: number; hasAlt: boolean; html: boolean };
+/**
+ * Whether a body holds raw HTML outside code: a tag, a closing tag, a comment, a declaration or a processing
+ * instruction. Autolinks (`<https://…>`, `<name@example.org>`) are not HTML.
+ */
+export function hasRawHtml(body: string): boolean {
+  return /<(?:[A-Za-z][A-Za-z0-9-]*(?=[\s/>])|\/[A-Za-z]|!|\?)/.test(withoutCode(body));
+}
 
 // A link destination: `<…>`, or text without spaces with balanced parentheses (one level).
 const DEST = String.raw`(<[^>\n]*>|(?:[^\s()\\]|\\.|\([^\s()]*\))*)`;
@@ -122,26 +115,17 @@ const LABEL = String.raw`((?:[^[\]\\]|\\.|\[(?:[^[\]\\]|\\.)*\])*)`;
 const INLINE = new RegExp(String.raw`(!?)\[${LABEL}\]\(\s*${DEST}${TITLE}\s*\)`, 'g');
 const REFERENCE = new RegExp(String.raw`(!?)\[${LABEL}\](?:\[((?:[^[\]\\]|\\.)*)\])?`, 'g');
 const DEFINITION = /^ {0,3}\[((?:[^[\]\\]|\\.)+)\]:[ \t]*\n?[ \t]*(<[^>\n]*>|\S+)/gm;
-const HTML_TAG = /<(a|img)\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
 
 const normaliseLabel = (label: string) => label.replace(/\s+/g, ' ').trim().toLowerCase();
 
 /**
- * Finds the body's references by scanning its text: inline and reference-style Markdown links and images,
- * and `<a href>` / `<img src>` in raw HTML, then classifies them exactly as the pipeline's marking step does.
+ * Finds the references of a plain-Markdown body by scanning its text (inline and reference-style links and
+ * images, outside code), then classifies them exactly as the pipeline's marking step does.
  */
 export function scanBody(body: string, bodyLine: number, context: BodyContext): BodyReferences {
   const { relPath } = context;
-  const withFrames = withoutText(body);
-  const elements = withFrames.replace(FRAME, blank);
-  const text = withoutDropped(elements);
+  const text = withoutCode(body);
   const found: Found[] = [];
-  const removedEmbeds: { src: string; offset: number }[] = [];
-  for (const match of withoutDropped(withFrames).matchAll(FRAME)) {
-    // Attributes are read from the file as written (blanking may have reached inside a quoted value).
-    const src = attribute(body.slice(match.index, match.index + match[0].indexOf('>') + 1), 'src') ?? '';
-    if (!embedFrameFor(src, context.embedHosts)) removedEmbeds.push({ src, offset: match.index });
-  }
 
   const definitions = new Map<string, string>();
   for (const match of text.matchAll(DEFINITION)) {
@@ -155,7 +139,7 @@ export function scanBody(body: string, bodyLine: number, context: BodyContext): 
   let afterInline = withoutDefinitions;
   for (let pass = 0; pass < 2; pass++) {
     afterInline = afterInline.replace(INLINE, (whole: string, bang: string, label: string, dest: string, offset: number) => {
-      found.push({ kind: bang ? 'image' : 'link', url: normaliseUri(destination(dest)), text: label, offset, hasAlt: true, html: false });
+      found.push({ kind: bang ? 'image' : 'link', url: normaliseUri(destination(dest)), text: label, offset });
       return bang ? blank(whole) : ` ${label}${blank(whole.slice(label.length + 1))}`;
     });
   }
@@ -164,34 +148,8 @@ export function scanBody(body: string, bodyLine: number, context: BodyContext): 
     const key = normaliseLabel(ref === undefined || ref === '' ? label! : ref);
     const url = definitions.get(key);
     if (url === undefined) continue;
-    found.push({ kind: bang ? 'image' : 'link', url: normaliseUri(url), text: label!, offset: match.index, hasAlt: true, html: false });
+    found.push({ kind: bang ? 'image' : 'link', url: normaliseUri(url), text: label!, offset: match.index });
   }
-  // As the pipeline counts them, before sanitising: images without alt (inside svg or math too), other
-  // than those from other hosts (made links first).
-  for (const match of elements.matchAll(HTML_TAG)) {
-    const tag = body.slice(match.index, match.index + match[0].length);
-    if (match[1]!.toLowerCase() !== 'img' || attribute(tag, 'alt') !== undefined) continue;
-    const url = attribute(tag, 'src');
-    if (url === undefined || !isRemote(url))
-      found.push({ kind: 'image', url: '', text: '', offset: match.index, hasAlt: false, html: true });
-  }
-  for (const match of text.matchAll(HTML_TAG)) {
-    const tag = body.slice(match.index, match.index + match[0].length);
-    const isImage = match[1]!.toLowerCase() === 'img';
-    const url = attribute(tag, isImage ? 'src' : 'href');
-    const alt = isImage ? attribute(tag, 'alt') : undefined;
-    if (url === undefined) continue;
-    const closing = isImage ? '' : (text.slice(match.index + tag.length).split(/<\/a\s*>/i, 1)[0] ?? '');
-    found.push({
-      kind: isImage ? 'image' : 'link',
-      url,
-      text: isImage ? (alt ?? '') : closing,
-      offset: match.index,
-      hasAlt: true,
-      html: true,
-    });
-  }
-
   found.sort((a, b) => a.offset - b.offset);
   const lineStarts = [0];
   for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) lineStarts.push(i + 1);
@@ -206,19 +164,16 @@ export function scanBody(body: string, bodyLine: number, context: BodyContext): 
     return bodyLine + low;
   };
 
+  // Markdown images always have an alt attribute (empty at worst) and Markdown writes no iframes.
   const references: BodyReferences = {
     imagesWithoutAlt: 0,
     articleLinks: [],
     linksOutside: [],
     imageUses: [],
     bodyImages: [],
-    removedEmbeds: removedEmbeds.map(({ src, offset }) => ({ src, line: lineOf(offset) })),
+    removedEmbeds: [],
   };
   for (const item of found) {
-    if (!item.hasAlt) {
-      references.imagesWithoutAlt++;
-      continue;
-    }
     const written = { written: item.url, text: readable(item.text), line: lineOf(item.offset) };
     if (item.kind === 'link') {
       const link = classifyLink(relPath, item.url);
@@ -253,8 +208,13 @@ const scanning: BodyReader<{ text: string; line: number }> = {
 /**
  * Checks one article file the quick way (`npm run validate`): the same problems as `parseArticle`, and the
  * same article but for what only rendering gives (its `html`, `excerpt` and `headings` are empty, its word
- * count 0).
+ * count 0). Undefined when the body holds raw HTML: read that file with `parseArticle`.
  */
-export function checkArticle(source: ArticleSource, options: ParseOptions): ParseResult {
+export function checkArticle(source: ArticleSource, options: ParseOptions): ParseResult | undefined {
+  const decoded = decodeSource(source.bytes, source.file);
+  if (!('problem' in decoded)) {
+    const split = splitFrontmatter(decoded.text);
+    if (split && hasRawHtml(split.body)) return undefined;
+  }
   return readArticle(source, options, scanning);
 }
