@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { parseArticle } from '../../src/lib/article/parse.ts';
@@ -50,5 +50,51 @@ test('searching the sample newsroom for the reference story’s key names finds 
     );
   } finally {
     server.close();
+  }
+});
+
+test('the sample build keeps within its page-weight budgets', () => {
+  const html = readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+  const read = (file: string) => readFileSync(path.join(DIST, file), 'utf8');
+
+  // Article pages: at most 35 KB of HTML for 800 words, images excluded; longer stories get their text on top.
+  const pages = readdirSync(CONTENT, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.md'))
+    .map(
+      (relPath) =>
+        parseArticle(
+          { file: relPath, relPath: relPath.split(path.sep).join('/'), bytes: readFileSync(path.join(CONTENT, relPath)) },
+          { timeZone: site.timeZone, sections: site.sections },
+        ).article!,
+    )
+    .filter((article) => existsSync(path.join(DIST, article.sectionSlug, article.slug, 'index.html')));
+  expect(pages.length).toBeGreaterThan(20);
+  for (const article of pages) {
+    const bytes = Buffer.byteLength(read(path.join(article.sectionSlug, article.slug, 'index.html')));
+    const allowance = 35 * 1024 + Math.max(0, article.wordCount - 800) * 8;
+    expect(bytes, `${article.slug}: ${article.wordCount} words`).toBeLessThanOrEqual(allowance);
+  }
+
+  // All CSS together at most 15 KB, uncompressed.
+  const css = readdirSync(path.join(DIST, '_astro')).filter((f) => f.endsWith('.css'));
+  const cssBytes = css.reduce((sum, f) => sum + statSync(path.join(DIST, '_astro', f)).size, 0);
+  expect(cssBytes).toBeLessThanOrEqual(15 * 1024);
+
+  for (const file of html) {
+    const page = read(file);
+    // No JavaScript but the search page's own module; JSON-LD is data.
+    const scripts = [...page.matchAll(/<script\b([^>]*)>/g)]
+      .map((m) => m[1]!)
+      .filter((attributes) => !attributes.includes('application/ld+json'));
+    expect(scripts, file).toEqual(file === path.join('search', 'index.html') ? [expect.stringContaining('type="module"')] : []);
+    // Nothing loaded from another host: no src, srcset, stylesheet, icon or preload outside the site.
+    expect(page, file).not.toMatch(/\b(?:src|srcset)="(?:https?:)?\/\//);
+    expect(page, file).not.toMatch(/<link\b[^>]*rel="(?:stylesheet|icon|preload|modulepreload)"[^>]*href="(?:https?:)?\/\//);
+    // Every picture has its size reserved and a modern format.
+    for (const [img] of page.matchAll(/<img\b[^>]*>/g)) {
+      expect(img, file).toMatch(/\swidth="\d+"/);
+      expect(img, file).toMatch(/\sheight="\d+"/);
+      expect(img, file).toMatch(/\ssrc="[^"]+\.(?:webp|avif|svg)"/);
+    }
   }
 });
