@@ -5,6 +5,7 @@ import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import { cacheDir } from '../build-paths.ts';
 import { CARD_HEIGHT, CARD_WIDTH, cardHash, cardMarkup, type CardContent } from '../lib/social-card.ts';
+import { drawInPool } from './card-pool.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -52,18 +53,40 @@ export async function drawCard(content: CardContent): Promise<DrawnCard> {
   return { png: new Resvg(svg, { fitTo: { mode: 'width', value: CARD_WIDTH } }).render().asPng(), missing };
 }
 
+/** Cards being drawn, by content hash: started early by `prepareCards`, awaited by `socialCardPng`. */
+const drawing = new Map<string, Promise<DrawnCard>>();
+
+function cacheFile(content: CardContent): string {
+  return path.join(cacheDir(), 'dateline-cards', `${cardHash(content)}.png`);
+}
+
+/**
+ * Starts drawing, on every core, the cards not in the cache yet, so they are ready by the time their pages
+ * are written. `draw` is the pool by default (card-pool.ts); tests may draw on their own thread.
+ */
+export function prepareCards(contents: readonly CardContent[], draw: (content: CardContent) => Promise<DrawnCard> = drawInPool): void {
+  for (const content of contents) {
+    const hash = cardHash(content);
+    if (drawing.has(hash) || existsSync(cacheFile(content))) continue;
+    const card = draw(content);
+    card.catch(() => undefined); // reported when its page awaits it
+    drawing.set(hash, card);
+  }
+}
+
 /**
  * The PNG of an article's social card, drawn once per content: a card whose headline, section, date and
  * publisher are unchanged is read from the cache instead of being drawn again.
  */
 export async function socialCardPng(content: CardContent, warn: (message: string) => void = () => undefined): Promise<Uint8Array> {
-  const folder = path.join(cacheDir(), 'dateline-cards');
-  const file = path.join(folder, `${cardHash(content)}.png`);
-  if (existsSync(file)) return readFileSync(file);
-  const { png, missing } = await drawCard(content);
+  const file = cacheFile(content);
+  const hash = cardHash(content);
+  if (!drawing.has(hash) && existsSync(file)) return readFileSync(file);
+  const { png, missing } = await (drawing.get(hash) ?? drawCard(content));
+  drawing.delete(hash);
   if (missing.length > 0)
     warn(`social card for "${content.title}": no shipped font draws "${missing.join('')}"; those characters show as boxes`);
-  mkdirSync(folder, { recursive: true });
+  mkdirSync(path.dirname(file), { recursive: true });
   // Written under a temporary name first, so a build stopped half-way never leaves a broken card.
   writeFileSync(`${file}.tmp`, png);
   renameSync(`${file}.tmp`, file);

@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { drawCard, socialCardPng } from '../../src/data/social-cards.ts';
+import { drawInPool } from '../../src/data/card-pool.ts';
+import { drawCard, prepareCards, socialCardPng } from '../../src/data/social-cards.ts';
 import { cardHash, cardMarkup, type CardContent } from '../../src/lib/social-card.ts';
 
 const content: CardContent = { title: 'North Korea readies troops', section: 'World', date: '25/10/2024 19h13', publisher: 'Dateline' };
@@ -48,5 +49,27 @@ describe('social cards', () => {
     const warnings: string[] = [];
     await socialCardPng({ ...content, title: '北朝鮮 troops' }, (message) => warnings.push(message));
     expect(warnings).toEqual([expect.stringContaining('no shipped font draws "北朝鮮"')]);
+  });
+
+  it('should draw the same card on the pool threads as on the build thread', async () => {
+    const [inPool, here] = await Promise.all([drawInPool({ ...content, title: 'Pool' }), drawCard({ ...content, title: 'Pool' })]);
+    expect(Buffer.from(inPool.png).equals(Buffer.from(here.png))).toBe(true);
+  });
+
+  it('should start missing cards early and hand each to its page once drawn', async () => {
+    const started: string[] = [];
+    const cards = [1, 2, 3].map((n) => ({ ...content, title: `Prepared ${n}` }));
+    prepareCards(cards, (card) => {
+      started.push(card.title);
+      return drawInPool(card);
+    });
+    expect(started).toEqual(['Prepared 1', 'Prepared 2', 'Prepared 3']);
+    // Asked again (a second route, a rebuild in dev): nothing is drawn twice.
+    prepareCards(cards, (card) => {
+      started.push(card.title);
+      return drawInPool(card);
+    });
+    expect(started).toHaveLength(3);
+    for (const card of cards) expect(Buffer.from(await socialCardPng(card)).equals(Buffer.from((await drawCard(card)).png))).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getNewsroom, type Entry } from '../../data/newsroom.ts';
-import { skipCards, socialCardPng } from '../../data/social-cards.ts';
+import { prepareCards, skipCards, socialCardPng } from '../../data/social-cards.ts';
+import type { CardContent } from '../../lib/social-card.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { site } from '../../site.config.ts';
 
@@ -9,19 +10,22 @@ export const getStaticPaths = (async () => {
   // DATELINE_SKIP_CARDS=1 (previews, benchmarks): no cards; pages then point og:image at the logo.
   if (skipCards()) return [];
   const { articles } = await getNewsroom();
-  return articles.filter((entry) => !entry.article.image).map((entry) => ({ params: { slug: entry.article.slug }, props: { entry } }));
+  const withCards = articles.filter((entry) => !entry.article.image);
+  // Every missing card starts drawing now, on all cores, while the other pages are written.
+  prepareCards(withCards.map(cardContent));
+  return withCards.map((entry) => ({ params: { slug: entry.article.slug }, props: { entry } }));
 }) satisfies GetStaticPaths;
 
+function cardContent({ article }: Entry): CardContent {
+  return {
+    title: article.title,
+    section: article.section,
+    date: formatDate(article.date.iso, article.date.hasTime ? site.dateTimePattern : site.datePattern, site.timeZone, site.locale),
+    publisher: site.publisher,
+  };
+}
+
 export const GET: APIRoute<{ entry: Entry }> = async ({ props: { entry } }) => {
-  const { article } = entry;
-  const png = await socialCardPng(
-    {
-      title: article.title,
-      section: article.section,
-      date: formatDate(article.date.iso, article.date.hasTime ? site.dateTimePattern : site.datePattern, site.timeZone, site.locale),
-      publisher: site.publisher,
-    },
-    console.warn,
-  );
+  const png = await socialCardPng(cardContent(entry), console.warn);
   return new Response(Buffer.from(png), { headers: { 'Content-Type': 'image/png' } });
 };
