@@ -1,9 +1,8 @@
 import { decodeSource } from './decode.ts';
 import { isRemote } from './html-steps.ts';
-import { classifyLink, localImagePath, type ArticleLink, type ImageUse, type WrittenReference } from './local-references.ts';
+import { classifyLink, localImagePath } from './local-references.ts';
 import { readArticle, type ArticleSource, type BodyReader, type ParseOptions, type ParseResult } from './read.ts';
-import type { RemovedEmbed } from './embeds.ts';
-import type { BodyContext, FrontmatterBlock } from './render.ts';
+import type { BodyContext, BodyReferences, FrontmatterBlock } from './render.ts';
 
 /**
  * The quick reading of an article that `npm run validate` uses: the frontmatter exactly as the build reads
@@ -16,16 +15,6 @@ import type { BodyContext, FrontmatterBlock } from './render.ts';
  * input lives. `tests/unit/body-scan.test.ts` checks that both readings report the same problems for every
  * fixture and sample article.
  */
-
-/** What the checks need to know about a body's references, whichever way it was read. */
-export interface BodyReferences {
-  imagesWithoutAlt: number;
-  articleLinks: ArticleLink[];
-  linksOutside: WrittenReference[];
-  imageUses: ImageUse[];
-  bodyImages: string[];
-  removedEmbeds: RemovedEmbed[];
-}
 
 /**
  * The frontmatter block as remark-frontmatter finds it: a `---` (YAML) or `+++` (TOML) line first in the

@@ -35,15 +35,8 @@ export interface Heading {
   text: string;
 }
 
-/** The article body after the pipeline: safe HTML and what pages and lists need to know about it. */
-export interface RenderedBody {
-  html: string;
-  headings: Heading[];
-  /** Plain text of the first paragraph, shortened to a sentence-friendly length. */
-  excerpt: string;
-  wordCount: number;
-  /** Whole minutes, at least 1. */
-  readingMinutes: number;
+/** What the checks need to know about a body's references and images, however the body was read. */
+export interface BodyReferences {
   /** Body images written without `alt` (rendered with an empty one). */
   imagesWithoutAlt: number;
   /** Links to other articles' files, in marker order (see local-references.ts). */
@@ -56,6 +49,17 @@ export interface RenderedBody {
   bodyImages: string[];
   /** Iframes removed because their host is not on the embed allow-list (or they are not https). */
   removedEmbeds: RemovedEmbed[];
+}
+
+/** The article body after the pipeline: safe HTML and what pages and lists need to know about it. */
+export interface RenderedBody extends BodyReferences {
+  html: string;
+  headings: Heading[];
+  /** Plain text of the first paragraph, shortened to a sentence-friendly length. */
+  excerpt: string;
+  wordCount: number;
+  /** Whole minutes, at least 1. */
+  readingMinutes: number;
 }
 
 /** Ids the page layout uses around the article body (see Base.astro and RelatedSection.astro). */
