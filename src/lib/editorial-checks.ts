@@ -1,4 +1,4 @@
-import { nearest } from './article/suggest.ts';
+import { editDistance, nearest } from './article/suggest.ts';
 import { compareText, sortProblems, type Problem } from './problems.ts';
 
 /**
@@ -156,11 +156,26 @@ function createTagSuggester(established: readonly string[]): (tag: string) => st
     }
     const reachable = new Set<number>();
     for (const variant of deletionVariants(tag.toLowerCase(), 2)) for (const i of index.get(variant) ?? []) reachable.add(i);
-    return nearest(
-      tag,
-      [...reachable].sort((a, b) => a - b).map((i) => established[i]!),
-    );
+    const candidates = [...reachable]
+      .sort((a, b) => a - b)
+      .map((i) => established[i]!)
+      .filter((candidate) => sameFirstLetter(tag, candidate));
+    const guess = nearest(tag, candidates);
+    return guess !== undefined && fewEdits(tag, guess) ? guess : undefined;
   };
+}
+
+/*
+ * Tags are short names, where two edits can make another real name ("NATO" and "NASA", "South Korea" and
+ * "North Korea"): a suggestion keeps the first letter, which typos rarely touch, and allows one edit per
+ * four letters.
+ */
+export function sameFirstLetter(tag: string, candidate: string): boolean {
+  return tag.charAt(0).toLowerCase() === candidate.charAt(0).toLowerCase();
+}
+
+export function fewEdits(tag: string, guess: string): boolean {
+  return editDistance(tag.toLowerCase(), guess.toLowerCase()) <= Math.max(1, Math.floor(tag.length / 4));
 }
 
 /** The word and every string made from it by deleting up to `depth` UTF-16 units (as `nearest()` counts edits). */

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { nearest } from '../../src/lib/article/suggest.ts';
 import {
   checkEditorial,
+  fewEdits,
+  sameFirstLetter,
   foldTag,
   MAX_HEADLINE_LENGTH,
   MAX_STANDFIRST_LENGTH,
@@ -122,7 +124,7 @@ describe('one-off tags', () => {
     ]);
   });
 
-  it('should suggest what nearest() suggests over every established tag', () => {
+  it('should suggest what nearest() suggests over every established tag with the same first letter, within one edit per four letters', () => {
     // Many near-identical names, so the index has to find every candidate within two edits, in order.
     let seed = 7;
     const random = () => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647;
@@ -136,13 +138,27 @@ describe('one-off tags', () => {
     const hints = new Map(checkEditorial(articles).map((p) => [p.file, p.hint]));
     const sorted = [...established].sort(compareText);
     for (const tag of oneOffs) {
-      const guess = nearest(tag, sorted);
+      const nearby = nearest(
+        tag,
+        sorted.filter((candidate) => sameFirstLetter(tag, candidate)),
+      );
+      const guess = nearby !== undefined && fewEdits(tag, nearby) ? nearby : undefined;
       expect(hints.get(`o-${tag}.md`), tag).toBe(
         guess ? `did you mean "${guess}"?` : 'check the spelling, or keep it if this is a new topic',
       );
     }
     expect(oneOffs.length).toBeGreaterThan(20);
     expect([...hints.values()].filter((hint) => hint?.startsWith('did you mean')).length).toBeGreaterThan(10);
+  });
+
+  it('should not take one real name for a typo of another', () => {
+    const hintFor = (oneOff: string, established: string) =>
+      checkEditorial([article('a.md', [established]), article('b.md', [established]), article('c.md', [oneOff])]).find(
+        (p) => p.file === 'c.md',
+      )?.hint;
+    expect(hintFor('NATO', 'NASA')).toBe('check the spelling, or keep it if this is a new topic');
+    expect(hintFor('South Korea', 'North Korea')).toBe('check the spelling, or keep it if this is a new topic');
+    expect(hintFor('Pyongyan', 'Pyongyang')).toBe('did you mean "Pyongyang"?');
   });
 });
 

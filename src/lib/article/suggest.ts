@@ -14,7 +14,8 @@ export function nearest(name: string, known: readonly string[]): string | undefi
   return best.distance <= allowed ? best.name : undefined;
 }
 
-function editDistance(a: string, b: string): number {
+/** Levenshtein distance: insertions, deletions and substitutions of UTF-16 units. */
+export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
