@@ -22,7 +22,7 @@ import type { ParsedArticle } from '../src/lib/article/parse.ts';
 import { checkEditorial } from '../src/lib/editorial-checks.ts';
 import { formatReport, type Problem } from '../src/lib/problems.ts';
 import { slugFromFileName } from '../src/lib/slug.ts';
-import { articleSource, checkAcrossFiles, listMarkdownFiles, parseOptionsFor } from '../src/loaders/content-files.ts';
+import { articleSource, checkAcrossFiles, listMarkdownFiles, notReadProblems, parseOptionsFor } from '../src/loaders/content-files.ts';
 import { site } from '../src/site.config.ts';
 
 /** Below this many files to parse, starting a thread (it loads the whole pipeline, ~0.4 s) costs more than it saves. */
@@ -36,7 +36,7 @@ const parseOptions = parseOptionsFor(site);
  */
 type CheckedArticle = Pick<
   ParsedArticle,
-  'slug' | 'file' | 'related' | 'articleLinks' | 'draft' | 'date' | 'title' | 'description' | 'tags'
+  'slug' | 'file' | 'related' | 'articleLinks' | 'draft' | 'date' | 'title' | 'description' | 'tags' | 'section' | 'authors'
 > & {
   relPath: string;
 };
@@ -95,10 +95,23 @@ async function drain(input: WorkerInput): Promise<[number, CheckedFile][]> {
 
 function toResult(relPath: string, file: string, article: ParsedArticle | undefined, problems: Problem[]): FileResult {
   if (!article) return { problems, failed: { slug: slugFromFileName(relPath), file, relPath } };
-  const { slug, related, articleLinks, draft, date, title, description, tags } = article;
+  const { slug, related, articleLinks, draft, date, title, description, tags, section, authors } = article;
   return {
     problems,
-    article: { slug, file, relPath, related, articleLinks, draft, date, title, tags, ...(description !== undefined && { description }) },
+    article: {
+      slug,
+      file,
+      relPath,
+      related,
+      articleLinks,
+      draft,
+      date,
+      title,
+      tags,
+      section,
+      authors,
+      ...(description !== undefined && { description }),
+    },
   };
 }
 
@@ -195,7 +208,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const root = path.resolve(import.meta.dirname, '..');
   const contentDir = path.resolve(root, process.env.CONTENT_DIR || 'content');
-  const { files, ignored } = await listMarkdownFiles(contentDir);
+  const { files, ignored, notRead } = await listMarkdownFiles(contentDir);
 
   const cacheFile = path.join(cacheDir(root), 'dateline-validate', `${hash('sha1', contentDir).slice(0, 16)}.json`);
   const code = codeDigest(root, contentDir);
@@ -217,6 +230,7 @@ async function main(): Promise<void> {
   const articles = results.flatMap((r) => (r.article ? [r.article] : []));
   const failed = results.flatMap((r) => (r.failed ? [r.failed] : []));
   problems.push(...checkAcrossFiles(articles, failed, buildTime(), site.relatedCount, ignored));
+  problems.push(...notReadProblems(root, contentDir, notRead));
   problems.push(...checkEditorial(articles));
 
   for (const name of ignored) console.log(`ignored (name starts with . or _): ${name}`);

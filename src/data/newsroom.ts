@@ -5,6 +5,7 @@ import { bodyResolver, type ArticleBody } from './article-bodies.ts';
 import { buildListings, type ListingPage } from '../lib/listings.ts';
 import { buildNewsroom, type ArticleEntry, type Newsroom } from '../lib/newsroom.ts';
 import { buildTime } from '../clock.ts';
+import { startTimer } from '../build-timing.ts';
 import { site } from '../site.config.ts';
 
 /** A stored article with its sanitised HTML, local links and images resolved: what article pages and feeds render. */
@@ -24,11 +25,16 @@ export function getNewsroom(): Promise<Newsroom<Article>> {
 }
 
 async function load(): Promise<Newsroom<Article>> {
+  const stopBodies = startTimer('bodies');
   const entries = await getCollection('articles');
   // Links between articles and pictures beside them are resolved now, not when files are parsed (article-bodies.ts).
   const body = bodyResolver(entries, buildTime(), import.meta.env.DEV);
   const articles = await Promise.all(entries.map(async (entry) => ({ ...entry.data, ...(await body(entry)) })));
-  return buildNewsroom(articles, site, buildTime(), { preview: import.meta.env.DEV });
+  stopBodies();
+  const stopNewsroom = startTimer('newsroom');
+  const newsroom = buildNewsroom(articles, site, buildTime(), { preview: import.meta.env.DEV });
+  stopNewsroom();
+  return newsroom;
 }
 
 /** Every paginated list page (sections, tags, authors, archive), from the same newsroom. */

@@ -15,12 +15,14 @@ export interface ReportedArticle {
  * every problem is printed above it.
  */
 export function buildReport(articles: readonly ReportedArticle[], problems: readonly Problem[]): string[] {
-  const sorted = [...articles].sort((a, b) => compareText(a.file, b.file));
-  const of = (status: PublicationStatus) => sorted.filter((a) => a.status === status);
   const rejected = new Map<string, Problem>();
   for (const problem of problems) {
     if (problem.severity === 'error' && !rejected.has(problem.file)) rejected.set(problem.file, problem);
   }
+  // An article that parsed but fails a check across files (a slug another file has) is rejected, not published:
+  // each file is counted once, so the categories add up to the files read.
+  const sorted = [...articles].filter((a) => !rejected.has(a.file)).sort((a, b) => compareText(a.file, b.file));
+  const of = (status: PublicationStatus) => sorted.filter((a) => a.status === status);
   const list = (items: string[]) => (items.length > 0 ? `: ${items.join(', ')}` : '');
   return [
     `published: ${of('published').length}`,

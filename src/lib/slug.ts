@@ -1,14 +1,59 @@
 import { slug as githubSlug } from 'github-slugger';
 
 /**
+ * Accents, in the sense that case-insensitive matching ignores them: the marks on Latin, Greek and Cyrillic
+ * letters (é, ά, ё), which writers add or drop freely and capitals often go without. Marks in other scripts
+ * are vowels and sounds that make a different word (Devanagari काम "work" / कम "less", Japanese プ / フ): they
+ * are kept, so such names never share a URL. A mark on no letter at all (after a space) goes too.
+ */
+const ACCENTS = /(^|\P{L}|[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{M}+/gu;
+
+/** A name with compatibility forms (ﬁ, ＡＢＣ, ½) unfolded and accents removed, other scripts recomposed. */
+function fold(name: string): string {
+  return name.normalize('NFKD').replace(ACCENTS, '$1').normalize('NFC');
+}
+
+/**
  * The one way Dateline turns a name into a URL segment, for article files, sections, tags and authors.
  * Case, accents and spacing do not matter: "North Korea", "north  korea" and "Nörth Korea" all give
  * `north-korea`. Letters of non-Latin scripts are kept (browsers show them readably); punctuation goes.
- * An empty result means the name has nothing to build a URL from (an emoji-only tag): callers report it.
+ * The result holds only letters, digits, marks and hyphens: never `/`, `\`, `.` or `%`, so no slug can
+ * climb out of its folder (`../../etc` gives `etc`). An empty result means the name has nothing to build a
+ * URL from (an emoji-only tag): callers report it.
  */
 export function toSlug(name: string): string {
-  const withoutAccents = name.normalize('NFKD').replace(/\p{M}+/gu, '');
-  return githubSlug(withoutAccents).replace(/_/g, '-').replace(/-{2,}/g, '-').replace(/^-|-$/g, '');
+  return githubSlug(fold(name)).replace(/_/g, '-').replace(/-{2,}/g, '-').replace(/^-|-$/g, '');
+}
+
+/**
+ * What two names must share to be one name written two ways: everything but case, accents, spacing,
+ * hyphens and underscores ("North Korea", "north-korea", "Nörth  Korea"). Names with the same slug but
+ * different keys ("C++" and "C#" both give `c`; "U.S." and "US" give `us`) are different names that one URL
+ * cannot tell apart: the checks across files report them (collection-checks.ts).
+ *
+ * Why an error rather than slugs that keep the symbols (`c-plus-plus`, `c-sharp`): spelling symbols out
+ * takes a word list in one language (and `#MeToo` is no "sharp"), changes URLs already published, and
+ * still leaves collisions ("U.S." / "US", "½" / "12") that need the error anyway; the writer, told which
+ * two names collide, picks the wording ("C Sharp") in seconds, and decides whether they were one subject.
+ */
+export function spellingKey(name: string): string {
+  return fold(name)
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02BC\u2032`\u00B4]/gu, "'") // typographic apostrophes (’ ʼ ′) are one apostrophe
+    .replace(/[\s_\p{Pd}]+/gu, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/**
+ * The longest slug, in UTF-8 bytes. Every slug becomes a folder or file name in the built site
+ * (`world/{slug}/`, `tags/{slug}/`, `cards/{slug}.png`), and file systems refuse names over 255 bytes,
+ * which would fail the build at its very end; 200 leaves room for the `.png`, and is a URL no one types.
+ */
+export const MAX_SLUG_BYTES = 200;
+
+/** Whether a slug is longer than a file name may be (see `MAX_SLUG_BYTES`); a letter may take up to 4 bytes. */
+export function isSlugTooLong(slug: string): boolean {
+  return new TextEncoder().encode(slug).length > MAX_SLUG_BYTES;
 }
 
 /** Latin letters that Unicode does not decompose into a base letter and an accent. */

@@ -10,10 +10,11 @@ import type { StoredArticleInput } from '../lib/article/stored.ts';
 import { formatDate } from '../lib/dates.ts';
 import { formatProblem, formatReport, sortProblems, type Problem } from '../lib/problems.ts';
 import { slugFromFileName } from '../lib/slug.ts';
-import { articleSource, checkAcrossFiles, displayPath, listMarkdownFiles, parseOptionsFor } from './content-files.ts';
+import { articleSource, checkAcrossFiles, displayPath, listMarkdownFiles, notReadProblems, parseOptionsFor } from './content-files.ts';
 import { publicationStatus } from '../lib/publishing.ts';
 import { buildReport } from '../lib/build-report.ts';
 import { setDevProblems } from './dev-problems.ts';
+import { startTimer } from '../build-timing.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
 
 /** Astro's store also re-registers an unchanged entry's images; that method is missing from the public type. */
@@ -37,6 +38,17 @@ export class ContentError extends AstroError {
       `Some articles cannot be published:\n${report}`,
       'Fix the files listed above (each line says what is expected), then build again.',
     );
+    // Astro prints a thrown error's stack and the line of our code that threw it: for mistakes in articles
+    // that is noise, so there is none to print.
+    this.stack = '';
+  }
+
+  /**
+   * Astro swaps an error's hint for one about browser APIs when `toString()` mentions `window` or
+   * `document`, which a report quoting file names and values may well do ("windows-update.md").
+   */
+  override toString(): string {
+    return `${this.name}: some articles cannot be published`;
   }
 }
 
@@ -63,7 +75,9 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
           queue = queue.then(() => loadArticles(context, options)).catch((error: Error) => context.logger.error(error.message));
         });
       }
+      const stop = startTimer('content');
       await loadArticles(context, options);
+      stop();
     },
   };
 }
@@ -94,7 +108,7 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
   const optionsDigest = generateDigest(`${PIPELINE_VERSION}\n${JSON.stringify(parseOptions)}\n${contentDir}\n${lockfile}`);
   const now = options.now();
 
-  const { files: relPaths, ignored } = await listMarkdownFiles(contentDir);
+  const { files: relPaths, ignored, notRead } = await listMarkdownFiles(contentDir);
   for (const name of ignored) logger.info(`ignored (name starts with . or _): ${displayPath(root, path.join(contentDir, name))}`);
   if (relPaths.length === 0) logger.warn(`No articles found: ${contentDir} holds no .md files.`);
 
@@ -142,6 +156,7 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
   }
 
   problems.push(...checkAcrossFiles(all, failed, now, options.site.relatedCount, ignored));
+  problems.push(...notReadProblems(root, contentDir, notRead));
   const errors = problems.filter((p) => p.severity === 'error');
   const report = buildReport(
     all.map((article) => ({ file: article.file, status: publicationStatus(article, now), when: publishTime(article, options.site) })),

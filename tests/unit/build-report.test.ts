@@ -25,6 +25,28 @@ describe('buildReport', () => {
     ]);
   });
 
+  it('should count a file rejected by a check across files as rejected only', () => {
+    const same = { severity: 'error' as const, field: 'slug', message: '"same" is also the slug of another file' };
+    expect(
+      buildReport(
+        [
+          { file: 'content/world/same.md', status: 'published' },
+          { file: 'content/politics/same.md', status: 'draft' },
+          { file: 'content/world/other.md', status: 'published' },
+        ],
+        [
+          { ...same, file: 'content/world/same.md' },
+          { ...same, file: 'content/politics/same.md' },
+        ],
+      ),
+    ).toEqual([
+      'published: 1',
+      'drafts: 0',
+      'scheduled: 0',
+      'rejected: 2: content/politics/same.md (slug: "same" is also the slug of another file), content/world/same.md (slug: "same" is also the slug of another file)',
+    ]);
+  });
+
   it('should report empty categories as zero', () => {
     expect(buildReport([], [])).toEqual(['published: 0', 'drafts: 0', 'scheduled: 0', 'rejected: 0']);
   });

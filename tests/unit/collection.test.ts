@@ -120,6 +120,64 @@ describe('checkCollection: links between articles', () => {
   });
 });
 
+describe('checkCollection: names that would share a page', () => {
+  const named = (file: string, names: { section?: string; tags?: string[]; authors?: string[] }) => ({
+    slug: file.replace(/^.*\/|\.md$/g, ''),
+    file,
+    related: [],
+    status: 'published' as const,
+    ...names,
+  });
+
+  it('should name both files, both spellings and the URL when two tags differ by more than spelling', () => {
+    const problems = checkCollection([named('content/tech/a.md', { tags: ['C++'] }), named('content/tech/b.md', { tags: ['C#'] })]);
+    expect(sortProblems(problems).map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /^content\/tech\/a\.md: tags: "C\+\+" has the same URL, \/tags\/c\/, as "C#" \(content\/tech\/b\.md\) \(punctuation and symbols are left out of URLs: .*"C Sharp"\)$/,
+      ),
+      expect.stringMatching(/^content\/tech\/b\.md: tags: "C#" has the same URL, \/tags\/c\/, as "C\+\+" \(content\/tech\/a\.md\) \(/),
+    ]);
+  });
+
+  it('should merge names that differ only in case, accents, spacing or hyphens', () => {
+    const problems = checkCollection([
+      named('a.md', { section: 'Middle East', tags: ['North Korea'], authors: ['Lee Min-ho'] }),
+      named('b.md', { section: 'middle-east', tags: ['north  korea'], authors: ['lee min ho'] }),
+      named('c.md', { section: 'Middle east', tags: ['Nörth-Koréa'], authors: ['Lee Min Ho'] }),
+    ]);
+    expect(problems).toEqual([]);
+  });
+
+  it('should blame the less used spelling, naming the established one and how many files use it', () => {
+    const problems = checkCollection([
+      named('a.md', { tags: ['C++'] }),
+      named('b.md', { tags: ['c++'] }),
+      named('c.md', { tags: ['C++'] }),
+      named('d.md', { tags: ['C#'] }),
+    ]);
+    expect(problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^d\.md: tags: "C#" has the same URL, \/tags\/c\/, as "C\+\+" \(a\.md and 2 other files\) \(/),
+    ]);
+  });
+
+  it('should check sections and authors the same way, drafts and scheduled articles included', () => {
+    const problems = checkCollection([
+      { ...named('a.md', { section: 'C++', authors: ["Sam O'Neil"] }), status: 'draft' },
+      { ...named('b.md', { section: 'C#', authors: ['Sam ONeil'] }), status: 'scheduled' },
+    ]);
+    expect(sortProblems(problems).map((p) => `${p.file} ${p.field}: ${p.message}`)).toEqual([
+      'a.md authors: "Sam O\'Neil" has the same URL, /authors/sam-oneil/, as "Sam ONeil" (b.md)',
+      'a.md section: "C++" has the same URL, /c/, as "C#" (b.md)',
+      'b.md authors: "Sam ONeil" has the same URL, /authors/sam-oneil/, as "Sam O\'Neil" (a.md)',
+      'b.md section: "C#" has the same URL, /c/, as "C++" (a.md)',
+    ]);
+  });
+
+  it('should leave names that make no URL to the parser, which refuses them', () => {
+    expect(checkCollection([named('a.md', { tags: ['🔥'] }), named('b.md', { tags: ['🇫🇷'] })])).toEqual([]);
+  });
+});
+
 describe('problem reports', () => {
   const problems: Problem[] = [
     {

@@ -101,6 +101,47 @@ describe('parseArticle: sections, slugs and tags', () => {
     expect(problems).toEqual([expect.objectContaining({ field: 'tags', line: 4, message: expect.stringContaining('"🔥"') })]);
   });
 
+  it('should refuse two tags or two authors of one article that would share a URL, and keep their spellings apart', () => {
+    const tags = parseArticle(source(valid.replace('[North Korea, Russia]', '[C++, "C#"]')), options);
+    expect(tags.article).toBeUndefined();
+    expect(tags.problems).toEqual([
+      expect.objectContaining({ field: 'tags', line: 4, message: '"C++" and "C#" would have the same URL, /tags/c/' }),
+    ]);
+    const authors = parseArticle(source(valid.replace('tags:', "authors: [Sam O'Neil, Sam ONeil]\ntags:")), options);
+    expect(authors.problems).toEqual([
+      expect.objectContaining({ field: 'authors', message: '"Sam O\'Neil" and "Sam ONeil" would have the same URL, /authors/sam-oneil/' }),
+    ]);
+  });
+
+  it('should refuse an author, a tag, a section or a slug that cannot make a URL, or makes one too long for a file name', () => {
+    const refused = (replace: [string, string], relPath?: string) =>
+      parseArticle(source(valid.replace(...replace), relPath), options).problems.map((p) => `${p.field}: ${p.message}`);
+    expect(refused(['tags:', 'authors: ["🔥"]\ntags:'])).toEqual(['authors: author "🔥" has no letters or digits to make a URL from']);
+    expect(refused(['Russia]', `${'北'.repeat(67)}]`])).toEqual([`tags: tag "${'北'.repeat(40)}…" is too long to make a URL from`]);
+    expect(refused(['tags:', `slug: ${'a'.repeat(201)}\ntags:`])).toEqual([`slug: "${'a'.repeat(40)}…" is too long for a URL`]);
+    expect(refused(['tags:', `section: ${'World '.repeat(40)}\ntags:`])).toEqual([
+      `section: "${'World '.repeat(7).slice(0, 40)}…" is too long to make a URL from`,
+    ]);
+    expect(refused(['tags:', 'slug: ' + 'a'.repeat(200) + '\ntags:'])).toEqual([]);
+    expect(refused(['tags:', 'section: Cards\ntags:'], 'story.md')).toEqual(['section: "Cards" is a name the site uses for its own pages']);
+  });
+
+  it('should warn when a written slug loses characters on its way to the URL, and not for case or spaces', () => {
+    const { article, problems } = parseArticle(source(valid.replace('tags:', 'slug: ../../../etc/passwd\ntags:')), options);
+    expect(article?.slug).toBe('etcpasswd');
+    expect(problems).toEqual([
+      {
+        severity: 'warning',
+        file: 'content/world/story.md',
+        line: 4,
+        field: 'slug',
+        message: '"../../../etc/passwd" is published as "etcpasswd"',
+        hint: 'write slug: etcpasswd (a slug holds lower-case letters, digits and hyphens only)',
+      },
+    ]);
+    expect(parseArticle(source(valid.replace('tags:', 'slug: Custom Slug\ntags:')), options).problems).toEqual([]);
+  });
+
   it('should accept a single author or a list', () => {
     expect(parseArticle(source(valid.replace('tags:', 'authors: Ana Lima\ntags:')), options).article?.authors).toEqual(['Ana Lima']);
     expect(parseArticle(source(valid.replace('tags:', 'authors: [Ana Lima, Tom Reed]\ntags:')), options).article?.authors).toEqual([
@@ -263,6 +304,29 @@ describe('parseArticle: files that are not articles', () => {
     const { article, problems } = parseArticle(source(bomb), options);
     expect(article).toBeUndefined();
     expect(problems[0]?.hint).toContain('aliases');
+  });
+
+  it('should refuse a body nested too deeply for the parser, naming the file instead of crashing', () => {
+    const { article, problems } = parseArticle(source(`${valid}\n${'<div>'.repeat(5000)}\n`), options);
+    expect(article).toBeUndefined();
+    expect(problems).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        file: 'content/world/story.md',
+        message: expect.stringContaining('nests quotes, lists or HTML elements too deeply'),
+      }),
+    ]);
+  });
+
+  it('should say a UTF-16 file is UTF-16, and name a value outside a list of choices', () => {
+    const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(valid, 'utf16le'))]);
+    expect(parseArticle({ ...source(''), bytes: utf16 }, options).problems[0]?.message).toBe('the file is UTF-16 text, not UTF-8');
+    const { problems } = parseArticle(source(valid.replace('tags:', 'type: breaking\ntags:')), options);
+    expect(problems[0]).toMatchObject({
+      field: 'type',
+      message: 'is the text "breaking"',
+      hint: expect.stringContaining('news, analysis, opinion, live'),
+    });
   });
 
   it('should read a file with a byte-order mark and CRLF line ends', () => {

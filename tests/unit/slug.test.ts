@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slugFromFileName, toSlug } from '../../src/lib/slug.ts';
+import { isSlugTooLong, MAX_SLUG_BYTES, slugFromFileName, spellingKey, toSlug } from '../../src/lib/slug.ts';
 
 describe('toSlug', () => {
   it.each([
@@ -14,8 +14,70 @@ describe('toSlug', () => {
     ['-- padded --', 'padded'],
     ['北朝鮮', '北朝鮮'],
     ['🔥', ''],
+    // Nothing that climbs out of a folder or encodes a path survives.
+    ['..', ''],
+    ['%2e%2e%2f', '2e2e2f'],
+    ['..\\..\\windows', 'windows'],
+    ['C++', 'c'],
+    ['C#', 'c'],
+    // Accents of Latin, Greek and Cyrillic letters go, so capitals written without them match.
+    ['ΑΘΗΝΑ', 'αθηνα'],
+    ['Αθήνα', 'αθηνα'],
+    ['Ёлка', 'елка'],
+    // Marks of other scripts are vowels and sounds: kept, and recomposed.
+    ['काम', 'काम'],
+    ['कम', 'कम'],
+    ['プラン', 'プラン'],
+    ['フラン', 'フラン'],
+    ['북한'.normalize('NFD'), '북한'.normalize('NFC')],
+    ['ＡＢＣ ﬁle', 'abc-file'],
   ])('should turn %j into %j', (input, expected) => {
     expect(toSlug(input)).toBe(expected);
+  });
+
+  it('should never keep a character that could leave a folder or encode a path, whatever the input', () => {
+    const unsafe: string[] = [];
+    for (let cp = 0; cp <= 0xffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const slug = toSlug(`a${String.fromCodePoint(cp)}b${String.fromCodePoint(cp)}.`);
+      if (/[/\\.%?#:\s\p{Cc}\p{Cf}]/u.test(slug) || !slug.startsWith('a')) unsafe.push(`U+${cp.toString(16)}: ${slug}`);
+    }
+    expect(unsafe).toEqual([]);
+  });
+});
+
+describe('spellingKey', () => {
+  it.each([
+    ['North Korea', 'north korea'],
+    ['North Korea', 'North-Korea'],
+    ['North Korea', 'North  Korea'],
+    ['North Korea', 'north_korea'],
+    ['North Korea', 'Nörth Koréa'],
+    ['COVID-19', 'Covid–19'],
+    ["Sam O'Neil", 'Sam O\u2019Neil'],
+    ['Lee Min-ho', 'lee min ho'],
+  ])('should see %j and %j as one name written two ways', (a, b) => {
+    expect(spellingKey(a)).toBe(spellingKey(b));
+  });
+
+  it.each([
+    ['C++', 'C#'],
+    ['U.S.', 'US'],
+    ["Sam O'Neil", 'Sam ONeil'],
+    ['½', '12'],
+    ['काम', 'कम'],
+  ])('should see %j and %j as different names', (a, b) => {
+    expect(spellingKey(a)).not.toBe(spellingKey(b));
+  });
+});
+
+describe('isSlugTooLong', () => {
+  it('should allow a slug up to the limit in bytes, whatever its script', () => {
+    expect(isSlugTooLong('a'.repeat(MAX_SLUG_BYTES))).toBe(false);
+    expect(isSlugTooLong('a'.repeat(MAX_SLUG_BYTES + 1))).toBe(true);
+    // A Chinese character takes three bytes of a file name.
+    expect(isSlugTooLong('北'.repeat(Math.floor(MAX_SLUG_BYTES / 3)))).toBe(false);
+    expect(isSlugTooLong('北'.repeat(Math.floor(MAX_SLUG_BYTES / 3) + 1))).toBe(true);
   });
 });
 

@@ -144,6 +144,24 @@ describe('npm run validate', () => {
       expect(run.stdout).toContain('(1 unchanged since the last run)');
     });
 
+    it('should refuse different tags, sections and authors that would share a URL, as the build does', () => {
+      const dir = folder({
+        'tech/cpp.md': [...story('A story tagged C++', '[C++]'), 'section: C++', "authors: [Sam O'Neil]"],
+        'tech/csharp.md': [...story('A story tagged C#', '["C#"]'), 'section: "C#"', 'authors: [Sam ONeil]'],
+      });
+      const run = validate(dir);
+      expect(run.status, run.stderr).toBe(1);
+      for (const line of [
+        `error   ${dir}/tech/cpp.md: authors: "Sam O'Neil" has the same URL, /authors/sam-oneil/, as "Sam ONeil" (${dir}/tech/csharp.md)`,
+        `error   ${dir}/tech/cpp.md: section: "C++" has the same URL, /c/, as "C#" (${dir}/tech/csharp.md)`,
+        `error   ${dir}/tech/cpp.md: tags: "C++" has the same URL, /tags/c/, as "C#" (${dir}/tech/csharp.md)`,
+        `error   ${dir}/tech/csharp.md: tags: "C#" has the same URL, /tags/c/, as "C++" (${dir}/tech/cpp.md)`,
+      ]) {
+        expect(run.stdout).toContain(line);
+      }
+      expect(run.stdout).toMatch(/\n6 errors in 2 files, /);
+    });
+
     it('should exit 0 when there are only warnings', () => {
       const run = validate(folder(withWarnings));
       expect(run.status, run.stderr).toBe(0);

@@ -12,8 +12,8 @@ import type { BodyContext, BodyReferences, FrontmatterBlock } from './render.ts'
  *
  * Only plain Markdown is scanned. A body with raw HTML is read the build's way (`checkArticle` says so and
  * the caller renders it): HTML is where a scan and a browser-grade parser would disagree, and where hostile
- * input lives. `tests/unit/body-scan.test.ts` checks that both readings report the same problems for every
- * fixture and sample article.
+ * input lives. So is a body nesting quotes or lists a hundred deep (`nestsDeeply`). `tests/unit/body-scan.test.ts`
+ * checks that both readings report the same problems for every fixture and sample article.
  */
 
 /**
@@ -95,6 +95,15 @@ function withoutCode(body: string): string {
  */
 export function hasRawHtml(body: string): boolean {
   return /<(?:[A-Za-z][A-Za-z0-9-]*(?=[\s/>])|\/[A-Za-z]|!|\?)/.test(withoutCode(body));
+}
+
+/**
+ * Whether a body nests quotes or lists a hundred levels deep or more (`>>>>…`, `- - - …`). The build's parser
+ * runs out of stack on such a body some thousand levels down and reports it (read.ts); the quick reading
+ * leaves these bodies to the full pipeline too, so both readings report the same, wherever that limit is.
+ */
+export function nestsDeeply(body: string): boolean {
+  return /(?:(?:>|[-*+]|\d{1,9}[.)])[ \t]*){100}/.test(body);
 }
 
 // A link destination: `<…>`, or text without spaces with balanced parentheses (one level).
@@ -197,13 +206,13 @@ const scanning: BodyReader<{ text: string; line: number }> = {
 /**
  * Checks one article file the quick way (`npm run validate`): the same problems as `parseArticle`, and the
  * same article but for what only rendering gives (its `html`, `excerpt` and `headings` are empty, its word
- * count 0). Undefined when the body holds raw HTML: read that file with `parseArticle`.
+ * count 0). Undefined when the body holds raw HTML or nests deeply: read that file with `parseArticle`.
  */
 export function checkArticle(source: ArticleSource, options: ParseOptions): ParseResult | undefined {
   const decoded = decodeSource(source.bytes, source.file);
   if (!('problem' in decoded)) {
     const split = splitFrontmatter(decoded.text);
-    if (split && hasRawHtml(split.body)) return undefined;
+    if (split && (hasRawHtml(split.body) || nestsDeeply(split.body))) return undefined;
   }
   return readArticle(source, options, scanning);
 }

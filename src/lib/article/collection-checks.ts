@@ -2,6 +2,7 @@ import type { Problem } from '../problems.ts';
 import { compareText } from '../problems.ts';
 import type { PublicationStatus } from '../publishing.ts';
 import { describeReference, type ArticleLink } from './local-references.ts';
+import { checkNameCollisions } from './name-collisions.ts';
 
 /** What the checks across files need of each article. */
 export interface CheckedArticle {
@@ -13,6 +14,10 @@ export interface CheckedArticle {
   relPath?: string;
   /** Body links to other articles' files; absent: none to check. */
   articleLinks?: readonly ArticleLink[];
+  /** Section, tags and authors as written, to find different names that would share a page; absent: not checked. */
+  section?: string;
+  tags?: readonly string[];
+  authors?: readonly string[];
 }
 
 /** A file that had errors: the slug its name gives (for pins) and its path in the content folder (for links). */
@@ -26,7 +31,8 @@ export interface FailedFile {
  * Problems that only show when all articles are read together: two files with one slug (both named),
  * and `related:` pins to slugs that do not exist or whose file failed (errors) or are not published
  * (warning: the pin waits). `failed` lists files that had errors, by the slug their name gives. Then the
- * body links to other articles' files (`checkArticleLinks`).
+ * body links to other articles' files (`checkArticleLinks`), and different section, tag and author names
+ * that would share a URL (`checkNameCollisions`).
  */
 export function checkCollection(
   articles: readonly CheckedArticle[],
@@ -96,6 +102,7 @@ export function checkCollection(
     }
   }
   problems.push(...checkArticleLinks(articles, failed, ignored));
+  problems.push(...checkNameCollisions(articles));
   return problems;
 }
 

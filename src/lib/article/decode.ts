@@ -13,6 +13,10 @@ export function decodeSource(bytes: Uint8Array, file: string): { text: string } 
   if (bytes.length === 0 || bytes.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) {
     return problem('the file is empty', 'write the article, or delete the file');
   }
+  // Windows editors save "Unicode" as UTF-16, whose byte-order mark comes first and whose ASCII letters carry NUL bytes.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return problem('the file is UTF-16 text, not UTF-8', 'save it as UTF-8 (most editors: "Save with encoding" → UTF-8)');
+  }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     return problem(

@@ -1,6 +1,6 @@
 import type { ArticleDate } from '../dates.ts';
 import type { Problem } from '../problems.ts';
-import { slugFromFileName, toArticleSlug, toSlug } from '../slug.ts';
+import { isSlugTooLong, MAX_SLUG_BYTES, slugFromFileName, spellingKey, toArticleSlug, toSlug } from '../slug.ts';
 import { decodeSource } from './decode.ts';
 import {
   describeReference,
@@ -12,6 +12,7 @@ import {
 } from './local-references.ts';
 import type { BodyContext, FrontmatterBlock, Heading, RenderedBody } from './render.ts';
 import { mapForeignFields } from './foreign-fields.ts';
+import { NAME_KINDS } from './name-collisions.ts';
 import { createFrontmatterSchema, FIELD_HELP, KNOWN_FIELDS, type ArticleType, type FrontmatterSchema, type KnownField } from './schema.ts';
 import { nearest } from './suggest.ts';
 import { readToml } from './toml.ts';
@@ -92,7 +93,7 @@ export interface ParseResult {
   imageUses?: ImageUse[];
 }
 
-/** URL segments the site uses for its own pages; a section may not take them. */
+/** URL segments the site uses for its own pages and files (social cards, the search index); a section may not take them. */
 export const RESERVED_SECTION_SLUGS = new Set([
   'tags',
   'authors',
@@ -104,6 +105,8 @@ export const RESERVED_SECTION_SLUGS = new Set([
   'about',
   '_astro',
   '404',
+  'cards',
+  'pagefind',
 ]);
 
 const schemas = new Map<string, FrontmatterSchema>();
@@ -137,8 +140,9 @@ export function readArticle<Body>(source: ArticleSource, options: ParseOptions, 
   const problems: Problem[] = [];
   const error = (message: string, extra: Partial<Problem> = {}) => problems.push({ severity: 'error', file, message, ...extra });
 
-  const split = reader.split(decoded.text);
-  if (!split) {
+  const split = withinDepth(() => reader.split(decoded.text), file);
+  if ('problem' in split) return { problems: [split.problem] };
+  if (!split.value) {
     const fence = /^(---|\+\+\+)[ \t]*\r?$/.exec(decoded.text.split('\n', 1)[0]!)?.[1];
     error(fence ? 'the frontmatter block is not closed' : 'the file has no frontmatter', {
       line: 1,
@@ -149,7 +153,7 @@ export function readArticle<Body>(source: ArticleSource, options: ParseOptions, 
     return { problems };
   }
 
-  const { frontmatter } = split;
+  const { frontmatter, body: writtenBody } = split.value;
   const firstFieldLine = frontmatter.line + 1;
   const read = (frontmatter.language === 'toml' ? readToml : readYaml)(frontmatter.value, firstFieldLine, file);
   if (!read.frontmatter) return { problems: read.problems };
@@ -215,6 +219,12 @@ export function readArticle<Body>(source: ArticleSource, options: ParseOptions, 
       field: 'section',
       hint: 'use a word, e.g. section: World',
     });
+  } else if (sectionName && isSlugTooLong(sectionSlug)) {
+    error(`"${shorten(sectionName)}" is too long to make a URL from`, {
+      line: lineOf('section'),
+      field: 'section',
+      hint: `shorten it to a few words: ${LENGTH_LIMIT}`,
+    });
   } else if (RESERVED_SECTION_SLUGS.has(sectionSlug)) {
     error(`"${sectionName}" is a name the site uses for its own pages`, {
       line: lineOf('section'),
@@ -234,27 +244,62 @@ export function readArticle<Body>(source: ArticleSource, options: ParseOptions, 
         hint: 'rename the file with plain letters or digits, or set slug: my-article',
       },
     );
+  } else if (isSlugTooLong(slug)) {
+    error(`"${shorten(slug)}" is too long for a URL`, {
+      field: slugField !== undefined ? 'slug' : undefined,
+      line: slugField !== undefined ? lineOf('slug') : 1,
+      hint: `${slugField !== undefined ? 'shorten slug: to a few words of the headline' : 'shorten the file name, or set a shorter slug: my-article'}; ${LENGTH_LIMIT}`,
+    });
+  } else if (slugField !== undefined && slug !== slugField.toLowerCase().replace(/\s+/g, '-')) {
+    // Characters a URL segment cannot hold are dropped (`../../etc` → `etc`): say so, the URL is not the one written.
+    problems.push({
+      severity: 'warning',
+      file,
+      line: lineOf('slug'),
+      field: 'slug',
+      message: `"${slugField}" is published as "${slug}"`,
+      hint: `write slug: ${slug} (a slug holds lower-case letters, digits and hyphens only)`,
+    });
   }
 
-  const tags: string[] = [];
-  const rawTags = refused.has('tags') ? [] : (data['tags'] ?? []);
-  if (Array.isArray(rawTags)) {
-    const seen = new Set<string>();
-    for (const tag of rawTags) {
-      if (typeof tag !== 'string') continue;
-      const tagSlug = toSlug(tag);
-      if (!tagSlug) {
-        error(`tag "${tag}" has no letters or digits to make a URL from`, {
-          line: lineOf('tags'),
-          field: 'tags',
-          hint: 'write the tag in words, e.g. Climate',
+  /**
+   * The names of a tag or author list that get a page each: one per slug, as first written. A name that
+   * makes no URL is an error, and so are two names of the list that make one URL but are not one name
+   * written two ways (`[C++, C#]`; across files, collection-checks.ts finds the same).
+   */
+  const pageNames = (field: 'tags' | 'authors', value: unknown, example: string): string[] => {
+    const kind = NAME_KINDS[field];
+    const kept = new Map<string, string>();
+    for (const name of typeof value === 'string' ? [value] : Array.isArray(value) ? value : []) {
+      if (typeof name !== 'string') continue;
+      const nameSlug = toSlug(name);
+      const first = kept.get(nameSlug);
+      if (!nameSlug) {
+        error(`${kind.noun} "${name}" has no letters or digits to make a URL from`, {
+          line: lineOf(field),
+          field,
+          hint: `write the ${kind.noun} in words, e.g. ${example}`,
         });
-      } else if (!seen.has(tagSlug)) {
-        seen.add(tagSlug);
-        tags.push(tag.trim());
+      } else if (isSlugTooLong(nameSlug)) {
+        error(`${kind.noun} "${shorten(name)}" is too long to make a URL from`, {
+          line: lineOf(field),
+          field,
+          hint: `shorten it to a few words: ${LENGTH_LIMIT}`,
+        });
+      } else if (first === undefined) {
+        kept.set(nameSlug, name.trim());
+      } else if (spellingKey(first) !== spellingKey(name)) {
+        error(`"${first}" and "${name.trim()}" would have the same URL, ${kind.path(nameSlug)}`, {
+          line: lineOf(field),
+          field,
+          hint: kind.hint,
+        });
       }
     }
-  }
+    return [...kept.values()];
+  };
+  const tags = pageNames('tags', refused.has('tags') ? [] : data['tags'], 'Climate');
+  if (!refused.has('authors')) pageNames('authors', data['authors'], 'authors: [Ana Lima]');
 
   const imageSrc = text('image');
   if (imageSrc !== undefined) {
@@ -289,7 +334,9 @@ export function readArticle<Body>(source: ArticleSource, options: ParseOptions, 
 
   if (!parsed.success || problems.some((p) => p.severity === 'error')) return { problems };
   const fm = parsed.data;
-  const body = reader.read(split.body, { relPath: source.relPath, embedHosts: options.embedHosts ?? [] });
+  const rendered = withinDepth(() => reader.read(writtenBody, { relPath: source.relPath, embedHosts: options.embedHosts ?? [] }), file);
+  if ('problem' in rendered) return { problems: [...problems, rendered.problem] };
+  const body = rendered.value;
   if (body.imagesWithoutAlt > 0) {
     problems.push({
       severity: 'warning',
@@ -368,6 +415,30 @@ export function readArticle<Body>(source: ArticleSource, options: ParseOptions, 
   return { article, problems, imageUses: body.imageUses };
 }
 
+/**
+ * Runs a step of the Markdown pipeline on one file. Its parsers recurse once per level of nesting, so a
+ * body nested a few thousand levels deep (`>>>>…`, `- - - …`, `<div>` × 5,000) overflows the stack: that
+ * is this file's problem, reported with the others, never a crash that hides the rest of the report. Any
+ * other exception is a bug in Dateline: it is rethrown with the file named, so the file can be found.
+ */
+function withinDepth<T>(step: () => T, file: string): { value: T } | { problem: Problem } {
+  try {
+    return { value: step() };
+  } catch (thrown) {
+    if (thrown instanceof RangeError && /call stack/i.test(thrown.message)) {
+      return {
+        problem: {
+          severity: 'error',
+          file,
+          message: 'the body nests quotes, lists or HTML elements too deeply to be published (thousands of levels)',
+          hint: 'flatten the nesting: readers follow a few levels at most; check for a run of > or - characters, or unclosed HTML tags',
+        },
+      };
+    }
+    throw new Error(`${file}: ${thrown instanceof Error ? thrown.message : String(thrown)}`, { cause: thrown });
+  }
+}
+
 function configuredSection(name: string, sections: readonly string[]): string | undefined {
   const slug = toSlug(name);
   return sections.find((section) => toSlug(section) === slug);
@@ -392,9 +463,18 @@ interface IssueLike {
 
 function describeIssue(issue: IssueLike): string {
   if (issue.code === 'invalid_type' && issue.input === undefined) return 'is missing';
-  if (issue.code === 'invalid_type' || issue.code === 'invalid_union') return `is ${describeValue(issue.input)}`;
+  if (issue.code === 'invalid_type' || issue.code === 'invalid_union' || issue.code === 'invalid_value')
+    return `is ${describeValue(issue.input)}`;
   if (issue.code === 'too_small') return issue.origin === 'array' ? 'is an empty list' : 'is empty';
   return issue.message;
+}
+
+/** What the URL length limit means for a writer. */
+const LENGTH_LIMIT = `a URL segment holds at most ${MAX_SLUG_BYTES} Latin letters, about ${Math.floor(MAX_SLUG_BYTES / 3)} in most other scripts`;
+
+/** A long name cut for a message: its first 40 characters. */
+function shorten(name: string): string {
+  return name.length > 40 ? `${name.slice(0, 40)}…` : name;
 }
 
 /** A value as a newsroom would name it: `a number (2024)`, `the text "false"`, `a list`. */

@@ -80,7 +80,7 @@ function yamlHint(code: string): string {
       return 'indent with spaces, not tabs';
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY':
-      return 'put values containing a colon in double quotes, e.g. title: "Seoul: troops sighted"';
+      return 'put values containing a colon in double quotes, e.g. title: "Seoul: troops sighted", and indent the items of a list alike';
     default:
       return 'check quotes, colons and indentation; values with a colon or # need double quotes';
   }

@@ -13,18 +13,28 @@ export interface BuildResult {
   /** stdout and stderr together, colours off. */
   output: string;
   outDir: string;
+  /** The build ran past `timeoutMs` and was killed (a hang). */
+  timedOut: boolean;
 }
 
 /**
  * Runs a real `astro build` of a content folder into its own output and cache folders, so builds of
  * different content never share state. Runs on the same Node as the tests (Node 22 from the project).
  */
-export function buildSite(options: { contentDir: string; outDir?: string; cacheDir?: string; env?: Record<string, string> }): BuildResult {
+export function buildSite(options: {
+  contentDir: string;
+  outDir?: string;
+  cacheDir?: string;
+  env?: Record<string, string>;
+  /** Kill the build after this long, so a hang fails the test instead of stalling it. */
+  timeoutMs?: number;
+}): BuildResult {
   const outDir = options.outDir ?? mkdtempSync(path.join(tmpdir(), 'dateline-out-'));
   const cacheDir = options.cacheDir ?? mkdtempSync(path.join(tmpdir(), 'dateline-cache-'));
   const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
     cwd: ROOT,
     encoding: 'utf8',
+    ...(options.timeoutMs !== undefined && { timeout: options.timeoutMs, killSignal: 'SIGKILL' as const }),
     env: {
       ...process.env,
       CONTENT_DIR: options.contentDir,
@@ -37,5 +47,6 @@ export function buildSite(options: { contentDir: string; outDir?: string; cacheD
       ...options.env,
     },
   });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
+  const timedOut = (result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir, timedOut };
 }
