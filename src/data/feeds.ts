@@ -1,5 +1,5 @@
 import rss from '@astrojs/rss';
-import { feedItems } from '../lib/feeds.ts';
+import { feedItems, rssDescription, xmlText } from '../lib/feeds.ts';
 import { site } from '../site.config.ts';
 import type { Entry } from './newsroom.ts';
 import { siteUrl } from './site-url.ts';
@@ -7,8 +7,9 @@ import { siteUrl } from './site-url.ts';
 /** An RSS 2.0 response for a list of entries (newest first), with full article HTML in `content:encoded`. */
 export function rssResponse(options: { title: string; description: string; entries: readonly Entry[] }): Promise<Response> {
   return rss({
-    title: options.title,
-    description: options.description,
+    // Section and tag names come from articles: text in the title, HTML-escaped text in the description.
+    title: xmlText(options.title),
+    description: rssDescription(options.description),
     site: siteUrl('/'),
     xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },
     customData: `<language>${site.locale}</language>`,

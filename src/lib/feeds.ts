@@ -17,6 +17,7 @@ export interface FeedItem {
   title: string;
   link: string;
   pubDate: Date;
+  /** The standfirst as HTML text (`rssDescription`): readers render `<description>` as HTML. */
   description: string;
   /** Full sanitised article HTML (`content:encoded`). */
   content: string;
@@ -25,9 +26,28 @@ export interface FeedItem {
   customData: string;
 }
 
+/**
+ * Characters XML 1.0 cannot carry even escaped (C0 controls other than tab and line ends, lone surrogates,
+ * U+FFFE, U+FFFF). One of them in a title or body makes readers reject the whole feed, so they are dropped.
+ */
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Text as XML can carry it: characters XML forbids dropped, nothing escaped (the XML writer escapes). */
+export function xmlText(text: string): string {
+  return text.replace(NOT_XML, '');
+}
+
 /** Escapes text for XML element content and attribute values. */
 export function escapeXml(text: string): string {
-  return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+  return xmlText(text).replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+}
+
+/**
+ * Plain text for an RSS `<description>`, which feed readers render as HTML: `<`, `>` and `&` are escaped as
+ * HTML first, so a standfirst reading `<img onerror=…>` shows as those characters, never as markup.
+ */
+export function rssDescription(text: string): string {
+  return xmlText(text).replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!);
 }
 
 /** The newest `count` entries as feed items with absolute links (`url(path)` makes them absolute). */
@@ -37,12 +57,12 @@ export function feedItems<A extends FeedArticle>(
   url: (path: string) => string,
 ): FeedItem[] {
   return entries.slice(0, count).map((entry) => ({
-    title: entry.article.title,
+    title: xmlText(entry.article.title),
     link: url(entry.path),
     pubDate: new Date(entry.article.date.iso),
-    description: entry.article.description ?? entry.article.excerpt,
-    content: withCorrections(entry.article),
-    categories: entry.tags.map((tag) => tag.name),
+    description: rssDescription(entry.article.description ?? entry.article.excerpt),
+    content: xmlText(withCorrections(entry.article)),
+    categories: entry.tags.map((tag) => xmlText(tag.name)),
     customData: entry.byline.map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`).join(''),
   }));
 }

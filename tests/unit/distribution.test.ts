@@ -49,6 +49,22 @@ describe('feeds', () => {
     ]);
   });
 
+  it('should write the standfirst as HTML text, since readers render RSS descriptions as HTML', () => {
+    const [item] = feedItems([entry('a', '2024-10-25T17:13:00.000Z', { description: '"><img src=x onerror=alert(1)> & co' })], 1, url);
+    expect(item!.description).toBe('"&gt;&lt;img src=x onerror=alert(1)&gt; &amp; co');
+  });
+
+  it('should drop the characters XML cannot carry, so one article cannot break the whole feed', () => {
+    const html = '<p>form\ffeed</p>';
+    const [item] = feedItems(
+      [entry('a', '2024-10-25T17:13:00.000Z', { title: 'bell\u0007 \ud800', description: 'nul\u0000', html })],
+      1,
+      url,
+    );
+    expect([item!.title, item!.description, item!.content]).toEqual(['bell ', 'nul', '<p>formfeed</p>']);
+    expect(escapeXml('a\u0008b\uFFFEc')).toBe('abc');
+  });
+
   it('should carry at most the configured number of items, newest first as given', () => {
     const entries = [
       entry('c', '2024-10-03T00:00:00.000Z'),
