@@ -79,9 +79,12 @@ export function checkSiteConfig(site: SiteConfig): string[] {
   whole('frontPage.topStories', site.frontPage.topStories, 0);
   whole('frontPage.perSection', site.frontPage.perSection, 0);
   whole('frontPage.latest', site.frontPage.latest, 0);
+  const ownHost = URL.canParse(site.siteUrl) ? new URL(site.siteUrl).hostname : undefined;
   for (const host of site.embedHosts) {
     if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(host))
       problems.push(`embedHosts: "${host}" is not a host name (write it without https:// or a path, e.g. www.youtube-nocookie.com)`);
+    // Embeds run with scripts and their own origin (embeds.ts); framed from our own host, that origin is ours.
+    else if (host === ownHost) problems.push(`embedHosts: "${host}" is the site's own host; a frame from it could run script as the site`);
   }
   if (!site.publisher.trim()) problems.push('publisher: must not be empty');
   if (!/^\/(?:[^/?#]+\/)*$/.test(site.basePath)) problems.push(`basePath: "${site.basePath}" must start and end with / (e.g. / or /news/)`);

@@ -16,13 +16,21 @@ describe('checkSiteConfig', () => {
         siteUrl: 'dateline.example',
         relatedCount: 2.5,
         basePath: 'news',
+        embedHosts: ['https://www.youtube-nocookie.com/embed'],
       }),
     ).toEqual([
       'timeZone: "Europe/Pariss" is not an IANA time zone (e.g. Europe/Paris)',
       'siteUrl: "dateline.example" is not an absolute URL (e.g. https://news.example.org)',
       'relatedCount: 2.5 must be a whole number of at least 0',
       'pageSize: 0 must be a whole number of at least 1',
+      'embedHosts: "https://www.youtube-nocookie.com/embed" is not a host name (write it without https:// or a path, e.g. www.youtube-nocookie.com)',
       'basePath: "news" must start and end with / (e.g. / or /news/)',
+    ]);
+  });
+
+  it('should refuse embeds from the site’s own host', () => {
+    expect(checkSiteConfig({ ...site, siteUrl: 'https://news.example.org', embedHosts: ['news.example.org'] })).toEqual([
+      'embedHosts: "news.example.org" is the site\'s own host; a frame from it could run script as the site',
     ]);
   });
 });
