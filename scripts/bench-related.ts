@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { computeRelated } from '../src/lib/related.ts';
+import { median } from './bench-stats.ts';
 import { syntheticCorpus } from './synthetic-related-corpus.ts';
 
 const { values } = parseArgs({
@@ -31,10 +32,6 @@ if (values.child) {
   const peakRss = process.resourceUsage().maxRSS * 1024;
   console.log(JSON.stringify({ n, times, links, baselineRss: baseline, peakRss }));
 } else {
-  const median = (xs: number[]) => {
-    const s = [...xs].sort((a, b) => a - b);
-    return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-  };
   const mib = (bytes: number) => `${(bytes / 1_048_576).toFixed(0)} MiB`;
   console.log(`Related ranking, ${runs} runs per size (Node ${process.version}, ${process.platform}/${process.arch})\n`);
   console.log('| articles | median | min – max | links | peak RSS (process) | RSS before ranking |');

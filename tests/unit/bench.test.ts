@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import { buildPhases, parseBuildLog, parseDuration, routeKind } from '../../scripts/bench-build-log.ts';
+import { median, summarise } from '../../scripts/bench-stats.ts';
+import { editOneSentence, formatTable, summariseRuns, type BuildMeasure } from '../../scripts/bench.ts';
+import { cpuMs, descendants, grandchildrenCpuMs, parentPid, residentBytes } from '../../scripts/process-tree.ts';
+
+// What `astro build` prints with NO_COLOR and DATELINE_TIMINGS=1, shortened to a few routes.
+const LOG = `09:31:44 [content] Syncing content
+[dateline-timing] content 9040 ms
+09:31:51 [dateline-articles] 200 files: 1 parsed, 199 unchanged.
+09:31:51 [content] Synced content
+09:31:51 [types] Generated 13.30s
+09:31:51 [build] Collecting build info...
+09:31:51 [build] ✓ Completed in 13.62s.
+09:31:51 [build] Building static entrypoints...
+09:31:54 [vite] ✓ built in 2.24s
+09:31:55 [vite] ✓ built in 133ms
+09:31:55 [build] Rearranging server assets...
+
+ generating static routes 
+[dateline-timing] bodies 77 ms
+[dateline-timing] newsroom 107 ms
+09:31:55   ├─ /404.html (+33ms) 
+09:31:55   ├─ /rss.xml (+15ms) 
+09:31:55   ├─ /tags/topic-0-study/index.html (+9ms) 
+09:31:55   ├─ /world/article-000001/index.html (+8ms) 
+09:31:55   ├─ /world/article-000002/index.html (+1.20s) 
+09:31:55   ├─ /cards/article-000001.png (+120ms) 
+09:31:55   └─ /world/index.html (+4ms) 
+09:31:58 ✓ Completed in 3.27s.
+
+09:31:58 [build] ✓ Completed in 5.83s.
+[dateline-timing] search-index 3089 ms
+09:32:02 [build] 428 page(s) built in 1m 5s
+09:32:02 [build] Complete!
+`;
+
+describe('parseDuration', () => {
+  it.each([
+    ['450ms', 450],
+    ['1.44s', 1440],
+    ['2m 3s', 123_000],
+    ['soon', undefined],
+  ])('should read %s as %s ms', (text, ms) => {
+    expect(parseDuration(text)).toBe(ms);
+  });
+});
+
+describe('routeKind', () => {
+  it.each([
+    ['/world/article-000001/index.html', 'article'],
+    ['/world/index.html', 'list'],
+    ['/world/page/2/index.html', 'list'],
+    ['/tags/kim-jong-un/index.html', 'list'],
+    ['/authors/ana-lima/index.html', 'list'],
+    ['/404.html', 'list'],
+    ['/rss.xml', 'feed'],
+    ['/feed.json', 'feed'],
+    ['/cards/article-000001.png', 'card'],
+  ])('should file %s under %s', (pathname, kind) => {
+    expect(routeKind(pathname)).toBe(kind);
+  });
+});
+
+describe('parseBuildLog', () => {
+  const log = parseBuildLog(LOG);
+
+  it("should read Astro's own timings", () => {
+    expect(log).toMatchObject({ sync: 13_300, bundling: 2_373, generate: 3_270, total: 65_000 });
+  });
+
+  it('should count routes by kind and sum their render times', () => {
+    expect(log.routes).toEqual({
+      article: { count: 2, ms: 1_208 },
+      list: { count: 3, ms: 46 },
+      feed: { count: 1, ms: 15 },
+      card: { count: 1, ms: 120 },
+    });
+  });
+
+  it('should read our timing lines and what the loader parsed', () => {
+    expect(log.timings).toEqual({ content: 9_040, bodies: 77, newsroom: 107, 'search-index': 3_089 });
+    expect(log.files).toEqual({ parsed: 1, unchanged: 199 });
+  });
+
+  it('should ignore colour codes', () => {
+    expect(parseBuildLog('\x1b[2m09:31:51\x1b[22m [types] Generated \x1b[2m450ms\x1b[22m').sync).toBe(450);
+  });
+});
+
+describe('buildPhases', () => {
+  it('should take the newsroom and the cards out of page generation, and split the rest of the wall time', () => {
+    const phases = buildPhases(parseBuildLog(LOG), 70_000);
+    expect(phases).toMatchObject({ contentSync: 13_300, contentParsing: 9_040, bodies: 77, newsroom: 107, cards: 120, searchIndex: 3_089 });
+    expect(phases.rendering).toBe(3_270 - 77 - 107 - 120);
+    expect(phases.startup).toBe(70_000 - 65_000);
+    expect(phases.other).toBe(65_000 - 13_300 - 2_373 - 3_270 - 3_089);
+  });
+
+  it('should leave out what the log does not say', () => {
+    const phases = buildPhases(parseBuildLog('09:31:54 [vite] ✓ built in 2.24s'), 5_000);
+    expect(phases).toMatchObject({ bundling: 2_240, contentSync: undefined, rendering: undefined, other: undefined, startup: undefined });
+  });
+});
+
+describe('median and summarise', () => {
+  it.each([
+    [[3], 3],
+    [[5, 1, 3], 3],
+    [[4, 1, 3, 2], 2.5],
+    [[], Number.NaN],
+  ])('should give the median of %j as %s', (values, expected) => {
+    expect(median(values)).toBe(expected);
+  });
+
+  it('should give median, minimum and maximum', () => {
+    expect(summarise([12, 10, 30])).toEqual({ median: 12, min: 10, max: 30 });
+  });
+});
+
+describe('process tree', () => {
+  // /proc/<pid>/stat: pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime …
+  const stat = '4242 (node (astro) x) S 4200 4242 4200 0 -1 4194560 9000 0 0 0 2150 320 0 0 20 0 11';
+
+  it('should read the parent pid and CPU time even when the command name holds spaces and parentheses', () => {
+    expect(parentPid(stat)).toBe(4200);
+    expect(cpuMs(stat)).toBe(24_700);
+  });
+
+  it('should read VmRSS in bytes, and 0 without it', () => {
+    expect(residentBytes('Name:\tnode\nVmRSS:\t  524288 kB\nVmSwap:\t0 kB\n')).toBe(536_870_912);
+    expect(residentBytes('Name:\tzombie\nState:\tZ (zombie)\n')).toBe(0);
+  });
+
+  it('should list a process and all its descendants, nothing else', () => {
+    const parents = new Map([
+      [10, 1],
+      [11, 10],
+      [12, 11],
+      [13, 10],
+      [20, 1],
+    ]);
+    expect(descendants(10, parents).sort()).toEqual([10, 11, 12, 13]);
+  });
+
+  it("should add up the CPU time below the root's children: what the children's rusage misses", () => {
+    // GNU time (1) → Node (2) → Pagefind (3, left running) and a helper below it (4); 5 is not in the tree.
+    const seen = new Map([
+      [1, { ppid: 0, cpuMs: 10 }],
+      [2, { ppid: 1, cpuMs: 20_000 }],
+      [3, { ppid: 2, cpuMs: 3_000 }],
+      [4, { ppid: 3, cpuMs: 40 }],
+      [5, { ppid: 9, cpuMs: 500 }],
+    ]);
+    expect(grandchildrenCpuMs(1, seen)).toBe(3_040);
+  });
+});
+
+describe('editOneSentence', () => {
+  const article = '---\ntitle: "A headline. With a stop"\ndate: 2024-01-01\n---\n\nFirst sentence here. Second one.\n\n## Heading\n';
+
+  it('should change the first body sentence and nothing else', () => {
+    expect(editOneSentence(article, '2')).toBe(
+      '---\ntitle: "A headline. With a stop"\ndate: 2024-01-01\n---\n\nEdited by the benchmark, run 2. Second one.\n\n## Heading\n',
+    );
+  });
+
+  it('should fail on a file without a body sentence', () => {
+    expect(() => editOneSentence('---\ntitle: x\n---\n\n## Only a heading\n', '1')).toThrow(/no body sentence/);
+  });
+});
+
+describe('summariseRuns and formatTable', () => {
+  const run = (wallMs: number, cpuMs: number, log = LOG): BuildMeasure => ({
+    wallMs,
+    cpuMs,
+    peakRssBytes: 1_048_576 * 512,
+    pages: 428,
+    outBytes: 1_048_576 * 10,
+    searchIndexBytes: 1_048_576,
+    phases: buildPhases(parseBuildLog(log), wallMs),
+    files: { parsed: 1, unchanged: 199 },
+    routes: parseBuildLog(LOG).routes,
+    loadAverage: [1, 1, 1],
+  });
+
+  it('should summarise every figure over the runs, and leave out one a run lacks', () => {
+    const withoutSync = LOG.replace(/.*\[types\].*\n/, '');
+    const summary = summariseRuns([run(70_000, 9_000), run(80_000, 8_000), run(75_000, 7_000, withoutSync)]);
+    expect(summary.wallMs).toEqual({ median: 75_000, min: 70_000, max: 80_000 });
+    expect(summary.cpuMs).toEqual({ median: 8_000, min: 7_000, max: 9_000 });
+    expect(summary['phase.contentSync']).toBeUndefined();
+    expect(summary['phase.newsroom']).toEqual({ median: 107, min: 107, max: 107 });
+  });
+
+  it('should print medians with their range, and milliseconds per article', () => {
+    const table = formatTable(1000, summariseRuns([run(70_000, 9_000), run(80_000, 8_000)]), summariseRuns([run(9_000, 5_000)]));
+    expect(table).toContain('| wall time | 75.0 s (70.0–80.0) | 9.00 s |');
+    expect(table).toContain('| ms per article | 75.00 ms | 9.00 ms |');
+    expect(table).toContain('| pages written (HTML) | 428 | 428 |');
+    expect(table).toContain('| articles parsed (the rest from the content cache) | 1 | 1 |');
+    expect(table).toContain('| peak RSS (process tree) | 512.0 MiB | 512.0 MiB |');
+  });
+});
