@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseInstant } from '../../src/lib/related-index.ts';
 import { computeRelated, quantize, tagWeight, type RelatedCandidate } from '../../src/lib/related.ts';
 
 function article(slug: string, date: string, tagSlugs: string[], extra: Partial<RelatedCandidate> = {}): RelatedCandidate {
@@ -9,6 +10,40 @@ describe('tagWeight', () => {
   it('should weigh a rare tag above a common one, and stay positive for a tag on every article', () => {
     expect(tagWeight(100, 2)).toBeGreaterThan(tagWeight(100, 50));
     expect(tagWeight(100, 100)).toBeGreaterThan(0);
+  });
+});
+
+describe('parseInstant', () => {
+  it.each([
+    '2024-10-25T17:13:00.000Z',
+    '2024-02-29T23:59:59.999Z',
+    '2000-02-29T12:00:00.000Z',
+    '1969-12-31T23:59:59.999Z',
+    '0100-01-01T00:00:00.000Z',
+    // Read by Date.parse, not the fast path: an impossible day, an early year, hour 24, other forms.
+    '2023-02-29T00:00:00.000Z',
+    '1900-02-29T12:00:00.000Z',
+    '2024-04-31T00:00:00.000Z',
+    '0050-01-01T00:00:00.000Z',
+    '2024-01-01T24:00:00.000Z',
+    '2024-13-01T00:00:00.000Z',
+    '2024-01-01T00:00:60.000Z',
+    '2024-1a-01T00:00:00.000Z',
+    '2024-10-25T17:13:00Z',
+    '2024-10-25T19:13:00.000+02:00',
+    '2024-10-25',
+    'not a date',
+  ])('should read %s exactly as Date.parse does', (iso) => {
+    expect(parseInstant(iso)).toBe(Date.parse(iso));
+  });
+
+  it('should read random instants in toISOString form exactly as Date.parse does, valid or not', () => {
+    const random = seeded(11);
+    const field = (limit: number, width: number) => String(Math.floor(limit * random())).padStart(width, '0');
+    for (let i = 0; i < 20_000; i++) {
+      const iso = `${field(2200, 4)}-${field(14, 2)}-${field(33, 2)}T${field(26, 2)}:${field(62, 2)}:${field(62, 2)}.${field(1000, 3)}Z`;
+      expect(parseInstant(iso), iso).toBe(Date.parse(iso));
+    }
   });
 });
 
@@ -128,6 +163,10 @@ describe('computeRelated', () => {
     }
   });
 
+  it.each([-1, 2.5, Number.NaN])('should refuse a count of %s', (count) => {
+    expect(() => computeRelated(corpus, count)).toThrow(RangeError);
+  });
+
   it('should not depend on the input order', () => {
     const reversed = computeRelated([...corpus].reverse(), 5);
     expect([...reversed].sort()).toEqual([...related].sort());
@@ -157,12 +196,120 @@ describe('computeRelated', () => {
       }
     }
   });
+  // Every way through the code (short lists read in full or not, pair lists, walks by date, records too
+  // small for an article's tags, articles with more tags than a bit mask holds, pins, ties) against the
+  // definition, on varied random corpora.
+  const cases: CorpusCase[] = [
+    { seed: 1, articles: 300, pool: 40, spread: 3, days: 20, count: 5 },
+    { seed: 2, articles: 500, pool: 80, spread: 2, days: 200, count: 3 },
+    { seed: 3, articles: 400, pool: 25, spread: 1, days: 5, count: 8 },
+    { seed: 4, articles: 350, pool: 60, spread: 4, days: 60, count: 1 },
+    { seed: 5, articles: 250, pool: 30, spread: 2, days: 3, count: 0 },
+  ];
+  it.each(cases)('should match the definition on random corpus $seed (count $count), whatever the scan limit', (corpusCase) => {
+    const articles = randomCorpus(corpusCase);
+    const expected = definition(articles, corpusCase.count);
+    for (const scanLimit of [undefined, 0, 1, 3, 20, Infinity]) {
+      const fast = computeRelated(articles, corpusCase.count, scanLimit === undefined ? {} : { scanLimit });
+      for (const self of articles) {
+        const { related, moreInSection } = fast.get(self.slug)!;
+        expect(
+          { related: related.map(({ slug, sharedTags, pinned }) => ({ slug, sharedTags, pinned })), moreInSection },
+          `${self.slug}, scan limit ${scanLimit}`,
+        ).toEqual(expected.get(self.slug));
+      }
+    }
+  });
+
+  it('should rank the same when tag numbers do not fit in 16 bits', () => {
+    // 70,000 distinct tags: every article has seven of its own, and one or two shared ones.
+    const random = seeded(7);
+    const articles = Array.from({ length: 10_000 }, (_, i) => {
+      const shared = new Set([`common-${Math.floor(20 * random() ** 2)}`, `common-${Math.floor(20 * random() ** 2)}`]);
+      const own = Array.from({ length: 7 }, (_, k) => `own-${i}-${k}`);
+      return article(`a${String(i).padStart(5, '0')}`, `2024-0${1 + (i % 9)}-1${i % 10}`, [...shared, ...own]);
+    });
+    const fast = computeRelated(articles, 5);
+    for (const self of articles.filter((_, i) => i % 331 === 0)) {
+      expect(
+        fast.get(self.slug)!.related.map((l) => l.slug),
+        self.slug,
+      ).toEqual(bruteForce(articles, self, 5));
+    }
+  });
 });
+
+interface CorpusCase {
+  seed: number;
+  articles: number;
+  /** Distinct tags; a `spread` above 1 makes low-numbered tags far more popular. */
+  pool: number;
+  spread: number;
+  /** Distinct publication days: few days, many ties in distance. */
+  days: number;
+  count: number;
+}
+
+function randomCorpus({ seed, articles: n, pool, spread, days }: CorpusCase): RelatedCandidate[] {
+  const random = seeded(seed);
+  const pick = (length: number) => Math.floor(length * random());
+  return Array.from({ length: n }, (_, i) => {
+    // Mostly 0–6 tags; a few with 7–12 (from a full posting record to more than it holds) or 35 (more
+    // than a bit mask holds).
+    const roll = random();
+    const count = Math.min(pool, roll < 0.01 ? 35 : roll < 0.05 ? 7 + pick(6) : pick(7));
+    const tags = new Set<string>();
+    while (tags.size < count) tags.add(`t${Math.floor(pool * random() ** spread)}`);
+    const pinned = random() < 0.05 ? Array.from({ length: 1 + pick(4) }, () => (random() < 0.2 ? 'gone' : `a${pick(n)}`)) : [];
+    const date = new Date(Date.UTC(2024, 0, 1 + pick(days), random() < 0.5 ? 12 : pick(24)));
+    return { slug: `a${i}`, date: date.toISOString(), sectionSlug: `s${pick(3)}`, tagSlugs: [...tags], pinned };
+  });
+}
+
+/**
+ * Related and More in section straight from the definition (README, "Related articles"): every other
+ * article is scored; pins first; sums equal to nine decimals are ties, broken by date distance, then slug.
+ */
+function definition(articles: RelatedCandidate[], count: number) {
+  const df = documentFrequencies(articles);
+  const weight = (tag: string) => tagWeight(articles.length, df.get(tag)!);
+  const bySlug = new Map(articles.map((a) => [a.slug, a]));
+  const time = (a: RelatedCandidate) => Date.parse(a.date);
+  const shared = (self: RelatedCandidate, other: RelatedCandidate) =>
+    self.tagSlugs.filter((t) => other.tagSlugs.includes(t)).sort((x, y) => weight(y) - weight(x) || (x < y ? -1 : 1));
+  return new Map(
+    articles.map((self) => {
+      const pins = [...new Set(self.pinned)].filter((slug) => slug !== self.slug && bySlug.has(slug));
+      const ranked = articles
+        .filter((other) => other !== self && !pins.includes(other.slug))
+        .map((other) => ({ other, tags: shared(self, other) }))
+        .filter(({ tags }) => tags.length > 0)
+        .map(({ other, tags }) => ({ other, tags, score: quantize(tags.reduce((sum, t) => sum + weight(t), 0)) }))
+        .sort(
+          (x, y) =>
+            y.score - x.score ||
+            Math.abs(time(x.other) - time(self)) - Math.abs(time(y.other) - time(self)) ||
+            (x.other.slug < y.other.slug ? -1 : 1),
+        )
+        .slice(0, Math.max(0, count - pins.length));
+      const related = [
+        ...pins.slice(0, count).map((slug) => ({ slug, sharedTags: shared(self, bySlug.get(slug)!), pinned: true })),
+        ...ranked.map(({ other, tags }) => ({ slug: other.slug, sharedTags: tags, pinned: false })),
+      ];
+      const listed = new Set([self.slug, ...related.map((l) => l.slug)]);
+      const moreInSection = articles
+        .filter((other) => other.sectionSlug === self.sectionSlug && !listed.has(other.slug))
+        .sort((x, y) => time(y) - time(x) || (x.slug < y.slug ? -1 : 1))
+        .slice(0, Math.max(0, count - related.length))
+        .map((other) => other.slug);
+      return [self.slug, { related, moreInSection }];
+    }),
+  );
+}
 
 /** Reference ranking: score every other article directly. */
 function bruteForce(articles: RelatedCandidate[], self: RelatedCandidate, count: number): string[] {
-  const df = new Map<string, number>();
-  for (const a of articles) for (const t of a.tagSlugs) df.set(t, (df.get(t) ?? 0) + 1);
+  const df = documentFrequencies(articles);
   const at = Date.parse(self.date);
   return articles
     .filter((a) => a.slug !== self.slug)
@@ -178,6 +325,19 @@ function bruteForce(articles: RelatedCandidate[], self: RelatedCandidate, count:
     })
     .slice(0, count)
     .map(({ a }) => a.slug);
+}
+
+const frequencies = new WeakMap<RelatedCandidate[], Map<string, number>>();
+
+/** How many articles use each tag (computed once per corpus). */
+function documentFrequencies(articles: RelatedCandidate[]): Map<string, number> {
+  let df = frequencies.get(articles);
+  if (!df) {
+    df = new Map();
+    for (const a of articles) for (const t of a.tagSlugs) df.set(t, (df.get(t) ?? 0) + 1);
+    frequencies.set(articles, df);
+  }
+  return df;
 }
 
 function seeded(seed: number): () => number {
