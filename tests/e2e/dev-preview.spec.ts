@@ -66,7 +66,16 @@ async function html(pagePath: string): Promise<string> {
  * check after a save loads its page afresh.
  */
 async function save(page: Page, file: string, text: string): Promise<void> {
-  await page.goto('about:blank');
+  // The page may itself be reloading after the previous save, which interrupts leaving: try again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.goto('about:blank');
+      break;
+    } catch (error) {
+      if (attempt === 5) throw error;
+      await page.waitForTimeout(200);
+    }
+  }
   writeFileSync(file, text);
 }
 
