@@ -40,17 +40,17 @@ export interface PostingLists {
  * allocates nothing per article.
  *
  * - Articles are numbered oldest first (then by slug), so ranking them in number order walks the same
- *   stretches of the long lists one after another; `slugRank` gives the slug order, the last tie-break.
+ *   stretches of the long lists one after another.
  * - Tags are numbered heaviest first (rarest first, then by slug): the canonical order in which a score is
  *   summed and shared tags are listed, so any two articles sharing the same tags score bit-for-bit alike.
  */
 export interface RelatedIndex<A extends IndexedArticle = IndexedArticle> {
-  /** The articles by number. */
+  /** The articles by number, and their slugs. */
   articles: readonly A[];
+  slugs: readonly string[];
   n: number;
-  /** Article numbers in slug order, and each article's place in that order. */
-  bySlug: Int32Array;
-  slugRank: Int32Array;
+  /** The number of each article of the input, by its place there. */
+  numberOf: Int32Array;
   /** Publish instant of each article, in milliseconds (never decreasing). */
   time: Float64Array;
   /** Section number of each article; `sectionNames[s]` is its slug. */
@@ -86,28 +86,38 @@ export interface RelatedIndex<A extends IndexedArticle = IndexedArticle> {
 
 /** Builds the index; the input order does not matter. */
 export function buildRelatedIndex<A extends IndexedArticle>(input: readonly A[], scanLimit: number): RelatedIndex<A> {
-  const sorted = [...input].sort((a, b) => compareText(a.slug, b.slug));
-  const n = sorted.length;
-  const sortedTime = new Float64Array(n);
-  for (let s = 0; s < n; s++) sortedTime[s] = parseInstant(sorted[s]!.date);
-  // Article numbers: oldest first, then by slug (the counting sort is stable).
-  const slugRank = oldestFirst(sortedTime);
-  const bySlug = new Int32Array(n);
-  for (let a = 0; a < n; a++) bySlug[slugRank[a]!] = a;
-  const articles = new Array<A>(n);
-  const time = new Float64Array(n);
-  for (let a = 0; a < n; a++) {
-    articles[a] = sorted[slugRank[a]!]!;
-    time[a] = sortedTime[slugRank[a]!]!;
-  }
-
-  // Strings are read in slug order (likely their order in memory), numbers then reordered.
+  // Strings are read in input order (likely their order in memory), then numbers put in article order.
+  const n = input.length;
+  const inputTime = new Float64Array(n);
+  const inputSection = new Int32Array(n);
+  const inputSlugs = new Array<string>(n);
   const sectionIds = new Map<string, number>();
-  const sortedSection = new Int32Array(n);
-  for (let s = 0; s < n; s++) sortedSection[s] = number(sectionIds, sorted[s]!.sectionSlug);
+  for (let i = 0; i < n; i++) {
+    inputTime[i] = parseInstant(input[i]!.date);
+    inputSection[i] = number(sectionIds, input[i]!.sectionSlug);
+    inputSlugs[i] = input[i]!.slug;
+  }
+  // Article numbers: oldest first, then by slug (only articles published at the same instant are compared).
+  const order = oldestFirst(inputTime);
+  const same = (i: number, j: number) => inputTime[i] === inputTime[j] || (Number.isNaN(inputTime[i]) && Number.isNaN(inputTime[j]));
+  for (let start = 0, end = 1; start < n; start = end++) {
+    while (end < n && same(order[end]!, order[start]!)) end++;
+    if (end - start > 1) order.subarray(start, end).sort((i, j) => compareText(inputSlugs[i]!, inputSlugs[j]!));
+  }
+  const numberOf = new Int32Array(n);
+  const articles = new Array<A>(n);
+  const slugs = new Array<string>(n);
+  const time = new Float64Array(n);
   const section = new Int32Array(n);
-  for (let a = 0; a < n; a++) section[a] = sortedSection[slugRank[a]!]!;
-  const { tagNames, weight, tagStart, tags } = numberTags(sorted, slugRank);
+  for (let a = 0; a < n; a++) {
+    const i = order[a]!;
+    numberOf[i] = a;
+    articles[a] = input[i]!;
+    slugs[a] = inputSlugs[i]!;
+    time[a] = inputTime[i]!;
+    section[a] = inputSection[i]!;
+  }
+  const { tagNames, weight, tagStart, tags } = numberTags(input, order);
   const tagCount = tagNames.length;
   const { byTag, byTagStart, width, packed } = tagPostings(tagStart, tags, tagCount);
   // Tags are numbered by ascending use, so the tags with pair lists are those from `firstPaired` on.
@@ -117,9 +127,9 @@ export function buildRelatedIndex<A extends IndexedArticle>(input: readonly A[],
 
   return {
     articles,
+    slugs,
     n,
-    bySlug,
-    slugRank,
+    numberOf,
     time,
     section,
     sectionNames: [...sectionIds.keys()],
@@ -221,8 +231,11 @@ function oldestFirst(time: Float64Array): Int32Array {
   return order;
 }
 
-/** Tags numbered heaviest first, and each article's tag numbers in ascending order, by article number. */
-function numberTags(articles: readonly IndexedArticle[], slugRank: Int32Array) {
+/**
+ * Tags numbered heaviest first, and each article's tag numbers in ascending order, by article number
+ * (`inputOf[a]` is article `a`'s place in `articles`).
+ */
+function numberTags(articles: readonly IndexedArticle[], inputOf: Int32Array) {
   const n = articles.length;
   const firstUse = new Map<string, number>();
   const tagStart = new Int32Array(n + 1);
@@ -250,7 +263,7 @@ function numberTags(articles: readonly IndexedArticle[], slugRank: Int32Array) {
   const numberedStart = new Int32Array(n + 1);
   const tags = new Int32Array(end);
   for (let a = 0; a < n; a++) {
-    const s = slugRank[a]!;
+    const s = inputOf[a]!;
     const from = numberedStart[a]!;
     numberedStart[a + 1] = from + tagStart[s + 1]! - tagStart[s]!;
     // An insertion sort: an article has a handful of tags.

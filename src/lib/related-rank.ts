@@ -54,7 +54,7 @@ export class RelatedRanker {
   private readonly scanLimit: number;
   private readonly width: number;
   private readonly packed: boolean;
-  private readonly slugRank: Int32Array;
+  private readonly slugs: readonly string[];
   /** The article being ranked, and whether it has pins (never ranked): `excluded[pin]` is 1 meanwhile. */
   private self = -1;
   private hasPins = false;
@@ -80,7 +80,7 @@ export class RelatedRanker {
     this.scanLimit = index.scanLimit;
     this.width = index.width;
     this.packed = index.packed;
-    this.slugRank = index.slugRank;
+    this.slugs = index.slugs;
     this.article = new Int32Array(maxCapacity);
     this.key = new Float64Array(maxCapacity);
     this.distance = new Float64Array(maxCapacity);
@@ -295,14 +295,13 @@ export class RelatedRanker {
   }
 
   private offer(other: number, key: number, distance: number, mask: number): void {
-    const { article, key: keys, distance: distances, shared, capacity, slugRank } = this;
+    const { article, key: keys, distance: distances, shared, capacity, slugs } = this;
     let i = this.size;
     if (i === capacity) {
       const last = i - 1;
       if (!(
         key > keys[last]! ||
-        (key === keys[last]! &&
-          (distance < distances[last]! || (distance === distances[last]! && slugRank[other]! < slugRank[article[last]!]!)))
+        (key === keys[last]! && (distance < distances[last]! || (distance === distances[last]! && slugs[other]! < slugs[article[last]!]!)))
       ))
         return;
       i = last;
@@ -314,7 +313,7 @@ export class RelatedRanker {
       const k = keys[above]!;
       if (
         key < k ||
-        (key === k && (distance > distances[above]! || (distance === distances[above]! && slugRank[other]! > slugRank[article[above]!]!)))
+        (key === k && (distance > distances[above]! || (distance === distances[above]! && slugs[other]! > slugs[article[above]!]!)))
       )
         break;
       article[i] = article[above]!;

@@ -170,6 +170,7 @@ describe('computeRelated', () => {
   it('should not depend on the input order', () => {
     const reversed = computeRelated([...corpus].reverse(), 5);
     expect([...reversed].sort()).toEqual([...related].sort());
+    expect([...reversed.keys()]).toEqual(corpus.map((a) => a.slug).reverse());
   });
 
   it('should give exactly the brute-force ranking on a large random corpus', () => {
