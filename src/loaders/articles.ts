@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { missingImageProblem, type ImageUse } from '../lib/article/local-references.ts';
-import { parseArticle, type ParsedArticle } from '../lib/article/parse.ts';
+import type { ParsedArticle } from '../lib/article/parse.ts';
+import { parseFiles } from './parse-pool.ts';
 import { PIPELINE_VERSION } from '../lib/article/pipeline-version.ts';
 import type { StoredArticleInput } from '../lib/article/stored.ts';
 import { formatDate } from '../lib/dates.ts';
@@ -117,6 +118,11 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
   const all: (StoredArticleInput & { relPath: string })[] = [];
   const failed: { slug: string; file: string; relPath: string }[] = [];
 
+  // First every file is read and its stored entry reused when the digest still matches; the others are
+  // parsed together (on every core when there are many). Outcomes are then taken in file order.
+  type Reused = { reused: true; problems: Problem[]; article: StoredArticleInput & { relPath: string } };
+  type ToParse = { reused: false; relPath: string; absPath: string; bytes: Buffer; file: string; digest: string };
+  const files: (Reused | ToParse)[] = [];
   for (const relPath of relPaths) {
     const absPath = path.join(contentDir, relPath);
     const bytes = await readFile(absPath);
@@ -125,25 +131,38 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
     const digest = generateDigest(`${optionsDigest}\n${bytes.toString('base64')}`);
     const existing = store.get(relPath);
     const notes = existing?.digest === digest ? readNotes(meta.get(`notes:${relPath}`)) : undefined;
-    if (existing && notes) {
-      problems.push(...notes.warnings);
-      if (notes.image !== undefined && !source.fileExists!(notes.image)) {
-        problems.push({
-          severity: 'error',
-          file,
-          field: 'image',
-          message: `"${notes.image}" does not exist next to the article`,
-          hint: 'check the file name, or copy the image beside the Markdown file',
-        });
-      }
-      for (const use of notes.imageUses ?? []) if (!source.fileExists!(use.path)) problems.push(missingImageProblem(file, use));
-      all.push({ ...(existing.data as unknown as StoredArticleInput), relPath });
-      // Keep the unchanged entry's hero image in the build, as Astro's own glob loader does.
-      if (existing.assetImports?.length && existing.filePath)
-        (store as StoreWithAssets).addAssetImports?.(existing.assetImports, existing.filePath);
+    if (!existing || !notes) {
+      files.push({ reused: false, relPath, absPath, bytes, file, digest });
       continue;
     }
-    const result = parseArticle(source, parseOptions);
+    const reusedProblems = [...notes.warnings];
+    if (notes.image !== undefined && !source.fileExists!(notes.image)) {
+      reusedProblems.push({
+        severity: 'error',
+        file,
+        field: 'image',
+        message: `"${notes.image}" does not exist next to the article`,
+        hint: 'check the file name, or copy the image beside the Markdown file',
+      });
+    }
+    for (const use of notes.imageUses ?? []) if (!source.fileExists!(use.path)) reusedProblems.push(missingImageProblem(file, use));
+    files.push({ reused: true, problems: reusedProblems, article: { ...(existing.data as unknown as StoredArticleInput), relPath } });
+    // Keep the unchanged entry's hero image in the build, as Astro's own glob loader does.
+    if (existing.assetImports?.length && existing.filePath)
+      (store as StoreWithAssets).addAssetImports?.(existing.assetImports, existing.filePath);
+  }
+
+  const toParse = files.filter((entry): entry is ToParse => !entry.reused);
+  const results = await parseFiles(root, contentDir, toParse, parseOptions);
+  const parsed = new Map(toParse.map((entry, i) => [entry, results[i]!]));
+  for (const entry of files) {
+    if (entry.reused) {
+      problems.push(...entry.problems);
+      all.push(entry.article);
+      continue;
+    }
+    const { relPath, absPath, file, digest } = entry;
+    const result = parsed.get(entry)!;
     problems.push(...result.problems);
     if (result.article) {
       const warnings = result.problems.filter((p) => p.severity !== 'error');

@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { parseArticle, type ParseOptions, type ParseResult } from '../lib/article/parse.ts';
+import { extraThreadsFor, shareOut, takeFromCounter } from '../lib/work-sharing.ts';
+import { articleSource } from './content-files.ts';
+
+/**
+ * Parsing is most of a cold build's own work (about 8 ms an article: Markdown, frontmatter, the HTML
+ * pipeline, all synchronous), so many files are parsed on every core: this thread and worker threads
+ * running parse-worker.ts take the next file from a shared counter. Results come back in file order, and
+ * each is what `parseArticle` gives on any thread: the outcome never depends on how the work was shared.
+ */
+
+/** Below this many files per extra thread, starting one (it loads the whole pipeline, ~0.4 s) costs more than it saves. */
+const FILES_PER_EXTRA_THREAD = 100;
+
+/**
+ * Worker threads get about the main thread's stack (a worker's default is 4 MB, V8's main-thread limit
+ * ~1 MB), so a body nested a thousand levels deep or more overflows and is reported (read.ts) at about the
+ * same depth on every thread: measured, 1,875 quotes / ~1,000 list levels on both.
+ */
+const STACK_SIZE_MB = 1.15;
+
+/** What every thread is given: the files to parse (bytes already read by the loader) and the shared counter. */
+export interface ParseJobs {
+  root: string;
+  contentDir: string;
+  relPaths: string[];
+  bytes: Uint8Array[];
+  options: ParseOptions;
+  next: SharedArrayBuffer;
+}
+
+/** Parses files from the shared counter until none is left (on this thread, or in parse-worker.ts). */
+export function parseShare(jobs: ParseJobs): [number, ParseResult][] {
+  return takeFromCounter(jobs.next, jobs.relPaths.length, (i) =>
+    parseArticle(articleSource(jobs.root, jobs.contentDir, jobs.relPaths[i]!, jobs.bytes[i]!), jobs.options),
+  );
+}
+
+/** Parses the files, on as many threads as pay off; results in the order of `relPaths`. */
+export async function parseFiles(
+  root: string,
+  contentDir: string,
+  files: { relPath: string; bytes: Uint8Array }[],
+  options: ParseOptions,
+): Promise<ParseResult[]> {
+  const jobs: ParseJobs = {
+    root,
+    contentDir,
+    relPaths: files.map((file) => file.relPath),
+    bytes: files.map((file) => file.bytes),
+    options,
+    next: new SharedArrayBuffer(4),
+  };
+  // Loaded by path from the project's source folder: the loader itself is bundled by Vite, the worker runs as plain Node code.
+  const script = path.join(root, 'src', 'loaders', 'parse-worker.ts');
+  const workers = Array.from(
+    { length: extraThreadsFor(files.length, FILES_PER_EXTRA_THREAD) },
+    () => new Worker(script, { workerData: jobs, resourceLimits: { stackSizeMb: STACK_SIZE_MB } }),
+  );
+  return shareOut(files.length, workers, () => parseShare(jobs));
+}
