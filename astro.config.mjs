@@ -37,6 +37,9 @@ export default defineConfig({
   // No client-side prefetching or dev toolbar scripts: pages ship zero JavaScript.
   prefetch: false,
   devToolbar: { enabled: false },
+  // A rebuild renders again only pages whose key (src/lib/page-keys.ts) or code changed; the others are
+  // kept from the last build (a copy lives in the cache folder).
+  experimental: { incrementalBuild: true },
   integrations: [
     searchIndex(),
     {

@@ -5,6 +5,7 @@ import { resolveBodyReferences, type ImageAttributes, type RequestedSize } from 
 import { publicationStatus } from '../lib/publishing.ts';
 import { articlePath, joinBase } from '../lib/urls.ts';
 import { siteUrl } from './site-url.ts';
+import { bodiesDir, readBody } from '../body-files.ts';
 
 type StoredEntry = CollectionEntry<'articles'>;
 
@@ -33,10 +34,11 @@ export function bodyResolver(entries: readonly StoredEntry[], now: Date, preview
   const origin = siteUrl('/');
   const shown = (entry: StoredEntry) => preview || publicationStatus(entry.data, now) === 'published';
 
+  const bodies = bodiesDir();
   return async (entry) => {
-    const html = entry.rendered?.html ?? '';
-    // Unpublished articles get no page in a build: no image is made for them.
-    if (!shown(entry)) return { html, feedHtml: html };
+    // Unpublished articles get no page in a build: their bodies are not read, no image is made for them.
+    if (!shown(entry)) return { html: '', feedHtml: '' };
+    const html = readBody(bodies, String(entry.digest));
     const paths = (entry.data.articleLinks ?? []).map((link) => {
       const target = byPath.get(link.target);
       return target && shown(target)

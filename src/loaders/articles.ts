@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { missingImageProblem, type ImageUse } from '../lib/article/local-references.ts';
-import type { ParsedArticle } from '../lib/article/parse.ts';
 import { parseFiles } from './parse-pool.ts';
+import { bodiesDir, hasBody, pruneBodies } from '../body-files.ts';
 import { PIPELINE_VERSION } from '../lib/article/pipeline-version.ts';
 import type { StoredArticleInput } from '../lib/article/stored.ts';
 import { formatDate } from '../lib/dates.ts';
@@ -108,13 +108,14 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
   const lockfile = await readFile(path.join(root, 'package-lock.json'), 'utf8').catch(() => '');
   const optionsDigest = generateDigest(`${PIPELINE_VERSION}\n${JSON.stringify(parseOptions)}\n${contentDir}\n${lockfile}`);
   const now = options.now();
+  const bodies = bodiesDir(root);
 
   const { files: relPaths, ignored, notRead } = await listMarkdownFiles(contentDir);
   for (const name of ignored) logger.info(`ignored (name starts with . or _): ${displayPath(root, path.join(contentDir, name))}`);
   if (relPaths.length === 0) logger.warn(`No articles found: ${contentDir} holds no .md files.`);
 
   const problems: Problem[] = [];
-  const changed: { id: string; digest: string; absPath: string; article: ParsedArticle; notes: SourceNotes }[] = [];
+  const changed: { id: string; digest: string; absPath: string; article: StoredArticleInput; notes: SourceNotes }[] = [];
   const all: (StoredArticleInput & { relPath: string })[] = [];
   const failed: { slug: string; file: string; relPath: string }[] = [];
 
@@ -131,7 +132,7 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
     const digest = generateDigest(`${optionsDigest}\n${bytes.toString('base64')}`);
     const existing = store.get(relPath);
     const notes = existing?.digest === digest ? readNotes(meta.get(`notes:${relPath}`)) : undefined;
-    if (!existing || !notes) {
+    if (!existing || !notes || !hasBody(bodies, digest)) {
       files.push({ reused: false, relPath, absPath, bytes, file, digest });
       continue;
     }
@@ -153,7 +154,7 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
   }
 
   const toParse = files.filter((entry): entry is ToParse => !entry.reused);
-  const results = await parseFiles(root, contentDir, toParse, parseOptions);
+  const results = await parseFiles(root, contentDir, toParse, parseOptions, bodies);
   const parsed = new Map(toParse.map((entry, i) => [entry, results[i]!]));
   for (const entry of files) {
     if (entry.reused) {
@@ -197,15 +198,9 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
 
   for (const { id, digest, absPath, article, notes } of changed) {
     if (rejected.has(article.file)) continue;
-    const { html, ...data } = article;
-    const parsed = await parseData({ id, data: data as unknown as Record<string, unknown>, filePath: absPath });
-    store.set({
-      id,
-      data: parsed,
-      filePath: path.relative(root, absPath).split(path.sep).join('/'),
-      digest,
-      rendered: { html, metadata: { headings: article.headings } },
-    });
+    const parsed = await parseData({ id, data: article as unknown as Record<string, unknown>, filePath: absPath });
+    // The body is not stored here but in its own file, named by the digest (body-files.ts).
+    store.set({ id, data: parsed, filePath: path.relative(root, absPath).split(path.sep).join('/'), digest });
     meta.set(`notes:${id}`, JSON.stringify(notes));
   }
   const present = new Set(relPaths.filter((relPath) => !rejected.has(displayPath(root, path.join(contentDir, relPath)))));
@@ -214,6 +209,7 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
     store.delete(id);
     meta.delete(`notes:${id}`);
   }
+  pruneBodies(bodies, new Set(store.values().map((entry) => String(entry.digest))));
 
   logger.info(`${relPaths.length} files: ${changed.length} parsed, ${relPaths.length - changed.length} unchanged.`);
   logger.info(`Articles: ${report.join(' · ')}`);

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { writeBody } from '../body-files.ts';
 import { parseArticle, type ParseOptions, type ParseResult } from '../lib/article/parse.ts';
+import type { StoredArticleInput } from '../lib/article/stored.ts';
 import { extraThreadsFor, shareOut, takeFromCounter } from '../lib/work-sharing.ts';
 import { articleSource } from './content-files.ts';
 
@@ -21,35 +23,48 @@ const FILES_PER_EXTRA_THREAD = 100;
  */
 const STACK_SIZE_MB = 1.15;
 
-/** What every thread is given: the files to parse (bytes already read by the loader) and the shared counter. */
+/** What every thread is given: the files to parse (bytes and digests from the loader) and the shared counter. */
 export interface ParseJobs {
   root: string;
   contentDir: string;
   relPaths: string[];
   bytes: Uint8Array[];
+  /** The store digest each file's entry will have, which names its body file (body-files.ts). */
+  digests: string[];
+  bodiesDir: string;
   options: ParseOptions;
   next: SharedArrayBuffer;
 }
 
+/** A file's parse result; the article's body is written to its body file by the thread that parsed it, not carried back. */
+export type ParsedFile = Omit<ParseResult, 'article'> & { article?: StoredArticleInput };
+
 /** Parses files from the shared counter until none is left (on this thread, or in parse-worker.ts). */
-export function parseShare(jobs: ParseJobs): [number, ParseResult][] {
-  return takeFromCounter(jobs.next, jobs.relPaths.length, (i) =>
-    parseArticle(articleSource(jobs.root, jobs.contentDir, jobs.relPaths[i]!, jobs.bytes[i]!), jobs.options),
-  );
+export function parseShare(jobs: ParseJobs): [number, ParsedFile][] {
+  return takeFromCounter(jobs.next, jobs.relPaths.length, (i) => {
+    const { article, ...result } = parseArticle(articleSource(jobs.root, jobs.contentDir, jobs.relPaths[i]!, jobs.bytes[i]!), jobs.options);
+    if (!article) return result;
+    const { html, ...stored } = article;
+    writeBody(jobs.bodiesDir, jobs.digests[i]!, html);
+    return { ...result, article: stored };
+  });
 }
 
-/** Parses the files, on as many threads as pay off; results in the order of `relPaths`. */
+/** Parses the files, on as many threads as pay off, and writes their bodies; results in the order of `files`. */
 export async function parseFiles(
   root: string,
   contentDir: string,
-  files: { relPath: string; bytes: Uint8Array }[],
+  files: { relPath: string; bytes: Uint8Array; digest: string }[],
   options: ParseOptions,
-): Promise<ParseResult[]> {
+  bodiesDir: string,
+): Promise<ParsedFile[]> {
   const jobs: ParseJobs = {
     root,
     contentDir,
     relPaths: files.map((file) => file.relPath),
     bytes: files.map((file) => file.bytes),
+    digests: files.map((file) => file.digest),
+    bodiesDir,
     options,
     next: new SharedArrayBuffer(4),
   };

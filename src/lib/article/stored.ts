@@ -3,8 +3,8 @@ import type { ParsedArticle } from './parse.ts';
 import { ARTICLE_TYPES } from './schema.ts';
 
 /**
- * The article as kept in Astro's content store: `ParsedArticle` without its HTML (stored as the entry's
- * `rendered.html`). The image source schema (hero and body images) is a parameter because Astro's `image()`
+ * The article as kept in Astro's content store: `ParsedArticle` without its HTML (kept in a file of its
+ * own: src/body-files.ts). The image source schema (hero and body images) is a parameter because Astro's `image()`
  * helper, which turns `./photo.jpg` into an optimisable asset, only exists inside `content.config.ts`.
  */
 export function createStoredArticleSchema<Image extends z.ZodType>(imageSource: Image) {

@@ -1,5 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getNewsroom, type Entry } from '../../data/newsroom.ts';
+import { getPageKeys } from '../../data/page-keys.ts';
 import { prepareCards, skipCards, socialCardPng } from '../../data/social-cards.ts';
 import type { CardContent } from '../../lib/social-card.ts';
 import { formatDate } from '../../lib/dates.ts';
@@ -13,7 +14,8 @@ export const getStaticPaths = (async () => {
   const withCards = articles.filter((entry) => !entry.article.image);
   // Every missing card starts drawing now, on all cores, while the other pages are written.
   prepareCards(withCards.map(cardContent));
-  return withCards.map((entry) => ({ params: { slug: entry.article.slug }, props: { entry } }));
+  const keys = await getPageKeys();
+  return withCards.map((entry) => ({ params: { slug: entry.article.slug }, props: { entry }, cacheKey: keys.of(cardContent(entry)) }));
 }) satisfies GetStaticPaths;
 
 function cardContent({ article }: Entry): CardContent {

@@ -1,11 +1,16 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { rssResponse } from '../../../data/feeds.ts';
 import { getNewsroom, type Entry } from '../../../data/newsroom.ts';
+import { getPageKeys } from '../../../data/page-keys.ts';
 import { site } from '../../../site.config.ts';
 
 export const getStaticPaths = (async () => {
   const { tags, byTag } = await getNewsroom();
-  return [...tags.values()].map((tag) => ({ params: { tag: tag.slug }, props: { name: tag.name, entries: byTag.get(tag.slug)! } }));
+  const keys = await getPageKeys();
+  return [...tags.values()].map((tag) => {
+    const entries = byTag.get(tag.slug)!;
+    return { params: { tag: tag.slug }, props: { name: tag.name, entries }, cacheKey: keys.feed(tag.name, entries) };
+  });
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ name: string; entries: Entry[] }> = ({ props }) =>

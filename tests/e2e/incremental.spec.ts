@@ -1,0 +1,63 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { buildSite, FIXTURE_SITE } from './support/build.ts';
+
+// Rebuilds skip every page whose key (src/lib/page-keys.ts) and code are unchanged, keeping last build's
+// file. A key that misses something a page shows would leave a stale page behind: the only proof there is
+// none is that a rebuild after edits writes exactly the site a build from scratch writes.
+
+/** Every file below a folder (not folders), as sorted relative paths. */
+function filesIn(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+const NEW_ARTICLE = `---
+title: Kim inspects artillery units bound for the front
+date: 2024-10-30T08:00:00
+tags: [Kim Jong Un, North Korea]
+---
+
+State media showed the leader inspecting artillery units.
+`;
+
+test('a rebuild after edits renders only some pages again and writes the same files as a build from scratch', () => {
+  const contentDir = mkdtempSync(path.join(tmpdir(), 'dateline-content-'));
+  cpSync(FIXTURE_SITE, contentDir, { recursive: true });
+  const outDir = mkdtempSync(path.join(tmpdir(), 'dateline-out-'));
+  const cacheDir = mkdtempSync(path.join(tmpdir(), 'dateline-cache-'));
+  const first = buildSite({ contentDir, outDir, cacheDir });
+  expect(first.status, first.output).toBe(0);
+
+  const edit = (file: string, change: (text: string) => string) => {
+    const at = path.join(contentDir, file);
+    writeFileSync(at, change(readFileSync(at, 'utf8')));
+  };
+  // A headline shown in other articles' Related lists, in lists and feeds.
+  edit('world/kim-putin-summit.md', (text) => text.replace('sign defence pact in Pyongyang', 'seal a defence pact'));
+  // A body: its page, the feeds that carry it.
+  edit('world/kursk-incursion.md', (text) => `${text}\nA new paragraph from the front.\n`);
+  // An article removed (its page must go) and one added (new page, new Related entries, new tag lists).
+  rmSync(path.join(contentDir, 'world', 'weather-brief-15.md'));
+  writeFileSync(path.join(contentDir, 'world', 'kim-artillery.md'), NEW_ARTICLE);
+
+  const rebuilt = buildSite({ contentDir, outDir, cacheDir });
+  expect(rebuilt.status, rebuilt.output).toBe(0);
+  const kept = rebuilt.output.match(/\((?:cached|restored)\)/g)?.length ?? 0;
+  const rendered = rebuilt.output.match(/\(\+\d+(?:\.\d+)?m?s\)/g)?.length ?? 0;
+  expect(kept, 'pages kept from the last build').toBeGreaterThan(20);
+  expect(rendered, 'pages rendered again').toBeGreaterThan(5);
+
+  const fresh = buildSite({ contentDir });
+  expect(fresh.status, fresh.output).toBe(0);
+  const files = filesIn(fresh.outDir);
+  expect(filesIn(outDir)).toEqual(files);
+  const differing = files.filter((file) => !readFileSync(path.join(outDir, file)).equals(readFileSync(path.join(fresh.outDir, file))));
+  expect(differing).toEqual([]);
+  expect(files).not.toContain('world/weather-brief-15/index.html');
+  expect(readFileSync(path.join(outDir, 'world', 'reference-story', 'index.html'), 'utf8')).toContain('Kim and Putin seal a defence pact');
+});
