@@ -1,5 +1,5 @@
-import type { Element, Root } from 'hast';
-import { SKIP, visit } from 'unist-util-visit';
+import type { Root } from 'hast';
+import { SKIP, visitElements } from './walk.ts';
 import type { VFile } from 'vfile';
 
 declare module 'vfile' {
@@ -50,9 +50,9 @@ export function keepListedEmbeds() {
   return (tree: Root, file: VFile) => {
     const hosts = file.data.embedHosts ?? [];
     const removed: RemovedEmbed[] = [];
-    visit(tree, 'element', (node: Element, index, parent) => {
+    visitElements(tree, (node, index, parent) => {
       if (DROPPED_WITH_CONTENT.has(node.tagName)) return SKIP;
-      if (node.tagName !== 'iframe' || !parent || index === undefined) return undefined;
+      if (node.tagName !== 'iframe') return undefined;
       const src = typeof node.properties.src === 'string' ? node.properties.src : '';
       const url = embedFrameFor(src, hosts);
       if (!url) {
@@ -90,8 +90,8 @@ export function keepListedEmbeds() {
 export function dropUnlistedFrames() {
   return (tree: Root, file: VFile) => {
     const hosts = file.data.embedHosts ?? [];
-    visit(tree, 'element', (node: Element, index, parent) => {
-      if (node.tagName !== 'iframe' || !parent || index === undefined) return undefined;
+    visitElements(tree, (node, index, parent) => {
+      if (node.tagName !== 'iframe') return undefined;
       const src = typeof node.properties.src === 'string' ? node.properties.src : '';
       if (embedFrameFor(src, hosts) && node.properties.sandbox !== undefined) return undefined;
       parent.children.splice(index, 1);

@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { visit } from 'unist-util-visit';
+import { visitElements, visitParents } from './walk.ts';
 import type { VFile } from 'vfile';
 
 declare module 'vfile' {
@@ -23,9 +23,7 @@ type Parent = Root | Element;
  */
 export function dropInlineNoscript() {
   return (tree: Root) => {
-    visit(tree, (node) => {
-      if (!('children' in node)) return;
-      const parent = node as Parent;
+    visitParents(tree, (parent: Parent) => {
       const kept: (RootContent | ElementContent)[] = [];
       let skipping = false;
       for (const child of parent.children) {
@@ -42,7 +40,7 @@ export function dropInlineNoscript() {
 /** A body `# Heading` would be a second `h1` on a page whose `h1` is the headline; it becomes an `h2`. */
 export function demoteBodyH1() {
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element) => {
+    visitElements(tree, (node) => {
       if (node.tagName === 'h1') node.tagName = 'h2';
     });
   };
@@ -54,8 +52,8 @@ export function demoteBodyH1() {
  */
 export function dropNonTaskInputs() {
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element, index, parent) => {
-      if (node.tagName !== 'input' || index === undefined || !parent) return;
+    visitElements(tree, (node, index, parent) => {
+      if (node.tagName !== 'input') return;
       if (node.properties?.type === 'checkbox') return;
       parent.children.splice(index, 1);
       return index;
@@ -84,8 +82,8 @@ export function isRemote(src: string): boolean {
  */
 export function remoteImagesToLinks() {
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element, index, parent) => {
-      if (node.tagName !== 'img' || index === undefined || !parent) return;
+    visitElements(tree, (node, index, parent) => {
+      if (node.tagName !== 'img') return;
       const src = String(node.properties?.src ?? '');
       if (!isRemote(src)) return;
       const label = String(node.properties?.alt ?? '').trim() || src;
@@ -101,7 +99,7 @@ export function remoteImagesToLinks() {
  */
 export function lowerCaseSchemes() {
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element) => {
+    visitElements(tree, (node) => {
       for (const property of ['href', 'src', 'cite'] as const) {
         const value = node.properties?.[property];
         if (typeof value !== 'string') continue;
@@ -121,7 +119,7 @@ export function lowerCaseSchemes() {
 export function requireAlt() {
   return (tree: Root, file: VFile) => {
     let missing = 0;
-    visit(tree, 'element', (node: Element) => {
+    visitElements(tree, (node) => {
       if (node.tagName !== 'img' || typeof node.properties?.alt === 'string') return;
       node.properties.alt = '';
       missing++;
@@ -138,15 +136,17 @@ export function uniqueIds(reserved: readonly string[]) {
   return (tree: Root) => {
     const seen = new Set(reserved);
     const footnoteOwned = new Set<Element>();
-    visit(tree, 'element', (node: Element) => {
+    visitElements(tree, (node) => {
       if (node.tagName !== 'section' || node.properties?.dataFootnotes === undefined) return;
-      visit(node, 'element', (inner: Element) => {
+      const own = (inner: Element): undefined => {
         if (typeof inner.properties?.id !== 'string') return;
         seen.add(inner.properties.id);
         footnoteOwned.add(inner);
-      });
+      };
+      own(node);
+      visitElements(node, own);
     });
-    visit(tree, 'element', (node: Element) => {
+    visitElements(tree, (node) => {
       const id = node.properties?.id;
       if (typeof id !== 'string' || footnoteOwned.has(node)) return;
       let unique = id;
@@ -160,7 +160,7 @@ export function uniqueIds(reserved: readonly string[]) {
 /** The sanitiser filters class names but leaves an empty `class=""` behind; this removes it. */
 export function dropEmptyClassNames() {
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element) => {
+    visitElements(tree, (node) => {
       const className = node.properties?.className;
       if (Array.isArray(className) && className.length === 0) delete node.properties.className;
     });
@@ -173,7 +173,7 @@ export function dropEmptyClassNames() {
  */
 export function alignToClass() {
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element) => {
+    visitElements(tree, (node) => {
       if (node.tagName !== 'td' && node.tagName !== 'th') return;
       const align = node.properties?.align;
       if (align === undefined) return;

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visitElements } from './walk.ts';
 import type { VFile } from 'vfile';
 import type { Problem } from '../problems.ts';
 
@@ -172,13 +172,13 @@ export function markLocalReferences() {
     const imageUses: ImageUse[] = [];
     const bodyImages: string[] = [];
     // A hand-written marker goes: an image without a source is no image, a link keeps its text.
-    visit(tree, 'element', (node: Element, index, parent) => {
+    visitElements(tree, (node, index, parent) => {
       const { src } = node.properties;
-      if (node.tagName !== 'img' || typeof src !== 'string' || !looksLikeMarker(src) || !parent || index === undefined) return undefined;
+      if (node.tagName !== 'img' || typeof src !== 'string' || !looksLikeMarker(src)) return undefined;
       parent.children.splice(index, 1);
       return index;
     });
-    visit(tree, 'element', (node: Element) => {
+    visitElements(tree, (node) => {
       const { properties } = node;
       if (typeof properties.href === 'string' && looksLikeMarker(properties.href)) delete properties.href;
       if (typeof properties.src === 'string' && looksLikeMarker(properties.src)) delete properties.src;

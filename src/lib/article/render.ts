@@ -10,7 +10,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { CONTINUE, EXIT, visit } from 'unist-util-visit';
+import { visitElements, visitParents } from './walk.ts';
 import { VFile } from 'vfile';
 import {
   alignToClass,
@@ -104,15 +104,11 @@ function rehypeRawWhereWritten() {
   const parseRaw = rehypeRaw();
   return (tree: HastRoot, file: VFile): HastRoot => {
     let written = false;
-    visit(tree, (node) => {
-      if (node.type === 'raw') {
-        written = true;
-        return EXIT;
-      }
-      if (node.type === 'element')
-        for (const [name, value] of Object.entries(node.properties))
-          if (value === true && name.startsWith('data')) node.properties[name] = '';
-      return CONTINUE;
+    visitParents(tree, (parent) => {
+      if (parent.type === 'element')
+        for (const [name, value] of Object.entries(parent.properties))
+          if (value === true && name.startsWith('data')) parent.properties[name] = '';
+      written ||= parent.children.some((child) => child.type === 'raw');
     });
     return written ? parseRaw(tree, file) : tree;
   };
@@ -153,7 +149,7 @@ export function renderBody(tree: MdastRoot, context: BodyContext): RenderedBody 
   const hast = processor.runSync(tree, file) as HastRoot;
   const headings: Heading[] = [];
   let firstParagraph = '';
-  visit(hast, 'element', (node: Element, _index, parent) => {
+  visitElements(hast, (node, _index, parent) => {
     const depth = /^h([2-6])$/.exec(node.tagName)?.[1];
     const id = node.properties?.id;
     if (depth && typeof id === 'string' && !isInFootnotes(parent)) {
