@@ -76,17 +76,35 @@ function zonedWallClockToInstant(wallClockAsUtc: number, timeZone: string): numb
 }
 
 interface NumericParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
 }
 
 const numericFormatters = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * Parts already worked out, by zone and instant: `formatToParts` is slow (tens of microseconds) and a
+ * build asks for the same article times over and over (each article's time is on its page, in lists,
+ * feeds and other articles' Related). Emptied when large, so a long `astro dev` session stays small.
+ */
+const knownParts = new Map<string, NumericParts>();
+const KNOWN_PARTS_LIMIT = 100_000;
+
 function numericParts(instant: number, timeZone: string): NumericParts {
+  const key = `${timeZone} ${instant}`;
+  let parts = knownParts.get(key);
+  if (!parts) {
+    if (knownParts.size >= KNOWN_PARTS_LIMIT) knownParts.clear();
+    knownParts.set(key, (parts = computeNumericParts(instant, timeZone)));
+  }
+  return parts;
+}
+
+function computeNumericParts(instant: number, timeZone: string): NumericParts {
   let formatter = numericFormatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {
