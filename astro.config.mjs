@@ -7,6 +7,7 @@ import { defineConfig } from 'astro/config';
 import { headersFile } from './src/lib/security-headers.ts';
 import { lastmodFromHtml } from './src/lib/sitemaps.ts';
 import { cacheDir } from './src/build-paths.ts';
+import { pruneOutput } from './src/integrations/prune-output.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { site } from './src/site.config.ts';
 
@@ -42,7 +43,12 @@ export default defineConfig({
   // A rebuild renders again only pages whose key (src/lib/page-keys.ts) or code changed; the others are
   // kept from the last build (a copy lives in the cache folder).
   experimental: { incrementalBuild: true },
+  // …and the output folder is not emptied first: skipped pages stay in place, and pruneOutput() removes
+  // what this build did not write.
+  vite: { build: { emptyOutDir: false } },
   integrations: [
+    // First, so that nothing stale is left when the search index is built.
+    pruneOutput(),
     searchIndex(),
     {
       // Security headers for hosts that read a `_headers` file (Netlify, Cloudflare Pages).

@@ -51,6 +51,9 @@ test('a rebuild after edits renders only some pages again and writes the same fi
   const rendered = rebuilt.output.match(/\(\+\d+(?:\.\d+)?m?s\)/g)?.length ?? 0;
   expect(kept, 'pages kept from the last build').toBeGreaterThan(20);
   expect(rendered, 'pages rendered again').toBeGreaterThan(5);
+  // The output folder is not emptied: what this build did not write (the removed article's page, the old
+  // search index) is removed after it, and nothing else.
+  expect(rebuilt.output).toMatch(/removed \d+ files of the last build that this one did not write/);
 
   const fresh = buildSite({ contentDir });
   expect(fresh.status, fresh.output).toBe(0);
