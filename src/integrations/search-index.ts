@@ -5,6 +5,9 @@ import type { AstroIntegration } from 'astro';
 import { createIndex } from 'pagefind';
 import { startTimer } from '../build-timing.ts';
 
+/** Where article pages are, relative to the output folder (see `articlePath` in lib/urls.ts). */
+export const ARTICLE_PAGES = '*/*/index.html';
+
 /**
  * Builds the Pagefind search index of the built site (only elements marked `data-pagefind-body`, i.e.
  * article pages) into `pagefind/`, and fails the build when indexing fails rather than shipping a search
@@ -38,12 +41,15 @@ export function searchIndex(): AstroIntegration {
         const stop = startTimer('search-index');
         const { index, errors } = await createIndex({});
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        const added = await index.addDirectory({ path: site });
+        // Only article pages are indexed (the ones marked `data-pagefind-body`), and they all live at
+        // `<section>/<slug>/index.html` (urls.ts): reading only that depth skips the list pages (half the
+        // site at 10,000 articles), which Pagefind would parse to find nothing.
+        const added = await index.addDirectory({ path: site, glob: ARTICLE_PAGES });
         if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
         const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
         if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
         stop();
-        logger.info(`search index: ${added.page_count} articles`);
+        logger.info(`search index built from ${added.page_count} pages`);
       },
     },
   };
