@@ -27,6 +27,8 @@ function builtFile(/** @type {string} */ url) {
   return path.join(path.resolve(fileURLToPath(new URL('.', import.meta.url)), outDir), pathname, 'index.html');
 }
 
+const search = searchIndex();
+
 export default defineConfig({
   site: siteOrigin,
   base,
@@ -49,7 +51,7 @@ export default defineConfig({
   integrations: [
     // First, so that nothing stale is left when the search index is built.
     pruneOutput(),
-    searchIndex(),
+    search.start,
     {
       // Security headers for hosts that read a `_headers` file (Netlify, Cloudflare Pages).
       name: 'dateline-headers',
@@ -66,5 +68,7 @@ export default defineConfig({
         return lastmod ? { ...item, lastmod } : item;
       },
     }),
+    // Last: Pagefind indexes while the integrations above write their files.
+    search.finish,
   ],
 });

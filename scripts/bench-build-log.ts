@@ -41,7 +41,7 @@ export interface Phases {
   searchIndex: number | undefined;
   /** Wall time before Astro's build timer starts and after its last line: Node, Astro and config loading, exit. */
   startup: number | undefined;
-  /** The rest of Astro's total: emptying the previous output (warm rebuilds), the sitemap and `_headers`. */
+  /** The rest of Astro's total: pruning what the previous build left (prune-output.ts), the sitemap and `_headers`. */
   other: number | undefined;
 }
 

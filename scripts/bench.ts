@@ -174,7 +174,7 @@ const ROWS: [label: string, figure: string, unit: 'ms' | 'bytes' | 'count'][] = 
   ['phase: page rendering and writing', 'phase.rendering', 'ms'],
   ['phase: social cards', 'phase.cards', 'ms'],
   ['phase: search index (Pagefind)', 'phase.searchIndex', 'ms'],
-  ['phase: other (emptying the old output, sitemap, _headers)', 'phase.other', 'ms'],
+  ['phase: other (pruning the old output; sitemap and _headers, beyond the search index they overlap)', 'phase.other', 'ms'],
   ["start-up and exit (outside Astro's timer)", 'phase.startup', 'ms'],
 ];
 

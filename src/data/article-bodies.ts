@@ -38,7 +38,7 @@ export function bodyResolver(entries: readonly StoredEntry[], now: Date, preview
   return async (entry) => {
     // Unpublished articles get no page in a build: their bodies are not read, no image is made for them.
     if (!shown(entry)) return { html: '', feedHtml: '' };
-    const html = readBody(bodies, String(entry.digest));
+    const html = bodyOf(bodies, entry, preview);
     const paths = (entry.data.articleLinks ?? []).map((link) => {
       const target = byPath.get(link.target);
       return target && shown(target)
@@ -72,6 +72,22 @@ export function bodyResolver(entries: readonly StoredEntry[], now: Date, preview
       }),
     };
   };
+}
+
+/**
+ * The entry's body file (see body-files.ts). In `astro dev` a file saved while a page renders can replace
+ * the entry, and its old body file, under that page: it renders without a body and reloads a moment later.
+ * In a build a missing body is a broken cache, said so.
+ */
+function bodyOf(dir: string, entry: StoredEntry, preview: boolean): string {
+  try {
+    return readBody(dir, String(entry.digest));
+  } catch (error) {
+    if (preview) return '';
+    throw new Error(`The body of ${entry.filePath ?? entry.id} is missing from ${dir} (${(error as Error).message}): build again.`, {
+      cause: error,
+    });
+  }
 }
 
 /**

@@ -13,11 +13,15 @@ export const ARTICLE_PAGES = '*/*/index.html';
  * article pages) into `pagefind/`, and fails the build when indexing fails rather than shipping a search
  * page without an index. In `astro dev` it serves the last built index under the base path, so search can
  * be tried without a production server.
+ *
+ * Two integrations: `start` begins indexing when the build is done, `finish` (listed after the sitemap and
+ * the other integrations that write files) waits for it, so Pagefind (its own process) works while they run.
  */
-export function searchIndex(): AstroIntegration {
+export function searchIndex(): { start: AstroIntegration; finish: AstroIntegration } {
   let outDir = '';
   let base = '/';
-  return {
+  let indexing: Promise<string> | undefined;
+  const start: AstroIntegration = {
     name: 'dateline-search-index',
     hooks: {
       'astro:config:done': ({ config }) => {
@@ -36,21 +40,37 @@ export function searchIndex(): AstroIntegration {
           createReadStream(file).pipe(response);
         });
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        const site = fileURLToPath(dir);
-        const stop = startTimer('search-index');
-        const { index, errors } = await createIndex({});
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        // Only article pages are indexed (the ones marked `data-pagefind-body`), and they all live at
-        // `<section>/<slug>/index.html` (urls.ts): reading only that depth skips the list pages (half the
-        // site at 10,000 articles), which Pagefind would parse to find nothing.
-        const added = await index.addDirectory({ path: site, glob: ARTICLE_PAGES });
-        if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
-        const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
-        if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-        stop();
-        logger.info(`search index built from ${added.page_count} pages`);
+      'astro:build:done': ({ dir }) => {
+        indexing = buildIndex(fileURLToPath(dir));
+        // Awaited by `finish`; until then a failure must not count as unhandled.
+        indexing.catch(() => undefined);
       },
     },
   };
+  const finish: AstroIntegration = {
+    name: 'dateline-search-index-written',
+    hooks: {
+      'astro:build:done': async ({ logger }) => {
+        if (!indexing) throw new Error('the search index was never started: list searchIndex().start before .finish');
+        logger.info(await indexing);
+      },
+    },
+  };
+  return { start, finish };
+}
+
+/** Indexes the article pages of a built site into its `pagefind/` folder; says how many pages it read. */
+async function buildIndex(site: string): Promise<string> {
+  const stop = startTimer('search-index');
+  const { index, errors } = await createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  // Only article pages are indexed (the ones marked `data-pagefind-body`), and they all live at
+  // `<section>/<slug>/index.html` (urls.ts): reading only that depth skips the list pages (half the
+  // site at 10,000 articles), which Pagefind would parse to find nothing.
+  const added = await index.addDirectory({ path: site, glob: ARTICLE_PAGES });
+  if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
+  const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
+  if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  stop();
+  return `search index built from ${added.page_count} pages`;
 }

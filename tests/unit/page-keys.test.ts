@@ -100,4 +100,28 @@ describe('pageKeys', () => {
     const editedNewest = base().map((a) => (a.slug === 'c' ? { ...a, title: 'New headline' } : a));
     expect(changed(keysOf(base()), keysOf(editedNewest))).toContain('feed russia');
   });
+
+  it("reads pictures' metadata without marking the original as used, and still sees a changed picture", () => {
+    // Astro's image metadata marks the original for publishing when any of its fields but fsPath and clone
+    // is read (astro/dist/assets/utils/proxy.js).
+    const touched = new Set<string | symbol>();
+    const picture = (src: string) =>
+      new Proxy(
+        { src, width: 1200, height: 675, format: 'jpg' },
+        {
+          get(target, name) {
+            if (name === 'clone') return structuredClone(target);
+            if (name === 'fsPath') return '/content/politics/crowd.jpg';
+            const value = target[name as keyof typeof target];
+            if (value !== undefined) touched.add(name);
+            return value;
+          },
+        },
+      );
+    const withPicture = (src: string) => base().map((a) => (a.slug === 'a' ? { ...a, bodyImages: [picture(src)] } : a));
+    const before = keysOf(withPicture('/_astro/crowd.AAAA.jpg'));
+    const after = keysOf(withPicture('/_astro/crowd.BBBB.jpg'));
+    expect([...touched]).toEqual([]);
+    expect(changed(before, after)).toContain('article a');
+  });
 });
