@@ -12,7 +12,6 @@
 // Results are put back in file order, so the report is the same whatever was cached and however many threads.
 import { createHash, hash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -22,6 +21,7 @@ import type { ParsedArticle } from '../src/lib/article/parse.ts';
 import { checkEditorial } from '../src/lib/editorial-checks.ts';
 import { formatReport, type Problem } from '../src/lib/problems.ts';
 import { slugFromFileName } from '../src/lib/slug.ts';
+import { extraThreadsFor, shareOut } from '../src/work-sharing.ts';
 import { articleSource, checkAcrossFiles, listMarkdownFiles, notReadProblems, parseOptionsFor } from '../src/loaders/content-files.ts';
 import { site } from '../src/site.config.ts';
 
@@ -119,18 +119,11 @@ function toResult(relPath: string, file: string, article: ParsedArticle | undefi
 async function parseFiles(root: string, contentDir: string, files: string[]): Promise<CheckedFile[]> {
   if (files.length === 0) return [];
   const input: WorkerInput = { root, contentDir, files, next: new SharedArrayBuffer(4) };
-  const extraThreads = Math.min(availableParallelism() - 1, Math.floor(files.length / FILES_PER_EXTRA_THREAD));
-  const workers = Array.from({ length: Math.max(0, extraThreads) }, () => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: input });
-    return new Promise<[number, CheckedFile][]>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-    });
-  });
-  const checked = new Array<CheckedFile>(files.length);
-  for (const [i, file] of await drain(input)) checked[i] = file;
-  for (const batch of await Promise.all(workers)) for (const [i, file] of batch) checked[i] = file;
-  return checked;
+  const workers = Array.from(
+    { length: extraThreadsFor(files.length, FILES_PER_EXTRA_THREAD) },
+    () => new Worker(new URL(import.meta.url), { workerData: input }),
+  );
+  return shareOut(files.length, workers, () => drain(input));
 }
 
 /** The results of the last run on a folder, valid while `code` is the same. */

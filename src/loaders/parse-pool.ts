@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { writeBody } from '../body-files.ts';
 import { parseArticle, type ParseOptions, type ParseResult } from '../lib/article/parse.ts';
 import type { StoredArticleInput } from '../lib/article/stored.ts';
-import { extraThreadsFor, shareOut, takeFromCounter } from '../lib/work-sharing.ts';
+import { extraThreadsFor, shareOut, takeFromCounter } from '../work-sharing.ts';
 import { articleSource } from './content-files.ts';
 
 /**

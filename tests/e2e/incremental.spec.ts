@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { NEW_ARTICLE } from './support/articles.ts';
 import { buildSite, FIXTURE_SITE } from './support/build.ts';
 
 // Rebuilds skip every page whose key (src/lib/page-keys.ts) and code are unchanged, keeping last build's
@@ -15,15 +16,6 @@ function filesIn(dir: string): string[] {
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
     .sort();
 }
-
-const NEW_ARTICLE = `---
-title: Kim inspects artillery units bound for the front
-date: 2024-10-30T08:00:00
-tags: [Kim Jong Un, North Korea]
----
-
-State media showed the leader inspecting artillery units.
-`;
 
 test('a rebuild after edits renders only some pages again and writes the same files as a build from scratch', () => {
   const contentDir = mkdtempSync(path.join(tmpdir(), 'dateline-content-'));

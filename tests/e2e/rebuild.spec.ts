@@ -2,18 +2,10 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { NEW_ARTICLE } from './support/articles.ts';
 import { buildSite, FIXTURE_SITE } from './support/build.ts';
 import { serveStatic } from './support/serve.ts';
 import { builtFiles } from './support/site-files.ts';
-
-const NEW_ARTICLE = `---
-title: Kim inspects artillery units bound for the front
-date: 2024-10-30T08:00:00
-tags: [Kim Jong Un, North Korea]
----
-
-State media showed the leader inspecting artillery units.
-`;
 
 test('adding a Markdown file and rebuilding adds its page and changes other Related lists', async ({ page }) => {
   const contentDir = mkdtempSync(path.join(tmpdir(), 'dateline-content-'));

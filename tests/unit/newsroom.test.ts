@@ -1,25 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildNewsroom, type ArticleBase } from '../../src/lib/newsroom.ts';
-import type { SiteConfig } from '../../src/lib/site-config.ts';
+import { testSite } from './support/site-config.ts';
 
-const site: SiteConfig = {
-  publisher: 'The Paper',
-  siteUrl: 'https://paper.example',
-  basePath: '/',
-  locale: 'en-GB',
-  timeZone: 'Europe/Paris',
-  dateTimePattern: 'dd/MM/yyyy HHhmm',
-  datePattern: 'dd/MM/yyyy',
-  disclaimer: 'Disclaimer.',
-  typeDisclaimers: {},
-  embedHosts: [],
-  sections: ['World', 'Politics'],
-  relatedCount: 5,
-  pageSize: 10,
-  feedItems: 20,
-  frontPage: { topStories: 1, perSection: 2, latest: 2 },
-  about: 'About.',
-};
+const site = testSite;
 
 function article(slug: string, iso: string, extra: Partial<ArticleBase> = {}): ArticleBase {
   return {

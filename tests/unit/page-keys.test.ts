@@ -2,26 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { buildListings } from '../../src/lib/listings.ts';
 import { buildNewsroom, type ArticleBase } from '../../src/lib/newsroom.ts';
 import { pageKeys } from '../../src/lib/page-keys.ts';
-import type { SiteConfig } from '../../src/lib/site-config.ts';
+import { testSite } from './support/site-config.ts';
 
-const site: SiteConfig = {
-  publisher: 'The Paper',
-  siteUrl: 'https://paper.example',
-  basePath: '/',
-  locale: 'en-GB',
-  timeZone: 'Europe/Paris',
-  dateTimePattern: 'dd/MM/yyyy HHhmm',
-  datePattern: 'dd/MM/yyyy',
-  disclaimer: 'Disclaimer.',
-  typeDisclaimers: {},
-  embedHosts: [],
-  sections: ['World', 'Politics'],
-  relatedCount: 5,
-  pageSize: 2,
-  feedItems: 2,
-  frontPage: { topStories: 1, perSection: 2, latest: 2 },
-  about: 'About.',
-};
+const site = { ...testSite, pageSize: 2, feedItems: 2 };
 
 type Article = ArticleBase & { html: string };
 const NOW = new Date('2025-01-01T00:00:00Z');

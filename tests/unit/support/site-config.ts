@@ -1,0 +1,21 @@
+import type { SiteConfig } from '../../../src/lib/site-config.ts';
+
+/** A small newsroom's settings for tests of the site-wide lists; tests override what they exercise. */
+export const testSite: SiteConfig = {
+  publisher: 'The Paper',
+  siteUrl: 'https://paper.example',
+  basePath: '/',
+  locale: 'en-GB',
+  timeZone: 'Europe/Paris',
+  dateTimePattern: 'dd/MM/yyyy HHhmm',
+  datePattern: 'dd/MM/yyyy',
+  disclaimer: 'Disclaimer.',
+  typeDisclaimers: {},
+  embedHosts: [],
+  sections: ['World', 'Politics'],
+  relatedCount: 5,
+  pageSize: 10,
+  feedItems: 20,
+  frontPage: { topStories: 1, perSection: 2, latest: 2 },
+  about: 'About.',
+};
