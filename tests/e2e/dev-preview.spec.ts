@@ -61,21 +61,28 @@ async function html(pagePath: string): Promise<string> {
 }
 
 /**
- * Saves a file as an editor would. The dev server tells open pages to reload when content changes, and a
- * reload racing the test's next navigation can stall it; so the browser leaves the site first, and every
- * check after a save loads its page afresh.
+ * Goes to a URL. The dev server tells open pages to reload when content changes (or when it has optimised
+ * a dependency the first pages needed), and a reload racing the navigation aborts it: try again.
  */
-async function save(page: Page, file: string, text: string): Promise<void> {
-  // The page may itself be reloading after the previous save, which interrupts leaving: try again.
+async function go(page: Page, url: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await page.goto('about:blank');
-      break;
+      await page.goto(url);
+      return;
     } catch (error) {
       if (attempt === 5) throw error;
       await page.waitForTimeout(200);
     }
   }
+}
+
+/**
+ * Saves a file as an editor would. A reload racing the test's next navigation can stall it, so the browser
+ * leaves the site first (the page may itself be reloading after the previous save), and every check after
+ * a save loads its page afresh.
+ */
+async function save(page: Page, file: string, text: string): Promise<void> {
+  await go(page, 'about:blank');
   writeFileSync(file, text);
 }
 
@@ -98,17 +105,17 @@ Officials in Seoul said new shipments crossed the border by rail.
 `;
 
 test('drafts and scheduled articles are visible in dev, under a banner, and listed on the front page', async ({ page }) => {
-  await page.goto(`${origin}/world/draft-story/`);
+  await go(page, `${origin}/world/draft-story/`);
   await expect(page.locator('.preview-banner')).toContainText('Draft');
-  await page.goto(`${origin}/world/scheduled-story/`);
+  await go(page, `${origin}/world/scheduled-story/`);
   await expect(page.locator('.preview-banner')).toContainText('Scheduled for 01/06/2030 07h00');
-  await page.goto(`${origin}/`);
+  await go(page, `${origin}/`);
   const preview = page.locator('.preview-list');
   await expect(preview.locator('a')).toHaveCount(2);
   await expect(preview).toContainText('draft');
   await expect(preview).toContainText('scheduled for 01/06/2030 07h00');
   // A published article has no banner, and drafts stay out of the reader's lists.
-  await page.goto(`${origin}/world/reference-story/`);
+  await go(page, `${origin}/world/reference-story/`);
   await expect(page.locator('.preview-banner')).toHaveCount(0);
   await expect(page.locator('section.related')).not.toContainText('draft', { ignoreCase: true });
 });
