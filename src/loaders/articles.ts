@@ -60,6 +60,9 @@ export class ContentError extends AstroError {
  * (unchanged ones keep their stored entry: same bytes, same digest), checks the collection as a whole, and
  * either stores every article or stops the build with one report of every problem.
  */
+/** How long the content folder must be quiet before `astro dev` reloads it (longer than the watcher's 50 ms). */
+const SETTLE_MS = 120;
+
 export function articlesLoader(options: ArticlesLoaderOptions): Loader {
   let watching = false;
   // Reloads run one after another, so a slow earlier run can never finish last and undo a newer one.
@@ -73,9 +76,16 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
         watching = true;
         const contentDir = resolveContentDir(context, options);
         context.watcher.add(contentDir);
+        let settling: NodeJS.Timeout | undefined;
         context.watcher.on('all', (_event, changed) => {
           if (!changed.startsWith(contentDir)) return;
-          queue = queue.then(() => loadArticles(context, options)).catch((error: Error) => context.logger.error(error.message));
+          // Reload once the folder has been quiet for a moment: the watcher passes on at most one change per
+          // file in 50 ms, and a save is often two writes (empty the file, write it), so reloading on the
+          // first event could read an empty file and never hear of the second write.
+          clearTimeout(settling);
+          settling = setTimeout(() => {
+            queue = queue.then(() => loadArticles(context, options)).catch((error: Error) => context.logger.error(error.message));
+          }, SETTLE_MS);
         });
       }
       const stop = startTimer('content');

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { FIXTURE_NOW, FIXTURE_SITE, ROOT } from './support/build.ts';
 
 // The editor's loop: `npm run dev` on a content folder, files added, broken and fixed while it runs.
@@ -17,9 +17,11 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   cpSync(FIXTURE_SITE, contentDir, { recursive: true });
+  // `--ignore-lock`: this server is the test's own, in the foreground, beside any dev server the developer
+  // runs on this project (Astro allows one per project otherwise, and may move it to the background).
   dev = spawn(
     process.execPath,
-    [path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)],
+    [path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port), '--ignore-lock'],
     {
       cwd: ROOT,
       env: {
@@ -43,46 +45,65 @@ test.beforeAll(async () => {
   throw new Error(`astro dev did not start:\n${terminal}`);
 });
 
-test.afterAll(() => {
-  dev?.kill();
+test.afterAll(async () => {
+  // Wait for the server to be gone, so a next run (or a repeat) starts on a free port.
+  if (dev && dev.exitCode === null) {
+    const exited = new Promise((resolve) => dev!.once('exit', resolve));
+    dev.kill();
+    await exited;
+  }
   rmSync(contentDir, { recursive: true, force: true });
   rmSync(cacheDir, { recursive: true, force: true });
 });
 
+/** Requests have a deadline: a request the dev server never answers fails the check instead of the whole test hanging. */
+const deadline = (): { signal: AbortSignal } => ({ signal: AbortSignal.timeout(10_000) });
+
 async function status(pagePath: string): Promise<number> {
-  return fetch(`${origin}${pagePath}`).then(
+  return fetch(`${origin}${pagePath}`, deadline()).then(
     (r) => r.status,
     () => 0,
   );
 }
 
 async function html(pagePath: string): Promise<string> {
-  return fetch(`${origin}${pagePath}`).then((r) => r.text());
+  return fetch(`${origin}${pagePath}`, deadline()).then((r) => r.text());
 }
 
 /**
- * Goes to a URL. The dev server tells open pages to reload when content changes (or when it has optimised
- * a dependency the first pages needed), and a reload racing the navigation aborts it: try again.
+ * Opens a URL in a new tab, after closing the test's other tabs. The dev server tells open pages to reload
+ * when content changes (or when it has optimised a dependency the first pages needed); a reload racing a
+ * navigation in the same tab can abort it or stall it for good (seen in CI: a `goto` that never returned).
+ * A fresh tab has no reload pending, and a navigation that still fails is tried again with a deadline.
  */
-async function go(page: Page, url: string): Promise<void> {
+async function open(context: BrowserContext, url: string): Promise<Page> {
+  await leave(context);
   for (let attempt = 1; ; attempt++) {
+    const page = await context.newPage();
     try {
-      await page.goto(url);
-      return;
+      await page.goto(url, { timeout: 15_000 });
+      return page;
     } catch (error) {
+      await page.close();
       if (attempt === 5) throw error;
-      await page.waitForTimeout(200);
     }
   }
 }
 
+/** Closes every tab, so no page is reloading when a file is saved or the next page is opened. */
+async function leave(context: BrowserContext): Promise<void> {
+  await Promise.all(context.pages().map((page) => page.close()));
+}
+
 /**
- * Saves a file as an editor would. A reload racing the test's next navigation can stall it, so the browser
- * leaves the site first (the page may itself be reloading after the previous save), and every check after
- * a save loads its page afresh.
+ * Saves a file as many editors do, in two writes (empty the file, then write it), with no tab open on the
+ * site (every check after a save opens its page afresh). The watcher reports the first write only, so the
+ * preview must wait for the file to settle rather than read it at once (an empty file, and no second event).
  */
-async function save(page: Page, file: string, text: string): Promise<void> {
-  await go(page, 'about:blank');
+async function save(context: BrowserContext, file: string, text: string): Promise<void> {
+  await leave(context);
+  writeFileSync(file, '');
+  await new Promise((resolve) => setTimeout(resolve, 30));
   writeFileSync(file, text);
 }
 
@@ -104,44 +125,44 @@ description: New shipments cross the border by rail.
 Officials in Seoul said new shipments crossed the border by rail.
 `;
 
-test('drafts and scheduled articles are visible in dev, under a banner, and listed on the front page', async ({ page }) => {
-  await go(page, `${origin}/world/draft-story/`);
+test('drafts and scheduled articles are visible in dev, under a banner, and listed on the front page', async ({ context }) => {
+  let page = await open(context, `${origin}/world/draft-story/`);
   await expect(page.locator('.preview-banner')).toContainText('Draft');
-  await go(page, `${origin}/world/scheduled-story/`);
+  page = await open(context, `${origin}/world/scheduled-story/`);
   await expect(page.locator('.preview-banner')).toContainText('Scheduled for 01/06/2030 07h00');
-  await go(page, `${origin}/`);
+  page = await open(context, `${origin}/`);
   const preview = page.locator('.preview-list');
   await expect(preview.locator('a')).toHaveCount(2);
   await expect(preview).toContainText('draft');
   await expect(preview).toContainText('scheduled for 01/06/2030 07h00');
   // A published article has no banner, and drafts stay out of the reader's lists.
-  await go(page, `${origin}/world/reference-story/`);
+  page = await open(context, `${origin}/world/reference-story/`);
   await expect(page.locator('.preview-banner')).toHaveCount(0);
   await expect(page.locator('section.related')).not.toContainText('draft', { ignoreCase: true });
 });
 
-test('a new file shows up without a restart: its page, the front page and Related', async ({ page }) => {
+test('a new file shows up without a restart: its page, the front page and Related', async ({ context }) => {
   const saved = Date.now();
-  await save(page, path.join(contentDir, 'world', 'more-shells.md'), NEW_STORY);
+  await save(context, path.join(contentDir, 'world', 'more-shells.md'), NEW_STORY);
   await waitFor('new article page', saved, async () => (await status('/world/more-shells/')) === 200);
   expect(await html('/')).toContain('Pyongyang sends more shells to the front');
-  await page.goto(`${origin}/world/reference-story/`);
+  const page = await open(context, `${origin}/world/reference-story/`);
   await expect(page.locator('section.related')).toContainText('Pyongyang sends more shells to the front');
 
   const edited = Date.now();
-  await save(page, path.join(contentDir, 'world', 'more-shells.md'), NEW_STORY.replace('more shells', 'rockets'));
+  await save(context, path.join(contentDir, 'world', 'more-shells.md'), NEW_STORY.replace('more shells', 'rockets'));
   await waitFor('edited headline', edited, async () =>
     (await html('/world/more-shells/')).includes('Pyongyang sends rockets to the front'),
   );
 });
 
-test('a broken file shows its errors in the browser and the terminal, the rest keeps working, and a fix recovers', async ({ page }) => {
+test('a broken file shows its errors in the browser and the terminal, the rest keeps working, and a fix recovers', async ({ context }) => {
   const broken = path.join(contentDir, 'politics', 'broken-date.md');
   const saved = Date.now();
-  await save(page, broken, '---\ntitle: Budget talks resume\ndate: 25/10/2024 19h13\n---\n\nTalks resumed.\n');
+  await save(context, broken, '---\ntitle: Budget talks resume\ndate: 25/10/2024 19h13\n---\n\nTalks resumed.\n');
   await waitFor('error panel', saved, async () => (await html('/')).includes('broken-date.md'));
 
-  await page.goto(`${origin}/world/reference-story/`);
+  let page = await open(context, `${origin}/world/reference-story/`);
   await expect(page.locator('h1')).toHaveText("North Korea readies troops for Russia's war, Seoul says");
   const panel = page.locator('[data-dev-problems]');
   await expect(panel).toContainText('1 article cannot be published');
@@ -150,9 +171,9 @@ test('a broken file shows its errors in the browser and the terminal, the rest k
   expect(terminal).toMatch(/broken-date\.md:3: date: /);
 
   const fixed = Date.now();
-  await save(page, broken, '---\ntitle: Budget talks resume\ndate: 2024-10-25T19:13:00\n---\n\nTalks resumed.\n');
+  await save(context, broken, '---\ntitle: Budget talks resume\ndate: 2024-10-25T19:13:00\n---\n\nTalks resumed.\n');
   await waitFor('recovery after the fix', fixed, async () => (await status('/politics/broken-date/')) === 200);
-  await page.goto(`${origin}/politics/broken-date/`);
+  page = await open(context, `${origin}/politics/broken-date/`);
   await expect(page.locator('h1')).toHaveText('Budget talks resume');
   await expect(page.locator('[data-dev-problems]')).toHaveCount(0);
 });
