@@ -14,6 +14,10 @@ let dev: ChildProcess | undefined;
 let terminal = '';
 
 test.describe.configure({ mode: 'serial' });
+// What these tests read is rendered by the server (banners, lists, the problems panel). Without scripts the
+// pages load no Vite client: nothing reloads them when a file changes, and no module request makes the dev
+// server optimise dependencies and reload them mid-test (the likely cause of a stall seen about once in 30 runs).
+test.use({ javaScriptEnabled: false });
 
 test.beforeAll(async () => {
   cpSync(FIXTURE_SITE, contentDir, { recursive: true });
@@ -71,10 +75,8 @@ async function html(pagePath: string): Promise<string> {
 }
 
 /**
- * Opens a URL in a new tab, after closing the test's other tabs. The dev server tells open pages to reload
- * when content changes (or when it has optimised a dependency the first pages needed); a reload racing a
- * navigation in the same tab can abort it or stall it for good (seen in CI: a `goto` that never returned).
- * A fresh tab has no reload pending, and a navigation that still fails is tried again with a deadline.
+ * Opens a URL in a new tab, after closing the test's other tabs, so no earlier page is still loading; a
+ * navigation that fails is tried again with a deadline.
  */
 async function open(context: BrowserContext, url: string): Promise<Page> {
   await leave(context);
@@ -90,7 +92,7 @@ async function open(context: BrowserContext, url: string): Promise<Page> {
   }
 }
 
-/** Closes every tab, so no page is reloading when a file is saved or the next page is opened. */
+/** Closes every tab, so no page is loading when a file is saved or the next page is opened. */
 async function leave(context: BrowserContext): Promise<void> {
   await Promise.all(context.pages().map((page) => page.close()));
 }
