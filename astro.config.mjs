@@ -15,7 +15,8 @@ import { site } from './src/site.config.ts';
  * Build settings. Everything editorial lives in src/site.config.ts; this file only wires Astro.
  * Environment overrides exist for deploys, tests and benchmarks:
  * SITE_URL and BASE_PATH (serve under another origin or sub-path, e.g. /news/ on GitHub Pages),
- * DATELINE_OUT_DIR (output folder), DATELINE_CACHE_DIR (Astro's cache, so parallel builds don't share it).
+ * DATELINE_OUT_DIR (output folder), DATELINE_CACHE_DIR (Astro's cache, so parallel builds don't share it),
+ * DATELINE_SEARCH_AFTER_BUILD=1 (leave the search index to `scripts/search-index.ts`, as `npm run build` does).
  */
 const base = process.env.BASE_PATH || site.basePath;
 const outDir = process.env.DATELINE_OUT_DIR || './dist';
@@ -27,7 +28,8 @@ function builtFile(/** @type {string} */ url) {
   return path.join(path.resolve(fileURLToPath(new URL('.', import.meta.url)), outDir), pathname, 'index.html');
 }
 
-const search = searchIndex();
+// `npm run build` indexes in a step of its own, after Astro has exited (see searchIndex).
+const search = searchIndex({ afterBuild: process.env.DATELINE_SEARCH_AFTER_BUILD === '1' });
 
 export default defineConfig({
   site: siteOrigin,

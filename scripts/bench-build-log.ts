@@ -1,4 +1,4 @@
-// Reads the phases of one `astro build` from what it printed, for `npm run bench`: Astro's own timings
+// Reads the phases of one build (`npm run build`: `astro build`, then the search index) from what it printed, for `npm run bench`: Astro's own timings
 // (content sync, Vite bundling, page generation with a time per route, total) and the
 // `[dateline-timing]` lines our code prints with DATELINE_TIMINGS=1 (src/build-timing.ts) for phases
 // Astro does not time. Pure: text in, numbers out.
@@ -18,7 +18,10 @@ export interface BuildLog {
   total?: number | undefined;
   /** Per kind of route: how many were written and the sum of their `(+…)` render times, ms. */
   routes: Record<RouteKind, { count: number; ms: number }>;
-  /** `[dateline-timing] <phase> <ms> ms` lines: content, bodies, newsroom, search-index. */
+  /**
+   * `[dateline-timing] <phase> <ms> ms` lines: content, bodies, newsroom, and search-index (inside Astro's
+   * total, a bare `astro build`) or search-index-after-build (the step after it, `npm run build`).
+   */
   timings: Record<string, number>;
   /** The loader's `N files: P parsed, U unchanged.` (a warm rebuild should parse only the edited file). */
   files?: { parsed: number; unchanged: number };
@@ -39,7 +42,10 @@ export interface Phases {
   rendering: number | undefined;
   cards: number;
   searchIndex: number | undefined;
-  /** Wall time before Astro's build timer starts and after its last line: Node, Astro and config loading, exit. */
+  /**
+   * Wall time outside Astro's build timer and the search step after it: Node, Astro and config loading,
+   * exit, npm.
+   */
   startup: number | undefined;
   /** The rest of Astro's total: pruning what the previous build left (prune-output.ts), the sitemap and `_headers`. */
   other: number | undefined;
@@ -104,7 +110,9 @@ export function buildPhases(log: BuildLog, wallMs: number): Phases {
   const { timings } = log;
   const cards = log.routes.card.ms;
   const rendering = log.generate === undefined ? undefined : log.generate - (timings.bodies ?? 0) - (timings.newsroom ?? 0) - cards;
-  const accounted = [log.sync, log.bundling, log.generate, timings['search-index']];
+  // The search index is inside Astro's total when the build made it, after it when a step of its own did.
+  const afterBuild = timings['search-index-after-build'];
+  const accounted = [log.sync, log.bundling, log.generate, afterBuild === undefined ? timings['search-index'] : 0];
   const other =
     log.total === undefined || accounted.includes(undefined) ? undefined : log.total - accounted.reduce((sum: number, ms) => sum + ms!, 0);
   return {
@@ -115,8 +123,8 @@ export function buildPhases(log: BuildLog, wallMs: number): Phases {
     newsroom: timings.newsroom,
     rendering,
     cards,
-    searchIndex: timings['search-index'],
-    startup: log.total === undefined ? undefined : wallMs - log.total,
+    searchIndex: afterBuild ?? timings['search-index'],
+    startup: log.total === undefined ? undefined : wallMs - log.total - (afterBuild ?? 0),
     other,
   };
 }

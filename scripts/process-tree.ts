@@ -1,7 +1,7 @@
 // Peak resident memory and CPU time of a process and all its descendants (Linux /proc), for `npm run bench`.
-// A build is Node plus the helpers it starts (Pagefind's binary), and the machine has to hold them all at
-// once, so memory is the largest sum seen, not any single process's peak. CPU is sampled too because
-// Pagefind's binary is never waited for (Node exits and leaves it to init), so no rusage ever counts it.
+// A build is Node plus the helpers it starts (Pagefind's binary, Vite's esbuild), and the machine has to hold
+// them all at once, so memory is the largest sum seen, not any single process's peak. CPU is sampled too
+// because a helper its parent leaves running at exit is reaped by init, so no rusage of ours ever counts it.
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** The fields of `/proc/<pid>/stat` after the command name, which may itself hold spaces or `)`: [state, ppid, …]. */
@@ -46,20 +46,31 @@ function readProc(file: string): string | undefined {
 
 /** A process of the tree as last seen. */
 export interface SeenProcess {
+  /** The parent it had when first seen (a process left running at its parent's exit is given to init). */
   ppid: number;
   cpuMs: number;
+  /** Number of the last sample it was alive in. */
+  lastSample: number;
 }
 
-/** `root`'s process tree right now: each process with its parent and CPU time, and their summed resident bytes. */
-function readTree(root: number): { processes: Map<number, SeenProcess>; residentBytes: number } {
+/**
+ * `root`'s process tree right now, with the processes seen in it before that are still alive (a helper left
+ * running when its parent exits is no longer below `root`, but is still the build's): each with its parent
+ * and CPU time, and their summed resident bytes.
+ */
+function readTree(
+  root: number,
+  earlier: Iterable<number>,
+): { processes: Map<number, { ppid: number; cpuMs: number }>; residentBytes: number } {
   const stats = new Map<number, string>();
   for (const name of readdirSync('/proc')) {
     const stat = /^\d+$/.test(name) ? readProc(`/proc/${name}/stat`) : undefined;
     if (stat) stats.set(Number(name), stat);
   }
-  const tree = descendants(root, new Map([...stats].map(([pid, stat]) => [pid, parentPid(stat)])));
-  const processes = new Map(tree.map((pid) => [pid, { ppid: parentPid(stats.get(pid) ?? ''), cpuMs: cpuMs(stats.get(pid) ?? '') }]));
-  const bytes = tree.reduce((sum, pid) => sum + residentBytes(readProc(`/proc/${pid}/status`) ?? ''), 0);
+  const tree = new Set(descendants(root, new Map([...stats].map(([pid, stat]) => [pid, parentPid(stat)]))));
+  for (const pid of earlier) if (stats.has(pid)) tree.add(pid);
+  const processes = new Map([...tree].map((pid) => [pid, { ppid: parentPid(stats.get(pid) ?? ''), cpuMs: cpuMs(stats.get(pid) ?? '') }]));
+  const bytes = [...tree].reduce((sum, pid) => sum + residentBytes(readProc(`/proc/${pid}/status`) ?? ''), 0);
   return { processes, residentBytes: bytes };
 }
 
@@ -70,10 +81,12 @@ function readTree(root: number): { processes: Map<number, SeenProcess>; resident
 export function sampleProcessTree(root: number, everyMs = 100): { stop: () => { peakBytes: number; seen: Map<number, SeenProcess> } } {
   let peakBytes = 0;
   const seen = new Map<number, SeenProcess>();
+  let count = 0;
   const sample = () => {
-    const { processes, residentBytes } = readTree(root);
+    const { processes, residentBytes } = readTree(root, seen.keys());
     peakBytes = Math.max(peakBytes, residentBytes);
-    for (const [pid, proc] of processes) seen.set(pid, { ppid: seen.get(pid)?.ppid ?? proc.ppid, cpuMs: proc.cpuMs });
+    count += 1;
+    for (const [pid, proc] of processes) seen.set(pid, { ppid: seen.get(pid)?.ppid ?? proc.ppid, cpuMs: proc.cpuMs, lastSample: count });
   };
   sample();
   const timer = setInterval(sample, everyMs);
@@ -86,11 +99,14 @@ export function sampleProcessTree(root: number, everyMs = 100): { stop: () => { 
 }
 
 /**
- * CPU time of the processes below `root`'s children: what a wait4 rusage of a child misses when that child
- * leaves its own children running at exit (Pagefind's binary below the Node of `astro build`).
+ * CPU time of the processes that outlived their parent: no wait4 rusage counts them (init reaps them), while
+ * every other process of the tree is in the rusage of its parent, and so of the root's.
  */
-export function grandchildrenCpuMs(root: number, seen: ReadonlyMap<number, SeenProcess>): number {
-  const parents = new Map([...seen].map(([pid, proc]) => [pid, proc.ppid]));
-  const children = new Set([...seen].filter(([, proc]) => proc.ppid === root).map(([pid]) => pid));
-  return [...children].flatMap((child) => descendants(child, parents).slice(1)).reduce((sum, pid) => sum + seen.get(pid)!.cpuMs, 0);
+export function orphanedCpuMs(seen: ReadonlyMap<number, SeenProcess>): number {
+  let sum = 0;
+  for (const proc of seen.values()) {
+    const parent = seen.get(proc.ppid);
+    if (parent && proc.lastSample > parent.lastSample) sum += proc.cpuMs;
+  }
+  return sum;
 }

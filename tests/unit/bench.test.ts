@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPhases, parseBuildLog, parseDuration, routeKind } from '../../scripts/bench-build-log.ts';
 import { median, summarise } from '../../scripts/bench-stats.ts';
 import { editOneSentence, formatTable, summariseRuns, type BuildMeasure } from '../../scripts/bench.ts';
-import { cpuMs, descendants, grandchildrenCpuMs, parentPid, residentBytes } from '../../scripts/process-tree.ts';
+import { cpuMs, descendants, orphanedCpuMs, parentPid, residentBytes } from '../../scripts/process-tree.ts';
 
 // What `astro build` prints with NO_COLOR and DATELINE_TIMINGS=1, shortened to a few routes.
 const LOG = `09:31:44 [content] Syncing content
@@ -97,6 +97,17 @@ describe('buildPhases', () => {
     expect(phases.other).toBe(65_000 - 13_300 - 2_373 - 3_270 - 3_089);
   });
 
+  it("should count a search index built after Astro exited (npm run build) outside Astro's total", () => {
+    const log = LOG.replace('[dateline-timing] search-index 3089 ms\n', '').replace(
+      '09:32:02 [build] Complete!\n',
+      '09:32:02 [build] Complete!\n[dateline-timing] search-index-after-build 4100 ms\nsearch index built from 2 pages\n',
+    );
+    const phases = buildPhases(parseBuildLog(log), 70_000);
+    expect(phases.searchIndex).toBe(4_100);
+    expect(phases.startup).toBe(70_000 - 65_000 - 4_100);
+    expect(phases.other).toBe(65_000 - 13_300 - 2_373 - 3_270);
+  });
+
   it('should leave out what the log does not say', () => {
     const phases = buildPhases(parseBuildLog('09:31:54 [vite] ✓ built in 2.24s'), 5_000);
     expect(phases).toMatchObject({ bundling: 2_240, contentSync: undefined, rendering: undefined, other: undefined, startup: undefined });
@@ -143,16 +154,18 @@ describe('process tree', () => {
     expect(descendants(10, parents).sort()).toEqual([10, 11, 12, 13]);
   });
 
-  it("should add up the CPU time below the root's children: what the children's rusage misses", () => {
-    // GNU time (1) → Node (2) → Pagefind (3, left running) and a helper below it (4); 5 is not in the tree.
+  it('should add up the CPU time of processes that outlived their parent: what no rusage counts', () => {
+    // GNU time (1) → npm (2) → Node (3), which left Pagefind (4) running at its exit (sample 8) until sample
+    // 9; Node's esbuild (6) ended before Node, so is in Node's rusage; 7 has no parent seen.
     const seen = new Map([
-      [1, { ppid: 0, cpuMs: 10 }],
-      [2, { ppid: 1, cpuMs: 20_000 }],
-      [3, { ppid: 2, cpuMs: 3_000 }],
-      [4, { ppid: 3, cpuMs: 40 }],
-      [5, { ppid: 9, cpuMs: 500 }],
+      [1, { ppid: 0, cpuMs: 10, lastSample: 10 }],
+      [2, { ppid: 1, cpuMs: 300, lastSample: 10 }],
+      [3, { ppid: 2, cpuMs: 20_000, lastSample: 8 }],
+      [4, { ppid: 3, cpuMs: 3_000, lastSample: 9 }],
+      [6, { ppid: 3, cpuMs: 500, lastSample: 7 }],
+      [7, { ppid: 99, cpuMs: 500, lastSample: 9 }],
     ]);
-    expect(grandchildrenCpuMs(1, seen)).toBe(3_040);
+    expect(orphanedCpuMs(seen)).toBe(3_000);
   });
 });
 
