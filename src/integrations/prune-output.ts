@@ -1,19 +1,22 @@
-import { readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { filesBelow, removeEmptyFolders } from './output-folder.ts';
+import { SEARCH_INDEX_FOLDER } from './search-index.ts';
 
 /**
  * Rebuilds write into the last build's output folder instead of emptying it (`vite.build.emptyOutDir:
  * false`): pages the incremental build skips stay where they are rather than being deleted and copied back
  * from the cache, which cost 10,000 articles some 15 s. Files the last build wrote and this one did not
- * (the page of a deleted article or tag, an old stylesheet, the old search index) are then removed here,
- * before the search index is built, so nothing stale is served or indexed.
+ * (the page of a deleted article or tag, an old stylesheet) are then removed here, before the search index
+ * is built, so nothing stale is served or indexed.
  *
  * A file stays when this build wrote or kept it: every page and endpoint (`assets`, Astro's list of each
  * route's files, skipped ones included), every file copied from `public/`, and assets Vite wrote this
- * build (`_astro/`, newer than the build's start). Files the integrations after this one write (search
- * index, sitemaps, `_headers`) are written afresh.
+ * build (`_astro/`, newer than the build's start). Files the integrations after this one write (sitemaps,
+ * `_headers`) are written afresh; the search index step makes `pagefind/` match its new index itself
+ * (search-index.ts), rewriting only the files that changed.
  */
 export function pruneOutput(): AstroIntegration {
   let outDir = '';
@@ -35,37 +38,17 @@ export function pruneOutput(): AstroIntegration {
         for (const urls of assets.values()) for (const url of urls) written.add(path.relative(outDir, fileURLToPath(url)));
         const fromPublic = new Set(filesBelow(publicDir));
         const removed = filesBelow(outDir).filter((file) => {
+          const top = file.split(path.sep)[0]!;
+          // `.git` is not the build's; the search index folder is kept in step by the index step itself.
+          if (top === '.git' || top === SEARCH_INDEX_FOLDER) return false;
           if (written.has(file) || fromPublic.has(file)) return false;
           if (file.startsWith(`_astro${path.sep}`) && statSync(path.join(outDir, file)).mtimeMs >= started) return false;
           unlinkSync(path.join(outDir, file));
           return true;
         });
-        for (const file of removed) removeEmptyParents(outDir, path.dirname(file));
+        for (const file of removed) removeEmptyFolders(outDir, path.dirname(file));
         if (removed.length > 0) logger.info(`removed ${removed.length} files of the last build that this one did not write`);
       },
     },
   };
-}
-
-/** Files below a folder (none if it does not exist), relative to it; `.git` is left alone. */
-function filesBelow(dir: string): string[] {
-  try {
-    return readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
-      .filter((file) => file.split(path.sep)[0] !== '.git');
-  } catch {
-    return [];
-  }
-}
-
-/** Removes the folder of a removed file, and its parents, while they are empty (never `dir` itself). */
-function removeEmptyParents(dir: string, folder: string): void {
-  for (let current = folder; current !== '.' && current !== ''; current = path.dirname(current)) {
-    try {
-      rmdirSync(path.join(dir, current));
-    } catch {
-      return; // not empty (or already gone): its parents are not empty either
-    }
-  }
 }

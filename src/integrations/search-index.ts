@@ -4,6 +4,10 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { createIndex } from 'pagefind';
 import { startTimer } from '../build-timing.ts';
+import { syncFolder } from './output-folder.ts';
+
+/** The search index's folder in the output (Pagefind's bundle, which the search page loads). */
+export const SEARCH_INDEX_FOLDER = 'pagefind';
 
 /** Where article pages are, relative to the output folder (see `articlePath` in lib/urls.ts). */
 export const ARTICLE_PAGES = '*/*/index.html';
@@ -37,8 +41,8 @@ export function searchIndex(options: { afterBuild: boolean }): { start: AstroInt
         server.middlewares.use((request, response, next) => {
           const prefix = `${base}pagefind/`;
           if (!request.url?.startsWith(prefix)) return next();
-          const file = path.join(outDir, 'pagefind', decodeURIComponent(request.url.slice(prefix.length).split('?')[0]!));
-          if (!file.startsWith(path.join(outDir, 'pagefind')) || !existsSync(file)) return next();
+          const file = path.join(outDir, SEARCH_INDEX_FOLDER, decodeURIComponent(request.url.slice(prefix.length).split('?')[0]!));
+          if (!file.startsWith(path.join(outDir, SEARCH_INDEX_FOLDER)) || !existsSync(file)) return next();
           // Module scripts need a JavaScript MIME type; the index chunks are fetched as bytes.
           const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
           response.setHeader('Content-Type', types[path.extname(file)] ?? 'application/octet-stream');
@@ -76,8 +80,11 @@ export async function buildIndex(site: string, timing: 'search-index' | 'search-
   // site at 10,000 articles), which Pagefind would parse to find nothing.
   const added = await index.addDirectory({ path: site, glob: ARTICLE_PAGES });
   if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
-  const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
-  if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  // Pagefind hands the files over rather than writing them (`writeFiles` rewrites all of them, ~10,000 at
+  // 10,000 articles, and took 4-5 s longer): only those that changed are written.
+  const indexFiles = await index.getFiles();
+  if (indexFiles.errors.length > 0) throw new Error(`Pagefind could not write its index: ${indexFiles.errors.join('; ')}`);
+  const { written } = syncFolder(path.join(site, SEARCH_INDEX_FOLDER), indexFiles.files);
   stop();
-  return `search index built from ${added.page_count} pages`;
+  return `search index built from ${added.page_count} pages (${written} of its ${indexFiles.files.length} files written)`;
 }

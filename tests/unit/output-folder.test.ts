@@ -1,0 +1,54 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { filesBelow, syncFolder } from '../../src/integrations/output-folder.ts';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe('syncFolder', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'dateline-sync-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('should write every file into a folder that does not exist yet', () => {
+    const target = path.join(dir, 'pagefind');
+    expect(
+      syncFolder(target, [
+        { path: 'pagefind.js', content: bytes('js') },
+        { path: 'fragment/en_1.pf_fragment', content: bytes('a') },
+      ]),
+    ).toEqual({
+      written: 2,
+      removed: 0,
+    });
+    expect(filesBelow(target).sort()).toEqual([path.join('fragment', 'en_1.pf_fragment'), 'pagefind.js']);
+  });
+
+  it('should leave identical files untouched, rewrite changed ones, and remove the rest with their emptied folders', () => {
+    mkdirSync(path.join(dir, 'fragment'));
+    mkdirSync(path.join(dir, 'old'));
+    writeFileSync(path.join(dir, 'pagefind-entry.json'), '{"v":1}');
+    writeFileSync(path.join(dir, 'fragment', 'en_1.pf_fragment'), 'same');
+    writeFileSync(path.join(dir, 'fragment', 'en_2.pf_fragment'), 'deleted article');
+    writeFileSync(path.join(dir, 'old', 'stale.pf_index'), 'stale');
+    const past = new Date('2020-01-01T00:00:00Z');
+    utimesSync(path.join(dir, 'fragment', 'en_1.pf_fragment'), past, past);
+
+    const result = syncFolder(dir, [
+      { path: 'pagefind-entry.json', content: bytes('{"v":2}') },
+      { path: 'fragment/en_1.pf_fragment', content: bytes('same') },
+      { path: 'fragment/en_3.pf_fragment', content: bytes('new article') },
+    ]);
+
+    expect(result).toEqual({ written: 2, removed: 2 });
+    expect(readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8')).toBe('{"v":2}');
+    expect(statSync(path.join(dir, 'fragment', 'en_1.pf_fragment')).mtime).toEqual(past);
+    expect(readFileSync(path.join(dir, 'fragment', 'en_3.pf_fragment'), 'utf8')).toBe('new article');
+    expect(existsSync(path.join(dir, 'fragment', 'en_2.pf_fragment'))).toBe(false);
+    expect(existsSync(path.join(dir, 'old'))).toBe(false);
+    expect(existsSync(dir)).toBe(true);
+  });
+});
