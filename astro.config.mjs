@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { headersFile } from './src/lib/security-headers.ts';
 import { lastmodFromHtml } from './src/lib/sitemaps.ts';
+import { isArticlePath } from './src/lib/urls.ts';
 import { cacheDir } from './src/build-paths.ts';
 import { pruneOutput } from './src/integrations/prune-output.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
@@ -22,10 +23,12 @@ const base = process.env.BASE_PATH || site.basePath;
 const outDir = process.env.DATELINE_OUT_DIR || './dist';
 const siteOrigin = process.env.SITE_URL || site.siteUrl;
 
-/** The built HTML file of a page URL, to read the `lastmod` the page itself declares. */
-function builtFile(/** @type {string} */ url) {
-  const pathname = decodeURIComponent(new URL(url).pathname).slice(base.length - 1);
-  return path.join(path.resolve(fileURLToPath(new URL('.', import.meta.url)), outDir), pathname, 'index.html');
+/** The `lastmod` an article's built page declares; other pages have none (and are not read). */
+function lastmodOf(/** @type {string} */ url) {
+  const sitePath = decodeURIComponent(new URL(url).pathname).slice(base.length);
+  if (!isArticlePath(sitePath)) return undefined;
+  const file = path.join(path.resolve(fileURLToPath(new URL('.', import.meta.url)), outDir), sitePath, 'index.html');
+  return existsSync(file) ? lastmodFromHtml(readFileSync(file, 'utf8')) : undefined;
 }
 
 // `npm run build` indexes in a step of its own, after Astro has exited (see searchIndex).
@@ -65,8 +68,7 @@ export default defineConfig({
       // The 404 page is served for missing paths; it is not a page of the site.
       filter: (page) => !/\/404\/?$/.test(new URL(page).pathname),
       serialize(item) {
-        const file = builtFile(item.url);
-        const lastmod = existsSync(file) ? lastmodFromHtml(readFileSync(file, 'utf8')) : undefined;
+        const lastmod = lastmodOf(item.url);
         return lastmod ? { ...item, lastmod } : item;
       },
     }),

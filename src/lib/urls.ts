@@ -7,6 +7,31 @@ export function joinBase(base: string, path: string): string {
   return `${trimmedBase}${path.replace(/^\/+/, '')}`;
 }
 
+/** URL segments the site uses for its own pages and files (social cards, the search index); a section may not take them. */
+export const RESERVED_SECTION_SLUGS = new Set([
+  'tags',
+  'authors',
+  'archive',
+  'sections',
+  'search',
+  'page',
+  'feeds',
+  'about',
+  '_astro',
+  '404',
+  'cards',
+  'pagefind',
+]);
+
+/**
+ * Whether a site path below the base (`world/north-korea-troops-russia/`) is an article's page: a section
+ * then a slug (articlePath). List pages at that depth (`tags/kim-jong-un/`) start with a reserved segment.
+ */
+export function isArticlePath(sitePath: string): boolean {
+  const segments = sitePath.split('/').filter(Boolean);
+  return segments.length === 2 && !RESERVED_SECTION_SLUGS.has(segments[0]!);
+}
+
 /** `/world/north-korea-troops-russia/`: the section then the slug, as outlets write them. */
 export function articlePath(sectionSlug: string, slug: string): string {
   return `/${sectionSlug}/${slug}/`;

@@ -13,6 +13,7 @@ const files = [
   'dates.ts',
   'problems.ts',
   'slug.ts',
+  'urls.ts',
 ].sort();
 
 it('should have a new PIPELINE_VERSION whenever the article pipeline changes', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articlePath, joinBase, sectionPath, tagPath } from '../../src/lib/urls.ts';
+import { articlePath, isArticlePath, joinBase, sectionPath, tagPath } from '../../src/lib/urls.ts';
 
 describe('urls', () => {
   it('should build readable paths: section then slug', () => {
@@ -15,5 +15,20 @@ describe('urls', () => {
     ['/news/', '', '/news/'],
   ])('should put base %j before %j', (base, path, expected) => {
     expect(joinBase(base, path)).toBe(expected);
+  });
+});
+
+describe('isArticlePath', () => {
+  it.each([
+    ['world/north-korea-troops-russia/', true],
+    ['/world/north-korea-troops-russia/', true],
+    ['tags/kim-jong-un/', false],
+    ['authors/ana-lima/', false],
+    ['archive/2024/', false],
+    ['world/', false],
+    ['world/page/2/', false],
+    ['', false],
+  ])('should say whether %s is an article page: %s', (sitePath, expected) => {
+    expect(isArticlePath(sitePath)).toBe(expected);
   });
 });

@@ -2,6 +2,7 @@ import type { ArticleDate } from '../dates.ts';
 import type { Problem } from '../problems.ts';
 import { isSlugTooLong, MAX_SLUG_BYTES, slugFromFileName, spellingKey, toArticleSlug, toSlug } from '../slug.ts';
 import { decodeSource } from './decode.ts';
+import { RESERVED_SECTION_SLUGS } from '../urls.ts';
 import {
   describeReference,
   IMAGE_EXTENSIONS,
@@ -92,22 +93,6 @@ export interface ParseResult {
   /** Every use of a picture beside the article, as written: the loader re-checks the files when it reuses the entry. */
   imageUses?: ImageUse[];
 }
-
-/** URL segments the site uses for its own pages and files (social cards, the search index); a section may not take them. */
-export const RESERVED_SECTION_SLUGS = new Set([
-  'tags',
-  'authors',
-  'archive',
-  'sections',
-  'search',
-  'page',
-  'feeds',
-  'about',
-  '_astro',
-  '404',
-  'cards',
-  'pagefind',
-]);
 
 const schemas = new Map<string, FrontmatterSchema>();
 function schemaFor(timeZone: string): FrontmatterSchema {
