@@ -12,8 +12,9 @@ export interface FolderFile {
 /**
  * Makes `dir` hold exactly `files`: writes the files that are missing or whose bytes differ, leaves identical
  * ones untouched, and removes every other file (and folders left empty). A rebuild after editing one
- * article changes a handful of the search index's 10,000 files; writing only those, instead of deleting and
- * writing them all, saves seconds, and the result is the same folder a build from scratch writes.
+ * article changes a few dozen of the search index's files (46 of 2,060 at 2,000 articles); writing only
+ * those, instead of deleting and writing all ~10,000 at 10,000 articles, saves seconds, and the result is
+ * the same folder a build from scratch writes.
  */
 export function syncFolder(dir: string, files: readonly FolderFile[]): { written: number; removed: number } {
   const wanted = new Map(files.map((file) => [path.join(...file.path.split('/')), file.content]));
