@@ -18,6 +18,14 @@ export interface FolderFile {
  */
 export function syncFolder(dir: string, files: readonly FolderFile[]): { written: number; removed: number } {
   const wanted = new Map(files.map((file) => [path.join(...file.path.split('/')), file.content]));
+  // Stale files go first, so a file where a folder is now wanted (or the other way round) is out of the way.
+  let removed = 0;
+  for (const relative of filesBelow(dir)) {
+    if (wanted.has(relative)) continue;
+    unlinkSync(path.join(dir, relative));
+    removed += 1;
+    removeEmptyFolders(dir, path.dirname(relative));
+  }
   let written = 0;
   for (const [relative, content] of wanted) {
     const target = path.join(dir, relative);
@@ -25,13 +33,6 @@ export function syncFolder(dir: string, files: readonly FolderFile[]): { written
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, content);
     written += 1;
-  }
-  let removed = 0;
-  for (const relative of filesBelow(dir)) {
-    if (wanted.has(relative)) continue;
-    unlinkSync(path.join(dir, relative));
-    removed += 1;
-    removeEmptyFolders(dir, path.dirname(relative));
   }
   return { written, removed };
 }

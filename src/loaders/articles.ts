@@ -55,14 +55,14 @@ export class ContentError extends AstroError {
   }
 }
 
+/** How long the content folder must be quiet before `astro dev` reloads it (longer than the watcher's 50 ms). */
+const SETTLE_MS = 120;
+
 /**
  * The only module that reads article files. Lists `**\/*.md` in the content folder, parses each changed file
  * (unchanged ones keep their stored entry: same bytes, same digest), checks the collection as a whole, and
  * either stores every article or stops the build with one report of every problem.
  */
-/** How long the content folder must be quiet before `astro dev` reloads it (longer than the watcher's 50 ms). */
-const SETTLE_MS = 120;
-
 export function articlesLoader(options: ArticlesLoaderOptions): Loader {
   let watching = false;
   // Reloads run one after another, so a slow earlier run can never finish last and undo a newer one.
@@ -85,7 +85,7 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
           clearTimeout(settling);
           settling = setTimeout(() => {
             queue = queue.then(() => loadArticles(context, options)).catch((error: Error) => context.logger.error(error.message));
-          }, SETTLE_MS);
+          }, SETTLE_MS).unref();
         });
       }
       const stop = startTimer('content');

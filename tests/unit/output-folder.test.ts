@@ -51,4 +51,16 @@ describe('syncFolder', () => {
     expect(existsSync(path.join(dir, 'old'))).toBe(false);
     expect(existsSync(dir)).toBe(true);
   });
+
+  it('should replace a file where a folder is now wanted, and a folder where a file is', () => {
+    writeFileSync(path.join(dir, 'fragment'), 'was a file');
+    mkdirSync(path.join(dir, 'index'));
+    writeFileSync(path.join(dir, 'index', 'en_1.pf_index'), 'was in a folder');
+    syncFolder(dir, [
+      { path: 'fragment/en_1.pf_fragment', content: bytes('now in a folder') },
+      { path: 'index', content: bytes('now a file') },
+    ]);
+    expect(readFileSync(path.join(dir, 'fragment', 'en_1.pf_fragment'), 'utf8')).toBe('now in a folder');
+    expect(readFileSync(path.join(dir, 'index'), 'utf8')).toBe('now a file');
+  });
 });
