@@ -1,17 +1,17 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useTempDir } from './support/temp-dir.ts';
 import { filesBelow, syncFolder } from '../../src/integrations/output-folder.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 describe('syncFolder', () => {
+  const folder = useTempDir('sync');
   let dir: string;
   beforeEach(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'dateline-sync-'));
+    dir = folder();
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('should write every file into a folder that does not exist yet', () => {
     const target = path.join(dir, 'pagefind');

@@ -1,15 +1,15 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useTempDir } from './support/temp-dir.ts';
 import { articlePages, buildIndex } from '../../src/integrations/search-index.ts';
 
 describe('articlePages', () => {
+  const folder = useTempDir('site');
   let site: string;
   beforeEach(() => {
-    site = mkdtempSync(path.join(tmpdir(), 'dateline-site-'));
+    site = folder();
   });
-  afterEach(() => rmSync(site, { recursive: true, force: true }));
 
   it('should name the section folders, not the folders of list pages, assets, the index or anything not a slug', () => {
     for (const folder of ['world', 'politics', 'tags', 'authors', 'archive', '_astro', 'pagefind', 'cards', 'search', '.git', 'odd,{name}'])
