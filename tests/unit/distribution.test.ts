@@ -3,19 +3,11 @@ import { escapeXml, feedItems, jsonFeed, type FeedArticle } from '../../src/lib/
 import type { ArticleEntry } from '../../src/lib/newsroom.ts';
 import { lastmodFromHtml, newsSitemap } from '../../src/lib/sitemaps.ts';
 import { newsArticle, serializeJsonLd } from '../../src/lib/structured-data.ts';
+import { testArticle } from './support/articles.ts';
 
 function entry(slug: string, iso: string, extra: Partial<FeedArticle> = {}): ArticleEntry<FeedArticle> {
   const article: FeedArticle = {
-    slug,
-    title: `Title <${slug}> & "co"`,
-    date: { iso, hasTime: true },
-    section: 'World',
-    sectionSlug: 'world',
-    tags: ['Russia'],
-    authors: [],
-    related: [],
-    draft: false,
-    featured: false,
+    ...testArticle(slug, iso, { title: `Title <${slug}> & "co"`, tags: ['Russia'] }),
     html: `<p>${slug}</p>`,
     excerpt: `Excerpt ${slug}`,
     corrections: [],

@@ -1,40 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { buildNewsroom, type ArticleBase } from '../../src/lib/newsroom.ts';
+import { buildNewsroom } from '../../src/lib/newsroom.ts';
+import { testArticle } from './support/articles.ts';
 import { testSite } from './support/site-config.ts';
 
 const site = testSite;
-
-function article(slug: string, iso: string, extra: Partial<ArticleBase> = {}): ArticleBase {
-  return {
-    slug,
-    title: slug,
-    date: { iso, hasTime: true },
-    section: 'World',
-    sectionSlug: 'world',
-    tags: [],
-    authors: [],
-    related: [],
-    draft: false,
-    featured: false,
-    ...extra,
-  };
-}
 
 const NOW = new Date('2025-01-01T00:00:00Z');
 
 describe('buildNewsroom', () => {
   const newsroom = buildNewsroom(
     [
-      article('b-older', '2024-10-01T10:00:00.000Z', { tags: ['North Korea'] }),
-      article('a-same-time', '2024-10-02T10:00:00.000Z', { tags: ['north korea', 'Russia'], section: 'Culture', sectionSlug: 'culture' }),
-      article('c-same-time', '2024-10-02T10:00:00.000Z', {
+      testArticle('b-older', '2024-10-01T10:00:00.000Z', { tags: ['North Korea'] }),
+      testArticle('a-same-time', '2024-10-02T10:00:00.000Z', {
+        tags: ['north korea', 'Russia'],
+        section: 'Culture',
+        sectionSlug: 'culture',
+      }),
+      testArticle('c-same-time', '2024-10-02T10:00:00.000Z', {
         tags: ['North Korea'],
         authors: ['Ana Lima'],
         section: 'Politics',
         sectionSlug: 'politics',
       }),
-      article('draft', '2024-10-03T10:00:00.000Z', { draft: true, tags: ['North Korea'] }),
-      article('scheduled', '2025-02-01T10:00:00.000Z', { tags: ['North Korea'] }),
+      testArticle('draft', '2024-10-03T10:00:00.000Z', { draft: true, tags: ['North Korea'] }),
+      testArticle('scheduled', '2025-02-01T10:00:00.000Z', { tags: ['North Korea'] }),
     ],
     site,
     NOW,
@@ -87,7 +76,7 @@ describe('buildNewsroom', () => {
 
   it('should lead with the newest featured article', () => {
     const featured = buildNewsroom(
-      [article('new', '2024-10-05T00:00:00.000Z'), article('old-featured', '2024-10-01T00:00:00.000Z', { featured: true })],
+      [testArticle('new', '2024-10-05T00:00:00.000Z'), testArticle('old-featured', '2024-10-01T00:00:00.000Z', { featured: true })],
       site,
       NOW,
     );
@@ -96,7 +85,7 @@ describe('buildNewsroom', () => {
   });
 
   it('should file an article in the month of its newsroom time, not UTC', () => {
-    const late = buildNewsroom([article('new-year', '2024-12-31T23:30:00.000Z')], site, NOW);
+    const late = buildNewsroom([testArticle('new-year', '2024-12-31T23:30:00.000Z')], site, NOW);
     expect(late.months.map((m) => m.key)).toEqual(['2025/01']);
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildListings } from '../../src/lib/listings.ts';
 import { buildNewsroom, type ArticleBase } from '../../src/lib/newsroom.ts';
 import { pageKeys } from '../../src/lib/page-keys.ts';
+import { testArticle } from './support/articles.ts';
 import { testSite } from './support/site-config.ts';
 
 const site = { ...testSite, pageSize: 2, feedItems: 2 };
@@ -10,20 +11,8 @@ type Article = ArticleBase & { html: string };
 const NOW = new Date('2025-01-01T00:00:00Z');
 
 function article(slug: string, day: number, extra: Partial<Article> = {}): Article {
-  return {
-    slug,
-    title: `Headline ${slug}`,
-    date: { iso: `2024-10-${String(day).padStart(2, '0')}T10:00:00.000Z`, hasTime: true },
-    section: 'World',
-    sectionSlug: 'world',
-    tags: ['Russia'],
-    authors: [],
-    related: [],
-    draft: false,
-    featured: false,
-    html: `<p>Body of ${slug}.</p>`,
-    ...extra,
-  };
+  const iso = `2024-10-${String(day).padStart(2, '0')}T10:00:00.000Z`;
+  return { ...testArticle(slug, iso, { title: `Headline ${slug}`, tags: ['Russia'] }), html: `<p>Body of ${slug}.</p>`, ...extra };
 }
 
 const base = () => [
