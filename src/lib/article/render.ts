@@ -5,9 +5,6 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visitElements, visitParents } from './walk.ts';
@@ -27,6 +24,7 @@ import { dropUnlistedFrames, keepListedEmbeds, type RemovedEmbed } from './embed
 import { markLocalReferences, type ArticleLink, type ImageUse, type WrittenReference } from './local-references.ts';
 import { sanitizePolicy } from './sanitize-policy.ts';
 import { countWords, readingMinutes } from './word-count.ts';
+import { parseMarkdownTree } from './markdown-parser.ts';
 
 /** A heading inside the article body, for in-page anchors (same shape as Astro's `MarkdownHeading`). */
 export interface Heading {
@@ -66,14 +64,11 @@ export interface RenderedBody extends BodyReferences {
 export const PAGE_IDS = ['main', 'related-heading', 'more-heading'];
 
 /**
- * The pipeline. Raw HTML is parsed into real nodes (rehype-raw) *before* the sanitiser, which is the last
+ * The pipeline, from the Markdown tree (markdown-parser.ts) to HTML. Raw HTML is parsed into real nodes (rehype-raw) *before* the sanitiser, which is the last
  * step that can add markup: nothing after it adds elements or attributes. (`markLocalReferences` only
  * rewrites kept `href`/`src` values into markers of a fixed form, which the data layer later swaps for URLs.)
  */
 const processor = unified()
-  .use(remarkParse)
-  .use(remarkFrontmatter, ['yaml', 'toml'])
-  .use(remarkGfm)
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(dropInlineNoscript)
   .use(rehypeRawWhereWritten)
@@ -124,7 +119,7 @@ export interface FrontmatterBlock {
 
 /** Parses Markdown (with its frontmatter block) into a syntax tree; the frontmatter, if any, is its first node. */
 export function parseMarkdown(text: string): { tree: MdastRoot; frontmatter: FrontmatterBlock | undefined } {
-  const tree = processor.parse(text);
+  const tree = parseMarkdownTree(text);
   const first = tree.children[0] as Literal | undefined;
   const frontmatter =
     first && (first.type === 'yaml' || first.type === 'toml')

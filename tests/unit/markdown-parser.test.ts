@@ -1,0 +1,81 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../scripts/generate-corpus.ts';
+import { constructsPossibleIn, parseMarkdownTree } from '../../src/lib/article/markdown-parser.ts';
+import { useTempDir } from './support/temp-dir.ts';
+
+/** What parseMarkdownTree must always equal: remark-parse with the whole of remark-gfm. */
+const reference = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).freeze();
+
+function markdownFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.md'))
+    .sort()
+    .map((file) => path.join(dir, file));
+}
+
+/** Texts written to hold each construct the parser may leave out, alone and together, and near misses. */
+const CRAFTED = [
+  'Write to desk@example.org, or news+tips@mail.example.co.uk.',
+  'a_b@c_d.com and _emphasis_ and mailto:x@y.z and xmpp:a@b.c/d',
+  'An @handle, a trailing @, and user@localhost without a dot.',
+  'See www.example.com/a_b_c and https://example.org/path_(x) and HTTP://EXAMPLE.ORG.',
+  '| a | b |\n| - | :-: |\n| 1 | 2 \\| 3 |',
+  'a | b\n--|--\n1 | 2',
+  'no table | here\n\njust a pipe',
+  '~~gone~~ and ~one~ and ~~~not\n\n~~~\nfenced\n~~~',
+  'Text[^1] and [^note].\n\n[^1]: A note with desk@example.org.\n[^note]: Another | with ~~strike~~.',
+  '[^]: not a footnote, [^ x] neither',
+  '- [ ] to do\n- [x] done\n- [X] also done\n\n* [ ]\n* [y] not a task',
+  '---\ntitle: "A | b ~ c @ d [^e]"\n---\n\nBody without any of them.',
+  '+++\ntitle = "TOML"\n+++\n\nBody with a | pipe.',
+  '```\ncode with a@b.c | ~~x~~ [^1]\n```\n\nand `inline a@b.c`',
+  '<span>raw@html.tag</span> <a href="mailto:x@y.z">x</a>',
+  'Line one\r\nwith CRLF and a@b.co\r\n\r\n| x |\r\n| - |\r\n',
+  '> quoted | table\n> | - |\n> a@b.cd ~~s~~[^q]\n\n[^q]: q',
+];
+
+describe('parseMarkdownTree', () => {
+  it('gives the same tree as remark-parse with remark-gfm, on texts written to hold each construct', () => {
+    for (const text of CRAFTED) expect(parseMarkdownTree(text), text).toEqual(reference.parse(text));
+  });
+
+  it('gives the same tree on every sample article and test fixture', () => {
+    const files = [...markdownFiles('content'), ...markdownFiles('tests/fixtures')];
+    expect(files.length).toBeGreaterThan(100);
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      expect(parseMarkdownTree(text), file).toEqual(reference.parse(text));
+    }
+  });
+
+  const tempDir = useTempDir('markdown-parser');
+  it('gives the same tree on the benchmark’s synthetic articles', () => {
+    generateCorpus(100, tempDir());
+    const files = markdownFiles(tempDir());
+    expect(files).toHaveLength(100);
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      expect(parseMarkdownTree(text), file).toEqual(reference.parse(text));
+    }
+  });
+});
+
+describe('constructsPossibleIn', () => {
+  it('leaves out every optional construct from a text without its character', () => {
+    expect(constructsPossibleIn('# Plain\n\nWords, [a link](https://example.org) and www.example.org.\n\n- [ ] task')).toEqual([]);
+  });
+
+  it('keeps each construct whose character the text has', () => {
+    expect(constructsPossibleIn('desk@example.org')).toEqual(['email autolink']);
+    expect(constructsPossibleIn('a[^1]')).toEqual(['footnote']);
+    expect(constructsPossibleIn('~~x~~')).toEqual(['strikethrough']);
+    expect(constructsPossibleIn('a | b')).toEqual(['table']);
+    expect(constructsPossibleIn('a@b.c [^1] ~x~ |')).toEqual(['email autolink', 'footnote', 'strikethrough', 'table']);
+  });
+});
