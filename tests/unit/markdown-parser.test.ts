@@ -25,6 +25,10 @@ const CRAFTED = [
   'a_b@c_d.com and _emphasis_ and mailto:x@y.z and xmpp:a@b.c/d',
   'An @handle, a trailing @, and user@localhost without a dot.',
   'See www.example.com/a_b_c and https://example.org/path_(x) and HTTP://EXAMPLE.ORG.',
+  'WWW.EXAMPLE.COM, Https://Example.org/x and [https://a.example](https://a.example) ![www.x.y](a.png)',
+  // Literal autolinks micromark leaves to the search after parsing: after a character reference, HTML, an escape, code.
+  'a&amp;www.b.com and <b>www.x.com</b> and \\_a@b.cd and `c`www.x.com and `c`https://x.y',
+  'Inside *em www.example.com* and **strong a@b.cd** and a [link to desk@example.org](https://example.org).',
   '| a | b |\n| - | :-: |\n| 1 | 2 \\| 3 |',
   'a | b\n--|--\n1 | 2',
   'no table | here\n\njust a pipe',
