@@ -7,35 +7,45 @@ import { ARTICLE_TYPES } from './schema.ts';
  * own: src/body-files.ts). The image source schema (hero and body images) is a parameter because Astro's `image()`
  * helper, which turns `./photo.jpg` into an optimisable asset, only exists inside `content.config.ts`.
  */
+const date = z.object({ iso: z.string(), hasTime: z.boolean() });
+
+/** Every field but the images, made once: see createStoredArticleSchema. */
+const storedWithoutImages = z.object({
+  slug: z.string(),
+  file: z.string(),
+  title: z.string(),
+  date,
+  updated: date.optional(),
+  section: z.string(),
+  sectionSlug: z.string(),
+  tags: z.array(z.string()),
+  authors: z.array(z.string()),
+  description: z.string().optional(),
+  excerpt: z.string(),
+  type: z.enum(ARTICLE_TYPES),
+  draft: z.boolean(),
+  featured: z.boolean(),
+  corrections: z.array(z.object({ date, text: z.string() })),
+  related: z.array(z.string()),
+  /** Body links to other articles' files (content-relative `target`), resolved to URLs when pages render. */
+  articleLinks: z.array(
+    z.object({ target: z.string(), fragment: z.string(), written: z.string(), text: z.string(), line: z.number().optional() }),
+  ),
+  headings: z.array(z.object({ depth: z.number(), slug: z.string(), text: z.string() })),
+  wordCount: z.number(),
+  readingMinutes: z.number(),
+});
+
+/**
+ * Astro calls the collection's schema function once per entry (`image()` resolves paths against the
+ * entry's file), so only the image fields are made per entry: making the whole schema each time cost
+ * ~0.27 ms an entry, 2.7 s of a 10,000-article build on the main thread (~0.07 ms this way).
+ */
 export function createStoredArticleSchema<Image extends z.ZodType>(imageSource: Image) {
-  const date = z.object({ iso: z.string(), hasTime: z.boolean() });
-  return z.object({
-    slug: z.string(),
-    file: z.string(),
-    title: z.string(),
-    date,
-    updated: date.optional(),
-    section: z.string(),
-    sectionSlug: z.string(),
-    tags: z.array(z.string()),
-    authors: z.array(z.string()),
-    description: z.string().optional(),
-    excerpt: z.string(),
+  return storedWithoutImages.extend({
     image: z.object({ src: imageSource, alt: z.string(), caption: z.string().optional(), credit: z.string().optional() }).optional(),
-    type: z.enum(ARTICLE_TYPES),
-    draft: z.boolean(),
-    featured: z.boolean(),
-    corrections: z.array(z.object({ date, text: z.string() })),
-    related: z.array(z.string()),
-    /** Body links to other articles' files (content-relative `target`), resolved to URLs when pages render. */
-    articleLinks: z.array(
-      z.object({ target: z.string(), fragment: z.string(), written: z.string(), text: z.string(), line: z.number().optional() }),
-    ),
     /** Pictures beside the article used in its body, turned into optimisable assets like the hero image. */
     bodyImages: z.array(imageSource),
-    headings: z.array(z.object({ depth: z.number(), slug: z.string(), text: z.string() })),
-    wordCount: z.number(),
-    readingMinutes: z.number(),
   });
 }
 
