@@ -79,6 +79,15 @@ describe('displayTime', () => {
   it('should show the date alone when the article gave none', () => {
     expect(displayTime({ iso: '2024-10-24T22:00:00.000Z', hasTime: false }, site).text).toBe('25/10/2024');
   });
+
+  it('should write each date once per settings, and each settings in its own way', () => {
+    const date = { iso: '2024-10-25T17:13:00.000Z', hasTime: true };
+    expect(displayTime(date, site)).toBe(displayTime({ ...date }, site));
+    const english = { ...site, dateTimePattern: 'd MMMM yyyy, HH:mm', locale: 'en-GB' };
+    expect(displayTime(date, english).text).toBe('25 October 2024, 19:13');
+    expect(displayTime(date, site).text).toBe('25/10/2024 19h13');
+    expect(displayTime({ ...date, hasTime: false }, site).text).toBe('25/10/2024');
+  });
 });
 
 describe('lastModified', () => {
