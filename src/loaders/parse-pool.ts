@@ -7,10 +7,13 @@ import { extraThreadsFor, shareOut, takeFromCounter } from '../work-sharing.ts';
 import { articleSource } from './content-files.ts';
 
 /**
- * Parsing is most of a cold build's own work (about 8 ms an article: Markdown, frontmatter, the HTML
- * pipeline, all synchronous), so many files are parsed on every core: this thread and worker threads
- * running parse-worker.ts take the next file from a shared counter. Results come back in file order, and
- * each is what `parseArticle` gives on any thread: the outcome never depends on how the work was shared.
+ * Parsing is most of a cold build's own work (about 2.5–3 ms an article on one thread: Markdown,
+ * frontmatter, the HTML pipeline, all synchronous), so many files are parsed on every core: this thread and
+ * worker threads running parse-worker.ts take the next file from a shared counter. (Two cores give about
+ * 1.3×, not 2×: each thread parses ~1.5× slower beside the other, probably V8's background work (GC,
+ * compilation) taking its share; in one trial, a main thread that only waited for two workers was
+ * slower.) Results come back in file order, and each is what `parseArticle` gives on any thread: the
+ * outcome never depends on how the work was shared.
  */
 
 /** Below this many files per extra thread, starting one (it loads the whole pipeline, ~0.4 s) costs more than it saves. */
