@@ -88,8 +88,9 @@ export function parseMarkdownTree(text: string): Root {
     parse = (source) => processor.parse(source);
     parsers.set(key, parse);
   }
-  const tree = parse(text);
-  if (mayHoldLiteralAutolink(tree)) for (const find of findLiteralAutolinks) find(tree);
+  let tree = parse(text);
+  // As mdast-util-from-markdown applies its transforms: a transform may return a new tree.
+  if (mayHoldLiteralAutolink(tree)) for (const find of findLiteralAutolinks) tree = find(tree) || tree;
   return tree;
 }
 
