@@ -24,10 +24,11 @@ import { unified, type Processor } from 'unified';
  * without it 2.0 ms). A text without `@` cannot hold an email autolink, one without `[^` a footnote, one
  * without `~` a strikethrough, one with neither `|` nor a colon beside a dash (`:-`, `-:`) a table; such
  * texts are parsed without those extensions. A construct's attempt can change the tree even when the
- * construct is not in it (a table that could start ends a paragraph), which is why "cannot hold" must be exact: the trees are compared with remark-gfm's
- * on every sample, fixture and synthetic article, on texts written to hold each construct, and on
- * thousands of random texts built from the characters involved (tests/unit/markdown-parser.test.ts; a
- * review fuzzed 420,000 more and found only the pipe-free table, now handled).
+ * construct is not in it (a table that could start ends a paragraph), which is why "cannot hold" must be
+ * exact: the trees are compared with remark-gfm's on every sample, fixture and synthetic article, on texts
+ * written to hold each construct, and on thousands of random texts built from the characters involved
+ * (tests/unit/markdown-parser.test.ts; a review fuzzed 420,000 more and found only the pipe-free table,
+ * now handled).
  *
  * The mdast side is always the whole of GFM (handlers for tokens that never occur cost nothing) but for
  * one step: after the tree is built, GFM searches every text node with regular expressions for literal
