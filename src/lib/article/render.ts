@@ -64,9 +64,10 @@ export interface RenderedBody extends BodyReferences {
 export const PAGE_IDS = ['main', 'related-heading', 'more-heading'];
 
 /**
- * The pipeline, from the Markdown tree (markdown-parser.ts) to HTML. Raw HTML is parsed into real nodes (rehype-raw) *before* the sanitiser, which is the last
- * step that can add markup: nothing after it adds elements or attributes. (`markLocalReferences` only
- * rewrites kept `href`/`src` values into markers of a fixed form, which the data layer later swaps for URLs.)
+ * The pipeline, from the Markdown tree (markdown-parser.ts) to HTML. Raw HTML is parsed into real nodes
+ * (rehype-raw) *before* the sanitiser, which is the last step that can add markup: nothing after it adds
+ * elements or attributes. (`markLocalReferences` only rewrites kept `href`/`src` values into markers of a
+ * fixed form, which the data layer later swaps for URLs.)
  */
 const processor = unified()
   .use(remarkRehype, { allowDangerousHtml: true })

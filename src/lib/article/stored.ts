@@ -2,11 +2,6 @@ import { z } from 'astro/zod';
 import type { ParsedArticle } from './parse.ts';
 import { ARTICLE_TYPES } from './schema.ts';
 
-/**
- * The article as kept in Astro's content store: `ParsedArticle` without its HTML (kept in a file of its
- * own: src/body-files.ts). The image source schema (hero and body images) is a parameter because Astro's `image()`
- * helper, which turns `./photo.jpg` into an optimisable asset, only exists inside `content.config.ts`.
- */
 const date = z.object({ iso: z.string(), hasTime: z.boolean() });
 
 /** Every field but the images, made once: see createStoredArticleSchema. */
@@ -37,6 +32,10 @@ const storedWithoutImages = z.object({
 });
 
 /**
+ * The article as kept in Astro's content store: `ParsedArticle` without its HTML (kept in a file of its
+ * own: src/body-files.ts). The image source schema (hero and body images) is a parameter because Astro's
+ * `image()` helper, which turns `./photo.jpg` into an optimisable asset, only exists inside `content.config.ts`.
+ *
  * Astro calls the collection's schema function once per entry (`image()` resolves paths against the
  * entry's file), so only the image fields are made per entry: making the whole schema each time cost
  * ~0.27 ms an entry, 2.7 s of a 10,000-article build on the main thread (~0.07 ms this way).
