@@ -16,7 +16,7 @@ import { site } from './src/site.config.ts';
  * Build settings. Everything editorial lives in src/site.config.ts; this file only wires Astro.
  * Environment overrides exist for deploys, tests and benchmarks:
  * SITE_URL and BASE_PATH (serve under another origin or sub-path, e.g. /news/ on GitHub Pages),
- * DATELINE_OUT_DIR (output folder), DATELINE_CACHE_DIR (Astro's cache, so parallel builds don't share it),
+ * DATELINE_OUT_DIR (output folder), DATELINE_CACHE_DIR (the cache folder, .dateline-cache/ by default; parallel builds each get their own),
  * DATELINE_SEARCH_AFTER_BUILD=1 (leave the search index to `scripts/search-index.ts`, as `npm run build` does).
  */
 const base = process.env.BASE_PATH || site.basePath;

@@ -7,7 +7,17 @@ import tseslint from 'typescript-eslint';
 // Typed linting for TypeScript; Astro's recommended rules for components. Formatting is Prettier's job.
 export default tseslint.config(
   {
-    ignores: ['dist/', '.astro/', 'node_modules/', 'tests/.out/', 'test-results/', 'playwright-report/', 'test-reports/', 'bench-results/'],
+    ignores: [
+      'dist/',
+      '.astro/',
+      '.dateline-cache/',
+      'node_modules/',
+      'tests/.out/',
+      'test-results/',
+      'playwright-report/',
+      'test-reports/',
+      'bench-results/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,

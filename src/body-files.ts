@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomically } from './build/atomic-write.ts';
 import { cacheDir } from './build-paths.ts';
 
 /**
@@ -22,11 +23,7 @@ function bodyPath(dir: string, digest: string): string {
 
 /** Keeps one entry's body. Written aside and renamed, so a reader never sees half a file. */
 export function writeBody(dir: string, digest: string, html: string): void {
-  mkdirSync(dir, { recursive: true });
-  const file = bodyPath(dir, digest);
-  const partial = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
-  writeFileSync(partial, html);
-  renameSync(partial, file);
+  writeFileAtomically(bodyPath(dir, digest), Buffer.from(html));
 }
 
 export function readBody(dir: string, digest: string): string {

@@ -1,9 +1,14 @@
 import path from 'node:path';
 
+/** The build's cache folder at the project root: outside node_modules, so a fresh `npm ci` keeps it. */
+export const CACHE_FOLDER = '.dateline-cache';
+
 /**
- * Astro's cache folder, shared with `astro.config.mjs`: `DATELINE_CACHE_DIR` (tests and benchmarks give
- * each build its own) or `node_modules/.astro`. Social cards are cached below it by content hash.
+ * Every cache of the build in one folder, shared with `astro.config.mjs`: Astro's content store and
+ * incremental-build pages, article bodies, social cards, validate's results. Deploys restore and save it
+ * (.github/workflows/deploy.yml) so a push builds warm; deleting it gives a build from scratch.
+ * `DATELINE_CACHE_DIR` overrides it (tests and benchmarks give each build its own).
  */
 export function cacheDir(root = process.cwd()): string {
-  return path.resolve(root, process.env.DATELINE_CACHE_DIR || 'node_modules/.astro');
+  return path.resolve(root, process.env.DATELINE_CACHE_DIR || CACHE_FOLDER);
 }

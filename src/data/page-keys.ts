@@ -1,7 +1,7 @@
 import { pageKeys, type PageKeys } from '../lib/page-keys.ts';
 import { site } from '../site.config.ts';
 import { getNewsroom, type Article } from './newsroom.ts';
-import { skipCards } from './social-cards.ts';
+import { skipCards } from '../cards/cards.ts';
 
 let keys: Promise<PageKeys<Article>> | undefined;
 

@@ -116,9 +116,11 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
   const contentDir = resolveContentDir(context, options);
   const parseOptions = parseOptionsFor(options.site);
   // A stored entry is reused only for the same bytes parsed the same way: same pipeline version, options,
-  // content folder and installed packages (a sanitiser upgrade must re-sanitise every article).
+  // content folder and installed packages (a sanitiser upgrade must re-sanitise every article). The folder
+  // counts as it sits in the project, so a cache restored into a clone at another path still matches.
   const lockfile = await readFile(path.join(root, 'package-lock.json'), 'utf8').catch(() => '');
-  const optionsDigest = generateDigest(`${PIPELINE_VERSION}\n${JSON.stringify(parseOptions)}\n${contentDir}\n${lockfile}`);
+  const contentFolder = path.relative(root, contentDir).split(path.sep).join('/');
+  const optionsDigest = generateDigest(`${PIPELINE_VERSION}\n${JSON.stringify(parseOptions)}\n${contentFolder}\n${lockfile}`);
   const now = options.now();
   const bodies = bodiesDir(root);
 

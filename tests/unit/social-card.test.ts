@@ -1,16 +1,22 @@
 import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { drawInPool } from '../../src/data/card-pool.ts';
-import { drawCard, prepareCards, socialCardPng } from '../../src/data/social-cards.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { buildCards, cardDrawing, type DrawToFile } from '../../src/cards/cards.ts';
+import { drawCard } from '../../src/cards/draw.ts';
+import drawToFile from '../../src/cards/worker.ts';
 import { cardHash, cardMarkup, type CardContent } from '../../src/lib/social-card.ts';
 
 const content: CardContent = { title: 'North Korea readies troops', section: 'World', date: '25/10/2024 19h13', publisher: 'Dateline' };
 
+function pngSize(png: Uint8Array): [number, number] {
+  const view = new DataView(png.buffer, png.byteOffset);
+  return [view.getUint32(16), view.getUint32(20)];
+}
+
 describe('social cards', () => {
   let cache: string;
-  beforeAll(() => {
+  beforeEach(() => {
     cache = mkdtempSync(path.join(tmpdir(), 'dateline-cards-'));
     process.env.DATELINE_CACHE_DIR = cache;
   });
@@ -26,14 +32,15 @@ describe('social cards', () => {
   });
 
   it('should draw a 1200×630 PNG once, then reuse it', async () => {
-    const png = await socialCardPng(content);
-    expect(Buffer.from(png.slice(1, 4)).toString()).toBe('PNG');
-    expect(new DataView(png.buffer, png.byteOffset).getUint32(16)).toBe(1200);
-    expect(new DataView(png.buffer, png.byteOffset).getUint32(20)).toBe(630);
+    const cards = cardDrawing(drawToFile, () => undefined);
+    const png = await cards.png(content);
+    expect(Buffer.from(png.subarray(1, 4)).toString()).toBe('PNG');
+    expect(pngSize(png)).toEqual([1200, 630]);
     const folder = path.join(cache, 'dateline-cards');
     const [file] = readdirSync(folder);
     const drawnAt = statSync(path.join(folder, file!)).mtimeMs;
-    expect(Buffer.from(await socialCardPng(content)).equals(Buffer.from(png))).toBe(true);
+    // A later build (a new queue) reads the cached file.
+    expect((await cardDrawing(drawToFile, () => undefined).png(content)).equals(png)).toBe(true);
     expect(statSync(path.join(folder, file!)).mtimeMs).toBe(drawnAt);
   });
 
@@ -47,29 +54,38 @@ describe('social cards', () => {
 
   it('should say which characters no shipped font draws', async () => {
     const warnings: string[] = [];
-    await socialCardPng({ ...content, title: '北朝鮮 troops' }, (message) => warnings.push(message));
+    await cardDrawing(drawToFile, (message) => warnings.push(message)).png({ ...content, title: '北朝鮮 troops' });
     expect(warnings).toEqual([expect.stringContaining('no shipped font draws "北朝鮮"')]);
   });
 
   it('should draw the same card on the pool threads as on the build thread', async () => {
-    const [inPool, here] = await Promise.all([drawInPool({ ...content, title: 'Pool' }), drawCard({ ...content, title: 'Pool' })]);
-    expect(Buffer.from(inPool.png).equals(Buffer.from(here.png))).toBe(true);
+    const card = { ...content, title: 'Pool' };
+    const inPool = await buildCards().png(card);
+    expect(inPool.equals((await drawCard(card)).png)).toBe(true);
   });
 
-  it('should start missing cards early and hand each to its page once drawn', async () => {
-    const started: string[] = [];
-    const cards = [1, 2, 3].map((n) => ({ ...content, title: `Prepared ${n}` }));
-    prepareCards(cards, (card) => {
-      started.push(card.title);
-      return drawInPool(card);
-    });
-    expect(started).toEqual(['Prepared 1', 'Prepared 2', 'Prepared 3']);
-    // Asked again (a second route, a rebuild in dev): nothing is drawn twice.
-    prepareCards(cards, (card) => {
-      started.push(card.title);
-      return drawInPool(card);
-    });
-    expect(started).toHaveLength(3);
-    for (const card of cards) expect(Buffer.from(await socialCardPng(card)).equals(Buffer.from((await drawCard(card)).png))).toBe(true);
+  it('should keep a bounded number of cards in flight however many are queued', async () => {
+    let drawing = 0;
+    let peak = 0;
+    const drawn: string[] = [];
+    const slowDraw: DrawToFile = async (job) => {
+      drawing += 1;
+      peak = Math.max(peak, drawing);
+      const missing = await drawToFile(job);
+      drawn.push(job.content.title);
+      drawing -= 1;
+      return missing;
+    };
+    const cards = cardDrawing(slowDraw, () => undefined, 2);
+    const contents = Array.from({ length: 12 }, (_, n) => ({ ...content, title: `Queued ${n}` }));
+    cards.prepare(contents);
+    expect(cards.inQueue()).toEqual({ waiting: 10, running: 2 });
+    // Asked again (a second route, a rebuild in dev): nothing is queued twice.
+    cards.prepare(contents);
+    expect(cards.inQueue().waiting).toBe(10);
+    for (const card of contents) expect(pngSize(await cards.png(card))).toEqual([1200, 630]);
+    expect(drawn).toHaveLength(12);
+    // Pages awaiting a card start it ahead of the queue: at most one more than the limit here, one page at a time.
+    expect(peak).toBeLessThanOrEqual(3);
   });
 });

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getNewsroom, type Entry } from '../../data/newsroom.ts';
 import { getPageKeys } from '../../data/page-keys.ts';
-import { prepareCards, skipCards, socialCardPng } from '../../data/social-cards.ts';
+import { buildCards, skipCards } from '../../cards/cards.ts';
 import type { CardContent } from '../../lib/social-card.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { site } from '../../site.config.ts';
@@ -12,8 +12,8 @@ export const getStaticPaths = (async () => {
   if (skipCards()) return [];
   const { articles } = await getNewsroom();
   const withCards = articles.filter((entry) => !entry.article.image);
-  // Every missing card starts drawing now, on all cores, while the other pages are written.
-  prepareCards(withCards.map(cardContent));
+  // Every missing card is queued now and drawn on all cores while the other pages are written.
+  buildCards().prepare(withCards.map(cardContent));
   const keys = await getPageKeys();
   return withCards.map((entry) => ({ params: { slug: entry.article.slug }, props: { entry }, cacheKey: keys.of(cardContent(entry)) }));
 }) satisfies GetStaticPaths;
@@ -28,6 +28,6 @@ function cardContent({ article }: Entry): CardContent {
 }
 
 export const GET: APIRoute<{ entry: Entry }> = async ({ props: { entry } }) => {
-  const png = await socialCardPng(cardContent(entry), console.warn);
-  return new Response(Buffer.from(png), { headers: { 'Content-Type': 'image/png' } });
+  const png = await buildCards().png(cardContent(entry));
+  return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };
