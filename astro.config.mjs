@@ -10,6 +10,7 @@ import { isArticlePath } from './src/lib/urls.ts';
 import { cacheDir } from './src/build-paths.ts';
 import { pruneOutput } from './src/integrations/prune-output.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { socialCards } from './src/integrations/social-cards.ts';
 import { site } from './src/site.config.ts';
 
 /**
@@ -57,6 +58,8 @@ export default defineConfig({
     // First, so that nothing stale is left when the search index is built.
     pruneOutput(),
     search.start,
+    // Social cards are drawn while pages render; this writes them to the output at the end.
+    socialCards(),
     {
       // Security headers for hosts that read a `_headers` file (Netlify, Cloudflare Pages).
       name: 'dateline-headers',

@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Piscina } from 'piscina';
-import { boundedQueue, type BoundedQueue } from '../build/bounded-queue.ts';
+import { boundedQueue } from '../build/bounded-queue.ts';
 import { cacheDir } from '../build-paths.ts';
 import { cardHash, type CardContent } from '../lib/social-card.ts';
+import { placeFile } from './place-file.ts';
 import type { CardJob } from './worker.ts';
 
 /** Jobs in flight per drawing thread: one drawing, one ready to start, so a thread never waits for work. */
@@ -25,22 +26,47 @@ function drawInPool(job: CardJob): Promise<string[]> {
   return pool.run(job);
 }
 
+function cardsCache(): string {
+  return path.join(cacheDir(), 'dateline-cards');
+}
+
 function cacheFile(content: CardContent): string {
-  return path.join(cacheDir(), 'dateline-cards', `${cardHash(content)}.png`);
+  return path.join(cardsCache(), `${cardHash(content)}.png`);
+}
+
+/** A card the build publishes: its file name in the output's cards folder, and what it shows. */
+export interface PublishedCard {
+  name: string;
+  content: CardContent;
+}
+
+/** What writing the cards did, for the build's log. */
+export interface CardsWritten {
+  cards: number;
+  drawn: number;
+  /** Files of the output's cards folder written or replaced (the others were already in place). */
+  written: number;
+  removed: number;
 }
 
 /** Social cards for one build: which are queued, drawn or in the cache. */
 export interface CardDrawing {
   /**
-   * Queues every card not in the cache yet, so they are drawn on every core while the other pages render.
-   * At most a few are drawn at a time (the rest wait as plain data), each written to the cache when drawn.
+   * Queues every card not in the cache yet, so they are drawn on every core while the pages render, and
+   * notes the cards the build publishes. At most a few are drawn at a time (the rest wait as plain data),
+   * each written to the cache as soon as it is drawn.
    */
-  prepare(contents: readonly CardContent[]): void;
+  prepare(cards: readonly PublishedCard[]): void;
   /**
-   * The PNG of an article's social card, drawn once per content: a card whose headline, section, date and
-   * publisher are unchanged is read from the cache. A card still queued is drawn now, ahead of the others.
+   * The PNG of a card, drawn once per content: a card whose headline, section, date and publisher are
+   * unchanged is read from the cache. A card still queued is drawn now, ahead of the others.
    */
   png(content: CardContent): Promise<Buffer>;
+  /**
+   * Puts every card of the last `prepare` into `dir` as soon as it is drawn, removes other files there, and
+   * empties the cache of cards the build no longer has. Fails naming every card that could not be drawn.
+   */
+  writeAll(dir: string): Promise<CardsWritten>;
   /** Cards queued and not started, and cards being drawn. */
   inQueue(): { waiting: number; running: number };
 }
@@ -51,8 +77,10 @@ export function cardDrawing(
   warn: (message: string) => void,
   limit = availableParallelism() * JOBS_PER_THREAD,
 ): CardDrawing {
-  const queue: BoundedQueue<CardJob, string[]> = boundedQueue(async (job) => {
+  let drawn = 0;
+  const queue = boundedQueue(async (job: CardJob) => {
     const missing = await draw(job);
+    drawn += 1;
     if (missing.length > 0)
       warn(`social card for "${job.content.title}": no shipped font draws "${missing.join('')}"; those characters show as boxes`);
     return missing;
@@ -62,24 +90,64 @@ export function cardDrawing(
     if (!existsSync(file)) queue.add(cardHash(content), { content, file });
     return file;
   };
+  let published: readonly PublishedCard[] = [];
   return {
-    prepare(contents) {
-      for (const content of contents) queueMissing(content);
+    prepare(cards) {
+      published = cards;
+      for (const { content } of cards) queueMissing(content);
     },
     async png(content) {
       const file = queueMissing(content);
       await queue.whenDone(cardHash(content));
       return readFileSync(file);
     },
+    async writeAll(dir) {
+      mkdirSync(dir, { recursive: true });
+      const failures: string[] = [];
+      const names = new Set<string>();
+      const cached = new Set<string>();
+      let written = 0;
+      for (const { name, content } of published) {
+        names.add(name);
+        const file = cacheFile(content);
+        cached.add(path.basename(file));
+        try {
+          await queue.whenDone(cardHash(content));
+        } catch (error) {
+          failures.push(`"${content.title}" (${name}): ${(error as Error).message}`);
+          continue;
+        }
+        if (placeFile(file, path.join(dir, name))) written += 1;
+      }
+      if (failures.length > 0) throw new Error(`These social cards could not be drawn:\n${failures.join('\n')}`);
+      const removed = removeOthers(dir, names);
+      removeOthers(cardsCache(), cached);
+      return { cards: published.length, drawn, written, removed };
+    },
     inQueue: () => ({ waiting: queue.waiting, running: queue.running }),
   };
 }
 
-let shared: CardDrawing | undefined;
-/** The build's cards, drawn by the thread pool. */
+/** Removes the files of a folder not named in `keep`; says how many. */
+function removeOthers(dir: string, keep: ReadonlySet<string>): number {
+  let removed = 0;
+  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+    if (keep.has(name)) continue;
+    rmSync(path.join(dir, name), { recursive: true, force: true });
+    removed += 1;
+  }
+  return removed;
+}
+
+/**
+ * The build's cards, shared by the page code (bundled by Vite, which queues them) and the integration that
+ * publishes them (loaded with the configuration): two copies of this module, one process, one queue.
+ */
+const SHARED = Symbol.for('dateline.social-cards');
 export function buildCards(): CardDrawing {
-  shared ??= cardDrawing(drawInPool, console.warn);
-  return shared;
+  const global = globalThis as { [SHARED]?: CardDrawing };
+  global[SHARED] ??= cardDrawing(drawInPool, console.warn);
+  return global[SHARED];
 }
 
 /** `DATELINE_SKIP_CARDS=1` builds without social cards, for quick previews and benchmarks. */

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { filesBelow, removeEmptyFolders } from './output-folder.ts';
 import { SEARCH_INDEX_FOLDER } from './search-index.ts';
+import { CARDS_FOLDER } from '../lib/urls.ts';
 
 /**
  * Rebuilds write into the last build's output folder instead of emptying it (`vite.build.emptyOutDir:
@@ -16,7 +17,8 @@ import { SEARCH_INDEX_FOLDER } from './search-index.ts';
  * route's files, skipped ones included), every file copied from `public/`, and assets Vite wrote this
  * build (`_astro/`, newer than the build's start). Files the integrations after this one write (sitemaps,
  * `_headers`) are written afresh; the search index step makes `pagefind/` match its new index itself
- * (search-index.ts), rewriting only the files that changed.
+ * (search-index.ts), rewriting only the files that changed, and the social cards step does the same for
+ * `cards/` (social-cards.ts).
  */
 export function pruneOutput(): AstroIntegration {
   let outDir = '';
@@ -39,8 +41,8 @@ export function pruneOutput(): AstroIntegration {
         const fromPublic = new Set(filesBelow(publicDir));
         const removed = filesBelow(outDir).filter((file) => {
           const top = file.split(path.sep)[0]!;
-          // `.git` is not the build's; the search index folder is kept in step by the index step itself.
-          if (top === '.git' || top === SEARCH_INDEX_FOLDER) return false;
+          // `.git` is not the build's; the search index and the social cards are kept in step by their own steps.
+          if (top === '.git' || top === SEARCH_INDEX_FOLDER || top === CARDS_FOLDER) return false;
           if (written.has(file) || fromPublic.has(file)) return false;
           if (file.startsWith(`_astro${path.sep}`) && statSync(path.join(outDir, file)).mtimeMs >= started) return false;
           unlinkSync(path.join(outDir, file));

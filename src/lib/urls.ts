@@ -65,7 +65,10 @@ export function feedPath(scope: { kind: 'site' } | { kind: 'section' | 'tag'; sl
   return scope.kind === 'section' ? `/${scope.slug}/rss.xml` : `/tags/${scope.slug}/rss.xml`;
 }
 
+/** The output folder of the social cards. */
+export const CARDS_FOLDER = 'cards';
+
 /** The social card of an article without a picture of its own. */
 export function cardPath(slug: string): string {
-  return `/cards/${slug}.png`;
+  return `/${CARDS_FOLDER}/${slug}.png`;
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -78,14 +78,48 @@ describe('social cards', () => {
     };
     const cards = cardDrawing(slowDraw, () => undefined, 2);
     const contents = Array.from({ length: 12 }, (_, n) => ({ ...content, title: `Queued ${n}` }));
-    cards.prepare(contents);
+    cards.prepare(contents.map((card, n) => ({ name: `${n}.png`, content: card })));
     expect(cards.inQueue()).toEqual({ waiting: 10, running: 2 });
     // Asked again (a second route, a rebuild in dev): nothing is queued twice.
-    cards.prepare(contents);
+    cards.prepare(contents.map((card, n) => ({ name: `${n}.png`, content: card })));
     expect(cards.inQueue().waiting).toBe(10);
     for (const card of contents) expect(pngSize(await cards.png(card))).toEqual([1200, 630]);
     expect(drawn).toHaveLength(12);
     // Pages awaiting a card start it ahead of the queue: at most one more than the limit here, one page at a time.
     expect(peak).toBeLessThanOrEqual(3);
+  });
+
+  it('should publish every prepared card into the output, remove others there, and keep only those in the cache', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'dateline-cards-out-'));
+    writeFileSync(path.join(out, 'deleted-article.png'), 'stale');
+    const first = cardDrawing(drawToFile, () => undefined);
+    const kept = { name: 'kept.png', content: { ...content, title: 'Kept' } };
+    const dropped = { name: 'dropped.png', content: { ...content, title: 'Dropped' } };
+    first.prepare([kept, dropped]);
+    expect(await first.writeAll(out)).toEqual({ cards: 2, drawn: 2, written: 2, removed: 1 });
+    expect(readdirSync(out).sort()).toEqual(['dropped.png', 'kept.png']);
+    expect(pngSize(readFileSync(path.join(out, 'kept.png')))).toEqual([1200, 630]);
+
+    // The next build: one card gone, one new, one unchanged (taken from the cache, its file left in place).
+    const next = cardDrawing(drawToFile, () => undefined);
+    const added = { name: 'added.png', content: { ...content, title: 'Added' } };
+    next.prepare([kept, added]);
+    expect(await next.writeAll(out)).toEqual({ cards: 2, drawn: 1, written: 1, removed: 1 });
+    expect(readdirSync(out).sort()).toEqual(['added.png', 'kept.png']);
+    expect(readdirSync(path.join(cache, 'dateline-cards')).sort()).toEqual(
+      [`${cardHash(added.content)}.png`, `${cardHash(kept.content)}.png`].sort(),
+    );
+  });
+
+  it('should fail naming every card that could not be drawn, after publishing the others', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'dateline-cards-out-'));
+    const failing: DrawToFile = async (job) => {
+      if (job.content.title.startsWith('Broken')) throw new Error('satori gave up');
+      return drawToFile(job);
+    };
+    const cards = cardDrawing(failing, () => undefined);
+    cards.prepare(['Broken one', 'Fine', 'Broken two'].map((title, n) => ({ name: `${n}.png`, content: { ...content, title } })));
+    await expect(cards.writeAll(out)).rejects.toThrow(/"Broken one" \(0\.png\): satori gave up\n"Broken two" \(2\.png\): satori gave up/);
+    expect(readdirSync(out)).toEqual(['1.png']);
   });
 });

@@ -1,6 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getNewsroom, type Entry } from '../../data/newsroom.ts';
-import { getPageKeys } from '../../data/page-keys.ts';
 import { buildCards, skipCards } from '../../cards/cards.ts';
 import type { CardContent } from '../../lib/social-card.ts';
 import { formatDate } from '../../lib/dates.ts';
@@ -12,10 +11,11 @@ export const getStaticPaths = (async () => {
   if (skipCards()) return [];
   const { articles } = await getNewsroom();
   const withCards = articles.filter((entry) => !entry.article.image);
-  // Every missing card is queued now and drawn on all cores while the other pages are written.
-  buildCards().prepare(withCards.map(cardContent));
-  const keys = await getPageKeys();
-  return withCards.map((entry) => ({ params: { slug: entry.article.slug }, props: { entry }, cacheKey: keys.of(cardContent(entry)) }));
+  // Every missing card is queued now, before any page renders, and drawn on every core meanwhile.
+  buildCards().prepare(withCards.map((entry) => ({ name: `${entry.article.slug}.png`, content: cardContent(entry) })));
+  // A build publishes them at its end (src/integrations/social-cards.ts); `astro dev` serves them from here.
+  if (!import.meta.env.DEV) return [];
+  return withCards.map((entry) => ({ params: { slug: entry.article.slug }, props: { entry } }));
 }) satisfies GetStaticPaths;
 
 function cardContent({ article }: Entry): CardContent {
