@@ -5,7 +5,7 @@
 import { TIMING_PREFIX } from '../src/build-timing.ts';
 
 /** Routes grouped by what they are, to see where rendering time goes. */
-export type RouteKind = 'article' | 'list' | 'feed' | 'card';
+export type RouteKind = 'article' | 'list' | 'feed';
 
 export interface BuildLog {
   /** `[types] Generated …`: Astro's content sync (our loader included) and type generation, ms. */
@@ -25,6 +25,8 @@ export interface BuildLog {
   timings: Record<string, number>;
   /** The loader's `N files: P parsed, U unchanged.` (a warm rebuild should parse only the edited file). */
   files?: { parsed: number; unchanged: number };
+  /** `social cards: N (D drawn, …)`: cards published and drawn (the rest came from the card cache). */
+  cards?: { published: number; drawn: number };
 }
 
 /** The phases the benchmark reports, in build order, ms; undefined when the log did not say. */
@@ -38,9 +40,10 @@ export interface Phases {
   bodies: number | undefined;
   /** Related, sections, tags, authors, archive (src/lib/newsroom.ts), once per build. */
   newsroom: number | undefined;
-  /** Page generation without the newsroom and the social cards: rendering and writing every page and feed. */
+  /** Page generation without the newsroom: rendering and writing every page and feed (cards are drawn meanwhile). */
   rendering: number | undefined;
-  cards: number;
+  /** Waiting, after the pages, for the social cards not drawn yet, and publishing them all. */
+  cards: number | undefined;
   searchIndex: number | undefined;
   /**
    * Wall time outside Astro's build timer and the search step after it: Node, Astro and config loading,
@@ -61,7 +64,6 @@ export function parseDuration(text: string): number | undefined {
 
 /** Which kind of output a route path is; articles are `/{section}/{slug}/index.html`. */
 export function routeKind(pathname: string): RouteKind {
-  if (pathname.startsWith('/cards/')) return 'card';
   if (!pathname.endsWith('.html')) return 'feed';
   const parts = pathname.split('/').filter(Boolean);
   const listPrefixes = ['tags', 'authors', 'archive', 'sections'];
@@ -76,7 +78,7 @@ const TIMING = new RegExp(`${TIMING_PREFIX.replace(/[[\]]/g, '\\$&')} (\\S+) (\\
 export function parseBuildLog(output: string): BuildLog {
   const log: BuildLog = {
     bundling: 0,
-    routes: { article: { count: 0, ms: 0 }, list: { count: 0, ms: 0 }, feed: { count: 0, ms: 0 }, card: { count: 0, ms: 0 } },
+    routes: { article: { count: 0, ms: 0 }, list: { count: 0, ms: 0 }, feed: { count: 0, ms: 0 } },
     timings: {},
   };
   let generating = false;
@@ -101,6 +103,7 @@ export function parseBuildLog(output: string): BuildLog {
     } else if ((match = /\[build\] \d+ page\(s\) built in (.+)$/.exec(line))) log.total = parseDuration(match[1]!);
     else if ((match = /(\d+) files: (\d+) parsed, (\d+) unchanged/.exec(line)))
       log.files = { parsed: Number(match[2]), unchanged: Number(match[3]) };
+    else if ((match = /social cards: (\d+) \((\d+) drawn/.exec(line))) log.cards = { published: Number(match[1]), drawn: Number(match[2]) };
   }
   return log;
 }
@@ -108,11 +111,10 @@ export function parseBuildLog(output: string): BuildLog {
 /** The benchmark's phases from a parsed log and the wall time of the whole build process. */
 export function buildPhases(log: BuildLog, wallMs: number): Phases {
   const { timings } = log;
-  const cards = log.routes.card.ms;
-  const rendering = log.generate === undefined ? undefined : log.generate - (timings.bodies ?? 0) - (timings.newsroom ?? 0) - cards;
+  const rendering = log.generate === undefined ? undefined : log.generate - (timings.bodies ?? 0) - (timings.newsroom ?? 0);
   // The search index is inside Astro's total when the build made it, after it when a step of its own did.
   const afterBuild = timings['search-index-after-build'];
-  const accounted = [log.sync, log.bundling, log.generate, afterBuild === undefined ? timings['search-index'] : 0];
+  const accounted = [log.sync, log.bundling, log.generate, timings.cards ?? 0, afterBuild === undefined ? timings['search-index'] : 0];
   const other =
     log.total === undefined || accounted.includes(undefined) ? undefined : log.total - accounted.reduce((sum: number, ms) => sum + ms!, 0);
   return {
@@ -122,7 +124,7 @@ export function buildPhases(log: BuildLog, wallMs: number): Phases {
     bodies: timings.bodies,
     newsroom: timings.newsroom,
     rendering,
-    cards,
+    cards: timings.cards,
     searchIndex: afterBuild ?? timings['search-index'],
     startup: log.total === undefined ? undefined : wallMs - log.total - (afterBuild ?? 0),
     other,

@@ -1,17 +1,19 @@
-// `npm run bench -- --articles N [--runs R] [--cards] [--json FILE] [--keep]`
-// Builds a synthetic newsroom of N articles (scripts/generate-corpus.ts, fixed seed) R times: a cold build
-// (fresh output and cache folders) and then a warm rebuild (caches kept, one sentence of one article
-// edited). Prints a table of medians and ranges and writes every run to JSON (bench-results/ by default).
-// Social cards are skipped unless --cards. Builds run in a temporary folder, removed unless --keep.
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// `npm run bench -- --articles N [--runs R] [--no-cards] [--no-hugo] [--hugo-site DIR] [--json FILE] [--keep]`
+// Builds a synthetic newsroom of N articles (scripts/generate-corpus.ts, fixed seed) R times with the build a
+// newsroom runs (`npm run build`, every feature on): a cold build (fresh output and cache folders) and then a
+// warm rebuild (caches kept, one sentence of one article edited). Where `hugo` is installed, each run also
+// builds the same corpus with the Hugo yardstick site (bench-hugo.ts), interleaved, and the table gives the
+// ratios. Prints medians and ranges and writes every run to JSON (bench-results/ by default). `--no-cards`
+// skips social cards (the table says so). Builds run in a temporary folder, removed unless --keep.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildPhases, parseBuildLog, type BuildLog, type Phases } from './bench-build-log.ts';
 import { summarise, type Summary } from './bench-stats.ts';
 import { generateCorpus } from './generate-corpus.ts';
-import { orphanedCpuMs, sampleProcessTree } from './process-tree.ts';
+import { hugoSite, measureHugo, prepareHugoSite, type HugoSite } from './bench-hugo.ts';
+import { flushFileSystem, measureOutput, timedBuild } from './bench-measure.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 /** After every generated date (2022–2024), so every article is published and every run builds the same site. */
@@ -28,6 +30,8 @@ export interface BuildMeasure {
   searchIndexBytes: number;
   phases: Phases;
   files: BuildLog['files'];
+  /** Social cards published and drawn (not taken from the card cache). */
+  cards: BuildLog['cards'];
   /** Routes written per kind and the sum of their render times, to see which pages cost most. */
   routes: BuildLog['routes'];
   /** `os.loadavg()` when the build started: other work on the machine skews every figure. */
@@ -41,58 +45,6 @@ export function editOneSentence(markdown: string, mark: string): string {
   if (bodyStart < 5 || !sentence) throw new Error('no body sentence to edit');
   const at = bodyStart + sentence.index;
   return `${markdown.slice(0, at)}Edited by the benchmark, run ${mark}.${markdown.slice(at + sentence[0].length)}`;
-}
-
-/**
- * Runs `npm run build` (the newsroom's build: `astro build`, then the search index) under GNU time while
- * sampling its process tree; rejects on a failed build.
- */
-async function timedBuild(env: NodeJS.ProcessEnv, logFile: string): Promise<{ wallMs: number; cpuMs: number; peak: number; log: string }> {
-  const timeFile = `${logFile}.time`;
-  const useTime = statSync('/usr/bin/time', { throwIfNoEntry: false })?.isFile() ?? false;
-  // The npm that runs this benchmark (`npm run bench`), on the project's Node.
-  const npm = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['npm'];
-  const [command, ...args] = useTime ? ['/usr/bin/time', '-f', '%U %S', '-o', timeFile, ...npm, 'run', 'build'] : [...npm, 'run', 'build'];
-  const started = performance.now();
-  const child = spawn(command!, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const sampler = sampleProcessTree(child.pid!);
-  let log = '';
-  // Decoded as streams, so a character split across two chunks (Astro's ✓ and ├─) is not mangled.
-  for (const stream of [child.stdout, child.stderr]) stream.setEncoding('utf8').on('data', (text: string) => (log += text));
-  const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  const wallMs = performance.now() - started;
-  const { peakBytes, seen } = sampler.stop();
-  writeFileSync(logFile, log);
-  if (status !== 0) throw new Error(`build failed (exit ${status}); log: ${logFile}\n${log.slice(-3000)}`);
-  // GNU time's last line: user and system seconds of npm and every process of the tree that its parent
-  // waited for; processes that outlived their parent are added from the samples. Without GNU time, every
-  // process's last sample.
-  const [user, system] = useTime ? readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number) : [];
-  const cpuMs = useTime ? (user! + system!) * 1000 + orphanedCpuMs(seen) : [...seen.values()].reduce((sum, proc) => sum + proc.cpuMs, 0);
-  return { wallMs, cpuMs, peak: peakBytes, log };
-}
-
-/**
- * Writes out what earlier steps left in the page cache (the corpus, the last build's ~0.9 GB at 10,000
- * articles) before a build is timed, so that the build does not pay for them. `sync` is in every Unix.
- */
-function flushFileSystem(): void {
-  spawnSync('sync', { stdio: 'ignore' });
-}
-
-/** HTML pages written, bytes of the whole output and of Pagefind's index in it. */
-function measureOutput(outDir: string): { pages: number; outBytes: number; searchIndexBytes: number } {
-  const result = { pages: 0, outBytes: 0, searchIndexBytes: 0 };
-  const searchDir = path.join(outDir, 'pagefind') + path.sep;
-  for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    const { size } = statSync(file);
-    result.outBytes += size;
-    if (file.startsWith(searchDir)) result.searchIndexBytes += size;
-    if (entry.name.endsWith('.html')) result.pages += 1;
-  }
-  return result;
 }
 
 async function measureBuild(
@@ -113,7 +65,9 @@ async function measureBuild(
     FORCE_COLOR: '0',
   };
   flushFileSystem();
-  const { wallMs, cpuMs, peak, log } = await timedBuild(env, folders.logFile);
+  // The npm that runs this benchmark (`npm run bench`), on the project's Node.
+  const npm = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['npm'];
+  const { wallMs, cpuMs, peak, log } = await timedBuild([...npm, 'run', 'build'], ROOT, env, folders.logFile);
   const parsed = parseBuildLog(log);
   return {
     wallMs,
@@ -122,6 +76,7 @@ async function measureBuild(
     ...measureOutput(folders.out),
     phases: buildPhases(parsed, wallMs),
     files: parsed.files,
+    cards: parsed.cards,
     routes: parsed.routes,
     loadAverage,
   };
@@ -155,6 +110,7 @@ export function summariseRuns(runs: readonly BuildMeasure[]): Record<string, Sum
     outBytes: (run) => run.outBytes,
     searchIndexBytes: (run) => run.searchIndexBytes,
     filesParsed: (run) => run.files?.parsed,
+    cardsDrawn: (run) => run.cards?.drawn,
     ...Object.fromEntries(
       (Object.keys(runs[0]?.phases ?? {}) as (keyof Phases)[]).map((phase) => [`phase.${phase}`, (run: BuildMeasure) => run.phases[phase]]),
     ),
@@ -182,7 +138,8 @@ const ROWS: [label: string, figure: string, unit: 'ms' | 'bytes' | 'count'][] = 
   ['phase: article bodies (links, pictures)', 'phase.bodies', 'ms'],
   ['phase: Related and lists (newsroom)', 'phase.newsroom', 'ms'],
   ['phase: page rendering and writing', 'phase.rendering', 'ms'],
-  ['phase: social cards', 'phase.cards', 'ms'],
+  ['social cards drawn (the rest from the card cache)', 'cardsDrawn', 'count'],
+  ['phase: social cards (waiting for those not drawn while pages rendered; publishing)', 'phase.cards', 'ms'],
   ['phase: search index (Pagefind)', 'phase.searchIndex', 'ms'],
   // With a bare `astro build` the search index overlaps these; `npm run build` indexes after them.
   ['phase: other (pruning the old output; sitemap and _headers)', 'phase.other', 'ms'],
@@ -214,72 +171,131 @@ interface Options {
   articles: number;
   runs: number;
   cards: boolean;
+  /** Hugo and its site, or why the comparison is skipped. */
+  hugo: HugoSite | string;
   json: string | undefined;
   keep: boolean;
 }
 
-/** R cold builds, each followed by a warm rebuild of the same folders with one sentence of one article edited. */
-async function runBuilds(options: Options, work: string): Promise<{ cold: BuildMeasure[]; warm: BuildMeasure[] }> {
+/** One Hugo build of the same corpus, in the same run. */
+export type HugoMeasure = Awaited<ReturnType<typeof measureHugo>>;
+
+interface Runs {
+  cold: BuildMeasure[];
+  warm: BuildMeasure[];
+  hugo: HugoMeasure[];
+}
+
+/**
+ * R cold builds, each followed by a warm rebuild of the same folders with one sentence of one article
+ * edited, and by a Hugo build of the same corpus where Hugo is there: interleaved, so that the machine's
+ * changing speed weighs on both alike.
+ */
+async function runBuilds(options: Options, work: string): Promise<Runs> {
   const content = path.join(work, 'content');
   console.log(`Generating ${options.articles} articles in ${content} …`);
   generateCorpus(options.articles, content);
+  const hugoDir = path.join(work, 'hugo-site');
+  if (typeof options.hugo !== 'string') prepareHugoSite(options.hugo, content, hugoDir);
   const edited = articleToEdit(content);
   const original = readFileSync(edited, 'utf8');
-  const cold: BuildMeasure[] = [];
-  const warm: BuildMeasure[] = [];
+  const runs: Runs = { cold: [], warm: [], hugo: [] };
   for (let run = 1; run <= options.runs; run++) {
     const folders = { content, out: path.join(work, `out-${run}`), cache: path.join(work, `cache-${run}`) };
     console.log(`run ${run}/${options.runs}: cold build …`);
-    cold.push(await measureBuild({ ...folders, logFile: path.join(work, `cold-${run}.log`) }, options.cards));
+    runs.cold.push(await measureBuild({ ...folders, logFile: path.join(work, `cold-${run}.log`) }, options.cards));
     console.log(`run ${run}/${options.runs}: warm rebuild after editing ${path.relative(content, edited)} …`);
     writeFileSync(edited, editOneSentence(original, String(run)));
     try {
-      warm.push(await measureBuild({ ...folders, logFile: path.join(work, `warm-${run}.log`) }, options.cards));
+      runs.warm.push(await measureBuild({ ...folders, logFile: path.join(work, `warm-${run}.log`) }, options.cards));
     } finally {
       writeFileSync(edited, original);
     }
+    if (typeof options.hugo !== 'string') {
+      console.log(`run ${run}/${options.runs}: Hugo build of the same corpus …`);
+      runs.hugo.push(await measureHugo(hugoDir, path.join(work, `hugo-out-${run}`), path.join(work, `hugo-${run}.log`)));
+    }
     // Each run's folders stay until the end (~0.9 GB a run at 10,000 articles). Deleted here, they slowed
-    // the next run's cold build: on this machine kind (ext4 mounted with `discard`) the first cold run of
-    // a batch took 76–78 s and the runs after a deletion 96–119 s. (A bare Astro build of 19,000 pages:
-    // 9.9, 14.0 and 21.4 s when each run first deleted the last one's output, 8.6–10.1 s into new folders.)
+    // the next run's cold build: on this machine kind (ext4 mounted with `discard`), deleting a large
+    // output folder makes the next build's file creation markedly slower (docs/performance.md).
   }
-  return { cold, warm };
+  return runs;
 }
 
-/** Prints the table and writes every run to JSON. */
-function report(options: Options, cold: BuildMeasure[], warm: BuildMeasure[]): void {
+/** Hugo's figures and Dateline's time as a multiple of Hugo's, run by run (each pair built back to back). */
+export function formatHugoTable(runs: Runs): string {
+  const hugo = summarise(runs.hugo.map((run) => run.wallMs));
+  const ratio = (builds: BuildMeasure[]) => summarise(builds.map((build, i) => build.wallMs / runs.hugo[i]!.wallMs));
+  const times = (s: Summary) => `${s.median.toFixed(2)}× (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
+  return [
+    '| Hugo, same corpus, same runs (median, min–max) | |',
+    '| --- | ---: |',
+    `| wall time | ${cell(hugo, 'ms')} |`,
+    `| peak RSS (process tree) | ${cell(summarise(runs.hugo.map((run) => run.peakRssBytes)), 'bytes')} |`,
+    `| pages written (HTML) | ${cell(summarise(runs.hugo.map((run) => run.pages)), 'count')} |`,
+    `| Dateline cold build ÷ Hugo | ${times(ratio(runs.cold))} |`,
+    `| Dateline warm rebuild ÷ Hugo | ${times(ratio(runs.warm))} |`,
+  ].join('\n');
+}
+
+/** Prints the tables and writes every run to JSON. */
+function report(options: Options, runs: Runs): void {
+  const { cold, warm, hugo } = runs;
   const summary = { cold: summariseRuns(cold), warm: summariseRuns(warm) };
   const load = [...cold, ...warm].map((run) => run.loadAverage[0]!);
   const cores = os.availableParallelism();
   console.log(
-    `\nDateline build of ${options.articles} synthetic articles, ${options.runs} run(s), social cards ${options.cards ? 'drawn' : 'skipped'}` +
+    `\nDateline build of ${options.articles} synthetic articles, ${options.runs} run(s), ` +
+      (options.cards ? 'every feature on (the default build)' : 'social cards skipped (--no-cards): not the default build') +
       ` (Node ${process.version}, ${cores} cores, 1-minute load average at build start ${Math.min(...load)}–${Math.max(...load)})\n`,
   );
   console.log(formatTable(options.articles, summary.cold, summary.warm));
-  const name = `bench-${options.articles}${options.cards ? '-cards' : ''}.json`;
+  if (typeof options.hugo === 'string') console.log(`\nNo Hugo comparison: ${options.hugo}.`);
+  else console.log(`\n${options.hugo.version}\n\n${formatHugoTable(runs)}`);
+  const name = `bench-${options.articles}${options.cards ? '' : '-no-cards'}.json`;
   const jsonFile = path.resolve(options.json ?? path.join(ROOT, 'bench-results', name));
   mkdirSync(path.dirname(jsonFile), { recursive: true });
-  const { articles, runs, cards } = options;
-  const result = { articles, runs, cards, node: process.version, cores, date: new Date().toISOString(), summary, cold, warm };
+  const { articles, cards } = options;
+  const result = {
+    articles,
+    runs: options.runs,
+    cards,
+    node: process.version,
+    cores,
+    date: new Date().toISOString(),
+    summary,
+    cold,
+    warm,
+    hugo,
+  };
   writeFileSync(jsonFile, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\nAll runs: ${path.relative(process.cwd(), jsonFile)}`);
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
+    allowNegative: true,
     options: {
       articles: { type: 'string', default: '1000' },
       runs: { type: 'string', default: '3' },
-      cards: { type: 'boolean', default: false },
+      cards: { type: 'boolean', default: true },
+      hugo: { type: 'boolean', default: true },
+      'hugo-site': { type: 'string', default: path.resolve(ROOT, '..', 'shared', 'bench', 'hugo-news-site') },
       json: { type: 'string' },
       keep: { type: 'boolean', default: false },
     },
   });
-  const options: Options = { ...values, json: values.json, articles: Number(values.articles), runs: Number(values.runs) };
+  const options: Options = {
+    articles: Number(values.articles),
+    runs: Number(values.runs),
+    cards: values.cards,
+    hugo: values.hugo ? hugoSite(path.resolve(values['hugo-site'])) : 'turned off (--no-hugo)',
+    json: values.json,
+    keep: values.keep,
+  };
   const work = benchFolder();
   try {
-    const { cold, warm } = await runBuilds(options, work);
-    report(options, cold, warm);
+    report(options, await runBuilds(options, work));
   } finally {
     if (options.keep) console.log(`Corpus, output folders and build logs kept in ${work}`);
     else rmSync(work, { recursive: true, force: true });

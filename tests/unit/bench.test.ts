@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildPhases, parseBuildLog, parseDuration, routeKind } from '../../scripts/bench-build-log.ts';
 import { median, summarise } from '../../scripts/bench-stats.ts';
-import { editOneSentence, formatTable, summariseRuns, type BuildMeasure } from '../../scripts/bench.ts';
+import { editOneSentence, formatHugoTable, formatTable, summariseRuns, type BuildMeasure } from '../../scripts/bench.ts';
+import { hugoArticle } from '../../scripts/bench-hugo.ts';
 import { cpuMs, descendants, orphanedCpuMs, parentPid, residentBytes } from '../../scripts/process-tree.ts';
 
 // What `astro build` prints with NO_COLOR and DATELINE_TIMINGS=1, shortened to a few routes.
@@ -25,11 +26,12 @@ const LOG = `09:31:44 [content] Syncing content
 09:31:55   ├─ /tags/topic-0-study/index.html (+9ms) 
 09:31:55   ├─ /world/article-000001/index.html (+8ms) 
 09:31:55   ├─ /world/article-000002/index.html (+1.20s) 
-09:31:55   ├─ /cards/article-000001.png (+120ms) 
 09:31:55   └─ /world/index.html (+4ms) 
 09:31:58 ✓ Completed in 3.27s.
 
 09:31:58 [build] ✓ Completed in 5.83s.
+[dateline-timing] cards 120 ms
+09:31:58 [dateline-social-cards] social cards: 150 (12 drawn, 138 from the cache; 12 written, 0 removed)
 [dateline-timing] search-index 3089 ms
 09:32:02 [build] 428 page(s) built in 1m 5s
 09:32:02 [build] Complete!
@@ -56,7 +58,6 @@ describe('routeKind', () => {
     ['/404.html', 'list'],
     ['/rss.xml', 'feed'],
     ['/feed.json', 'feed'],
-    ['/cards/article-000001.png', 'card'],
   ])('should file %s under %s', (pathname, kind) => {
     expect(routeKind(pathname)).toBe(kind);
   });
@@ -74,13 +75,13 @@ describe('parseBuildLog', () => {
       article: { count: 2, ms: 1_208 },
       list: { count: 3, ms: 46 },
       feed: { count: 1, ms: 15 },
-      card: { count: 1, ms: 120 },
     });
   });
 
   it('should read our timing lines and what the loader parsed', () => {
-    expect(log.timings).toEqual({ content: 9_040, bodies: 77, newsroom: 107, 'search-index': 3_089 });
+    expect(log.timings).toEqual({ content: 9_040, bodies: 77, newsroom: 107, cards: 120, 'search-index': 3_089 });
     expect(log.files).toEqual({ parsed: 1, unchanged: 199 });
+    expect(log.cards).toEqual({ published: 150, drawn: 12 });
   });
 
   it('should ignore colour codes', () => {
@@ -89,12 +90,12 @@ describe('parseBuildLog', () => {
 });
 
 describe('buildPhases', () => {
-  it('should take the newsroom and the cards out of page generation, and split the rest of the wall time', () => {
+  it('should take the newsroom out of page generation, count the cards after it, and split the rest of the wall time', () => {
     const phases = buildPhases(parseBuildLog(LOG), 70_000);
     expect(phases).toMatchObject({ contentSync: 13_300, contentParsing: 9_040, bodies: 77, newsroom: 107, cards: 120, searchIndex: 3_089 });
-    expect(phases.rendering).toBe(3_270 - 77 - 107 - 120);
+    expect(phases.rendering).toBe(3_270 - 77 - 107);
     expect(phases.startup).toBe(70_000 - 65_000);
-    expect(phases.other).toBe(65_000 - 13_300 - 2_373 - 3_270 - 3_089);
+    expect(phases.other).toBe(65_000 - 13_300 - 2_373 - 3_270 - 120 - 3_089);
   });
 
   it("should count a search index built after Astro exited (npm run build) outside Astro's total", () => {
@@ -105,7 +106,7 @@ describe('buildPhases', () => {
     const phases = buildPhases(parseBuildLog(log), 70_000);
     expect(phases.searchIndex).toBe(4_100);
     expect(phases.startup).toBe(70_000 - 65_000 - 4_100);
-    expect(phases.other).toBe(65_000 - 13_300 - 2_373 - 3_270);
+    expect(phases.other).toBe(65_000 - 13_300 - 2_373 - 3_270 - 120);
   });
 
   it('should leave out what the log does not say', () => {
@@ -193,6 +194,7 @@ describe('summariseRuns and formatTable', () => {
     searchIndexBytes: 1_048_576,
     phases: buildPhases(parseBuildLog(log), wallMs),
     files: { parsed: 1, unchanged: 199 },
+    cards: { published: 150, drawn: 12 },
     routes: parseBuildLog(LOG).routes,
     loadAverage: [1, 1, 1],
   });
@@ -213,5 +215,28 @@ describe('summariseRuns and formatTable', () => {
     expect(table).toContain('| pages written (HTML) | 428 | 428 |');
     expect(table).toContain('| articles parsed (the rest from the content cache) | 1 | 1 |');
     expect(table).toContain('| peak RSS (process tree) | 512.0 MiB | 512.0 MiB |');
+    expect(table).toContain('| social cards drawn (the rest from the card cache) | 12 | 12 |');
+    expect(table).toContain('| phase: social cards (waiting for those not drawn while pages rendered; publishing) | 0.12 s | 0.12 s |');
+  });
+
+  it("should give Hugo's figures and each Dateline build as a multiple of the Hugo build of its run", () => {
+    const hugo = (wallMs: number) => ({ wallMs, cpuMs: wallMs, peakRssBytes: 1_048_576 * 100, pages: 400, outBytes: 1 });
+    const table = formatHugoTable({
+      cold: [run(60_000, 1), run(90_000, 1)],
+      warm: [run(10_000, 1), run(12_000, 1)],
+      hugo: [hugo(30_000), hugo(40_000)],
+    });
+    expect(table).toContain('| wall time | 35.0 s (30.0–40.0) |');
+    expect(table).toContain('| Dateline cold build ÷ Hugo | 2.13× (2.00–2.25) |');
+    expect(table).toContain('| Dateline warm rebuild ÷ Hugo | 0.32× (0.30–0.33) |');
+  });
+});
+
+describe('hugoArticle', () => {
+  it("should give Hugo the article's folder as its section and its byline as author, body untouched", () => {
+    const article = '---\ntitle: "Talks resume 12"\nauthors: Reporter 3\n---\n\nBody.\n';
+    expect(hugoArticle(article, 'world')).toBe(
+      '---\nsection: world\nauthor: "Reporter 3"\ntitle: "Talks resume 12"\nauthors: Reporter 3\n---\n\nBody.\n',
+    );
   });
 });
