@@ -1,5 +1,5 @@
 // @ts-check
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
@@ -8,6 +8,7 @@ import { headersFile } from './src/lib/security-headers.ts';
 import { lastmodFromHtml } from './src/lib/sitemaps.ts';
 import { isArticlePath } from './src/lib/urls.ts';
 import { cacheDir } from './src/build-paths.ts';
+import { readHead } from './src/integrations/page-head.ts';
 import { pruneOutput } from './src/integrations/prune-output.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { socialCards } from './src/integrations/social-cards.ts';
@@ -29,7 +30,9 @@ function lastmodOf(/** @type {string} */ url) {
   const sitePath = decodeURIComponent(new URL(url).pathname).slice(base.length);
   if (!isArticlePath(sitePath)) return undefined;
   const file = path.join(path.resolve(fileURLToPath(new URL('.', import.meta.url)), outDir), sitePath, 'index.html');
-  return existsSync(file) ? lastmodFromHtml(readFileSync(file, 'utf8')) : undefined;
+  // Only the page's head is read: the sitemap keeps every lastmod until it is written, never the pages.
+  const head = readHead(file);
+  return head === undefined ? undefined : lastmodFromHtml(head);
 }
 
 // `npm run build` indexes in a step of its own, after Astro has exited (see searchIndex).

@@ -6,7 +6,10 @@ import type { ArticleBase, ArticleEntry } from './newsroom.ts';
  * The sitemap integration only sees URLs, so it reads each article's own declaration.
  */
 export function lastmodFromHtml(html: string): string | undefined {
-  return /<meta property="article:modified_time" content="([^"]+)"/.exec(html)?.[1];
+  const value = /<meta property="article:modified_time" content="([^"]+)"/.exec(html)?.[1];
+  // A copy, not a slice: V8 keeps a matched substring as a view of the whole page, and the sitemap holds
+  // every article's lastmod until its end, which would keep every article page in memory.
+  return value === undefined ? undefined : [...value].join('');
 }
 
 /** Google News keeps articles of the last two days in a news sitemap. */
