@@ -46,10 +46,13 @@ export type ParsedFile = Omit<ParseResult, 'article'> & { article?: StoredArticl
 export function parseShare(jobs: ParseJobs): [number, ParsedFile][] {
   return takeFromCounter(jobs.next, jobs.relPaths.length, (i) => {
     const { article, ...result } = parseArticle(articleSource(jobs.root, jobs.contentDir, jobs.relPaths[i]!, jobs.bytes[i]!), jobs.options);
-    if (!article) return result;
+    // Copied, as a worker's results are when posted back: a string the parser took from the file (a
+    // heading's text, a problem's quote) is otherwise a view of the whole file, and the store would keep
+    // the source of every article parsed on this thread for the rest of the build.
+    if (!article) return structuredClone(result);
     const { html, ...stored } = article;
     writeBody(jobs.bodiesDir, jobs.digests[i]!, html);
-    return { ...result, article: stored };
+    return structuredClone({ ...result, article: stored });
   });
 }
 

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,5 +35,45 @@ describe('parseFiles', () => {
       expect(pooledArticle, relPath).toEqual(stored);
       expect(readBody(bodies, digest), relPath).toBe(html);
     });
+  });
+
+  it('keeps no source file alive through what it returns', () => {
+    // 100 articles of about 300 KB each (mostly a code block, quick to parse; no HTML, which is parsed
+    // again into new strings), parsed on this thread; their results are kept, as the store keeps them. A
+    // heading's text that is a view of its file would keep about 30 MB in the heap.
+    const script = `
+      import { parseShare } from ${JSON.stringify(path.join(ROOT, 'src', 'loaders', 'parse-pool.ts'))};
+      import { parseOptionsFor } from ${JSON.stringify(path.join(ROOT, 'src', 'loaders', 'content-files.ts'))};
+      import { site } from ${JSON.stringify(path.join(ROOT, 'src', 'site.config.ts'))};
+      import { mkdtempSync } from 'node:fs';
+      import { tmpdir } from 'node:os';
+      import path from 'node:path';
+      const text = (i) => '---\\ntitle: Story ' + i + '\\ndate: 2024-10-25\\n---\\n\\n## A heading long enough to be a slice, number ' + i + '\\n\\nText.\\n\\n\\x60\\x60\\x60\\n' + ('x'.repeat(99) + '\\n').repeat(3_000) + '\\x60\\x60\\x60\\n';
+      const count = 100;
+      const jobs = {
+        root: ${JSON.stringify(ROOT)},
+        contentDir: path.join(${JSON.stringify(ROOT)}, 'content'),
+        relPaths: Array.from({ length: count }, (_, i) => 'world/story-' + i + '.md'),
+        bytes: Array.from({ length: count }, (_, i) => Buffer.from(text(i))),
+        digests: Array.from({ length: count }, (_, i) => 'digest-' + i),
+        bodiesDir: mkdtempSync(path.join(tmpdir(), 'dateline-bodies-')),
+        options: parseOptionsFor(site),
+        next: new SharedArrayBuffer(4),
+      };
+      const kept = parseShare(jobs);
+      jobs.bytes = [];
+      globalThis.gc();
+      console.log(JSON.stringify({ heap: process.memoryUsage().heapUsed, parsed: kept.filter(([, r]) => r.article).length, heading: kept[0][1].article?.headings[0]?.text }));
+    `;
+    const run = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const { heap, parsed, heading } = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as {
+      heap: number;
+      parsed: number;
+      heading: string;
+    };
+    expect(parsed).toBe(100);
+    expect(heading).toBe('A heading long enough to be a slice, number 0');
+    expect(heap).toBeLessThan(30 * 1_048_576);
   });
 });
