@@ -21,56 +21,100 @@ const WIDTHS = [480, 800, 1200];
 const SIZES = '(min-width: 40rem) 38rem, 100vw';
 
 /**
+ * Feed bodies kept resolved: the newest articles are in most feeds (the site's two, their section's, each
+ * of their tags'), so their bodies are resolved once rather than once per feed; the rest come and go.
+ */
+const FEED_BODIES_KEPT = 500;
+
+/** A stored article's body, resolved when a page or feed renders it (see `bodyResolver`). */
+export interface BodyResolver {
+  /**
+   * Everything besides the stored entry that its resolved body depends on (where its links lead now), for
+   * page keys: with the entry's digest, the same key means the same body.
+   */
+  key(entry: StoredEntry): string;
+  /** The body as the article page shows it. */
+  html(entry: StoredEntry): Promise<string>;
+  /** The body as feeds carry it (absolute URLs). */
+  feedHtml(entry: StoredEntry): Promise<string>;
+}
+
+/**
  * Resolves the local references of stored article bodies when pages are built (see `lib/body-references.ts`):
  * a link to another article's file gets that article's URL as it is now, so it follows a target renamed
  * or moved to another section even when the linking file, and its stored entry, did not change; a picture
  * beside the article is optimised by `astro:assets`. A link to an article that is not published (a draft,
  * scheduled, or left out for its errors in `astro dev`) is shown as its text; in a preview (`astro dev`),
  * where drafts and scheduled articles have pages, it links to them.
+ *
+ * Bodies are read from their files and resolved only when a page or feed renders them, and not kept: the
+ * build holds no article's body beyond the pages that show it, whatever the size of the archive.
  */
-export function bodyResolver(entries: readonly StoredEntry[], now: Date, preview: boolean): (entry: StoredEntry) => Promise<ArticleBody> {
+export function bodyResolver(entries: readonly StoredEntry[], now: Date, preview: boolean): BodyResolver {
   const byPath = new Map(entries.map((entry) => [entry.id, entry]));
   const base = import.meta.env.BASE_URL;
   const origin = siteUrl('/');
   const shown = (entry: StoredEntry) => preview || publicationStatus(entry.data, now) === 'published';
-
   const bodies = bodiesDir();
-  return async (entry) => {
-    // Unpublished articles get no page in a build: their bodies are not read, no image is made for them.
-    if (!shown(entry)) return { html: '', feedHtml: '' };
-    const html = bodyOf(bodies, entry, preview);
-    const paths = (entry.data.articleLinks ?? []).map((link) => {
+
+  const links = (entry: StoredEntry) =>
+    (entry.data.articleLinks ?? []).map((link) => {
       const target = byPath.get(link.target);
       return target && shown(target)
         ? { path: articlePath(target.data.sectionSlug, target.data.slug), fragment: link.fragment }
         : undefined;
     });
-    const images = new Map<string, Promise<ImageAttributes | undefined>>();
-    const image = (index: number, requested: RequestedSize) => {
+  const images = (entry: StoredEntry) => {
+    const made = new Map<string, Promise<ImageAttributes | undefined>>();
+    return (index: number, requested: RequestedSize) => {
       const key = `${index} ${requested.width ?? ''} ${requested.height ?? ''}`;
-      if (!images.has(key)) images.set(key, optimise(entry.data.bodyImages?.[index], requested));
-      return images.get(key)!;
+      if (!made.has(key)) made.set(key, optimise(entry.data.bodyImages?.[index], requested));
+      return made.get(key)!;
     };
-    const absolute = (url: string) => new URL(url, origin).href;
-    return {
-      html: await resolveBodyReferences(html, {
-        link: (i) => paths[i] && `${joinBase(base, paths[i].path)}${paths[i].fragment}`,
-        image,
-      }),
-      feedHtml: await resolveBodyReferences(html, {
-        link: (i) => paths[i] && `${siteUrl(paths[i].path)}${paths[i].fragment}`,
-        image: async (i, requested) => {
-          const attributes = await image(i, requested);
-          if (!attributes) return undefined;
-          const srcset = attributes.srcset?.split(', ').map((candidate) => {
-            const [url, descriptor] = candidate.split(' ');
-            return `${absolute(url!)} ${descriptor}`;
-          });
-          const { src, sizes, width, height } = attributes;
-          return { src: absolute(src), srcset: srcset?.join(', '), sizes, width, height };
-        },
-      }),
-    };
+  };
+  const absolute = (url: string) => new URL(url, origin).href;
+
+  const html = async (entry: StoredEntry) => {
+    // Unpublished articles get no page in a build: their bodies are not read, no image is made for them.
+    if (!shown(entry)) return '';
+    const paths = links(entry);
+    return resolveBodyReferences(bodyOf(bodies, entry, preview), {
+      link: (i) => paths[i] && `${joinBase(base, paths[i].path)}${paths[i].fragment}`,
+      image: images(entry),
+    });
+  };
+  const feedHtml = async (entry: StoredEntry) => {
+    if (!shown(entry)) return '';
+    const paths = links(entry);
+    const image = images(entry);
+    return resolveBodyReferences(bodyOf(bodies, entry, preview), {
+      link: (i) => paths[i] && `${siteUrl(paths[i].path)}${paths[i].fragment}`,
+      image: async (i, requested) => {
+        const attributes = await image(i, requested);
+        if (!attributes) return undefined;
+        const srcset = attributes.srcset?.split(', ').map((candidate) => {
+          const [url, descriptor] = candidate.split(' ');
+          return `${absolute(url!)} ${descriptor}`;
+        });
+        const { src, sizes, width, height } = attributes;
+        return { src: absolute(src), srcset: srcset?.join(', '), sizes, width, height };
+      },
+    });
+  };
+  const feedBodies = new Map<string, Promise<string>>();
+  return {
+    key: (entry) => JSON.stringify([shown(entry), links(entry)]),
+    html,
+    feedHtml: (entry) => {
+      const cacheKey = `${entry.id}\n${String(entry.digest)}`;
+      let body = feedBodies.get(cacheKey);
+      if (body) feedBodies.delete(cacheKey);
+      else body = feedHtml(entry);
+      // Most recently used last; the oldest is dropped once the map is full.
+      feedBodies.set(cacheKey, body);
+      if (feedBodies.size > FEED_BODIES_KEPT) feedBodies.delete(feedBodies.keys().next().value!);
+      return body;
+    },
   };
 }
 

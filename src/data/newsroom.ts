@@ -1,18 +1,29 @@
 import { devProblems } from '../loaders/dev-problems.ts';
 import type { Problem } from '../lib/problems.ts';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { bodyResolver, type ArticleBody } from './article-bodies.ts';
+import { bodyResolver, type ArticleBody, type BodyResolver } from './article-bodies.ts';
 import { buildListings, type ListingPage } from '../lib/listings.ts';
 import { buildNewsroom, type ArticleEntry, type Newsroom } from '../lib/newsroom.ts';
 import { buildTime } from '../clock.ts';
 import { startTimer } from '../build-timing.ts';
 import { site } from '../site.config.ts';
 
-/** A stored article with its sanitised HTML, local links and images resolved: what article pages and feeds render. */
-export type Article = CollectionEntry<'articles'>['data'] & ArticleBody;
+/**
+ * A stored article as the site's lists know it. Its body is not held here but resolved when its page or a
+ * feed renders it (`articleHtml`, `withFeedBodies`); `bodyKey` stands for it in page keys.
+ */
+export type Article = CollectionEntry<'articles'>['data'] & {
+  /** With the stored entry's digest, what the resolved body depends on: the same key, the same body. */
+  bodyKey: string;
+};
 export type Entry = ArticleEntry<Article>;
 
 let built: Promise<Newsroom<Article>> | undefined;
+/**
+ * The stored entry behind each article and the resolver of its newsroom, for the pages that show bodies
+ * (in `astro dev` every request loads a newsroom of its own; old ones are let go with their articles).
+ */
+const bodies = new WeakMap<Article, { resolver: BodyResolver; stored: CollectionEntry<'articles'> }>();
 
 /**
  * The only module that queries the content collection. The newsroom (published articles, tags, sections,
@@ -27,14 +38,35 @@ export function getNewsroom(): Promise<Newsroom<Article>> {
 async function load(): Promise<Newsroom<Article>> {
   const stopBodies = startTimer('bodies');
   const entries = await getCollection('articles');
-  // Links between articles and pictures beside them are resolved now, not when files are parsed (article-bodies.ts).
-  const body = bodyResolver(entries, buildTime(), import.meta.env.DEV);
-  const articles = await Promise.all(entries.map(async (entry) => ({ ...entry.data, ...(await body(entry)) })));
+  // Links between articles and pictures beside them are resolved when pages render, not when files are
+  // parsed (article-bodies.ts).
+  const resolver = bodyResolver(entries, buildTime(), import.meta.env.DEV);
+  const articles = entries.map((entry) => {
+    const article: Article = { ...entry.data, bodyKey: `${String(entry.digest)} ${resolver.key(entry)}` };
+    bodies.set(article, { resolver, stored: entry });
+    return article;
+  });
   stopBodies();
   const stopNewsroom = startTimer('newsroom');
   const newsroom = buildNewsroom(articles, site, buildTime(), { preview: import.meta.env.DEV });
   stopNewsroom();
   return newsroom;
+}
+
+/** An article's body as its page shows it. */
+export function articleHtml(entry: Entry): Promise<string> {
+  const { resolver, stored } = bodies.get(entry.article)!;
+  return resolver.html(stored);
+}
+
+/** The newest `count` entries with their bodies as feeds carry them (a feed shows no more). */
+export function withFeedBodies(entries: readonly Entry[], count: number): Promise<ArticleEntry<Article & Pick<ArticleBody, 'feedHtml'>>[]> {
+  return Promise.all(
+    entries.slice(0, count).map(async (entry) => {
+      const { resolver, stored } = bodies.get(entry.article)!;
+      return { ...entry, article: { ...entry.article, feedHtml: await resolver.feedHtml(stored) } };
+    }),
+  );
 }
 
 /** Every paginated list page (sections, tags, authors, archive), from the same newsroom. */

@@ -3,9 +3,8 @@ import type { ArticleBase, ArticleEntry } from './newsroom.ts';
 
 /** What a feed item needs beyond the site-wide lists: the article's HTML and standfirst. */
 export interface FeedArticle extends ArticleBase {
-  html: string;
-  /** The HTML with absolute URLs (links between articles, body pictures), for feed readers; else `html`. */
-  feedHtml?: string | undefined;
+  /** The article's HTML as feed readers get it: absolute URLs (links between articles, body pictures). */
+  feedHtml: string;
   description?: string | undefined;
   excerpt: string;
   updated?: ArticleDate | undefined;
@@ -102,5 +101,5 @@ export function jsonFeed<A extends FeedArticle>(options: {
 /** The article's HTML with its corrections appended, so feed readers see them too. */
 function withCorrections(article: FeedArticle): string {
   const notes = article.corrections.map((c) => `<p><strong>Correction (${c.date.iso.slice(0, 10)}):</strong> ${escapeXml(c.text)}</p>`);
-  return [article.feedHtml ?? article.html, ...notes].join('\n');
+  return [article.feedHtml, ...notes].join('\n');
 }

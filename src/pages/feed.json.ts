@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getNewsroom } from '../data/newsroom.ts';
+import { getNewsroom, withFeedBodies } from '../data/newsroom.ts';
 import { siteUrl } from '../data/site-url.ts';
 import { jsonFeed } from '../lib/feeds.ts';
 import { site } from '../site.config.ts';
@@ -12,7 +12,7 @@ export const GET: APIRoute = async () => {
     language: site.locale,
     homePageUrl: siteUrl('/'),
     feedUrl: siteUrl('/feed.json'),
-    entries: articles,
+    entries: await withFeedBodies(articles, site.feedItems),
     count: site.feedItems,
     url: siteUrl,
   });

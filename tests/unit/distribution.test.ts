@@ -8,7 +8,7 @@ import { testArticle } from './support/articles.ts';
 function entry(slug: string, iso: string, extra: Partial<FeedArticle> = {}): ArticleEntry<FeedArticle> {
   const article: FeedArticle = {
     ...testArticle(slug, iso, { title: `Title <${slug}> & "co"`, tags: ['Russia'] }),
-    html: `<p>${slug}</p>`,
+    feedHtml: `<p>${slug}</p>`,
     excerpt: `Excerpt ${slug}`,
     corrections: [],
     ...extra,
@@ -49,7 +49,7 @@ describe('feeds', () => {
   it('should drop the characters XML cannot carry, so one article cannot break the whole feed', () => {
     const html = '<p>form\ffeed</p>';
     const [item] = feedItems(
-      [entry('a', '2024-10-25T17:13:00.000Z', { title: 'bell\u0007 \ud800', description: 'nul\u0000', html })],
+      [entry('a', '2024-10-25T17:13:00.000Z', { title: 'bell\u0007 \ud800', description: 'nul\u0000', feedHtml: html })],
       1,
       url,
     );
