@@ -136,7 +136,8 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
   // First every file is read and its stored entry reused when the digest still matches; the others are
   // parsed together (on every core when there are many). Outcomes are then taken in file order.
   type Reused = { reused: true; problems: Problem[]; article: StoredArticleInput & { relPath: string } };
-  type ToParse = { reused: false; relPath: string; absPath: string; bytes: Buffer; file: string; digest: string };
+  // The bytes are not kept: the thread that parses a file reads it again (parse-pool.ts).
+  type ToParse = { reused: false; relPath: string; absPath: string; file: string; digest: string };
   const files: (Reused | ToParse)[] = [];
   for (const relPath of relPaths) {
     const absPath = path.join(contentDir, relPath);
@@ -149,7 +150,7 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
     const existing = store.get(relPath);
     const notes = existing?.digest === digest ? readNotes(meta.get(`notes:${relPath}`)) : undefined;
     if (!existing || !notes || !hasBody(bodies, digest)) {
-      files.push({ reused: false, relPath, absPath, bytes, file, digest });
+      files.push({ reused: false, relPath, absPath, file, digest });
       continue;
     }
     const reusedProblems = [...notes.warnings];

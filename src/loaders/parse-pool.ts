@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { writeBody } from '../body-files.ts';
@@ -26,12 +27,15 @@ const FILES_PER_EXTRA_THREAD = 100;
  */
 const STACK_SIZE_MB = 1.15;
 
-/** What every thread is given: the files to parse (bytes and digests from the loader) and the shared counter. */
+/**
+ * What every thread is given: the files to parse (names and digests from the loader) and the shared counter.
+ * Each thread reads the files it takes: the loader's bytes are not copied to every thread, nor kept while
+ * the others parse (at 100,000 articles, about half a gigabyte each way).
+ */
 export interface ParseJobs {
   root: string;
   contentDir: string;
   relPaths: string[];
-  bytes: Uint8Array[];
   /** The store digest each file's entry will have, which names its body file (body-files.ts). */
   digests: string[];
   bodiesDir: string;
@@ -45,7 +49,9 @@ export type ParsedFile = Omit<ParseResult, 'article'> & { article?: StoredArticl
 /** Parses files from the shared counter until none is left (on this thread, or in parse-worker.ts). */
 export function parseShare(jobs: ParseJobs): [number, ParsedFile][] {
   return takeFromCounter(jobs.next, jobs.relPaths.length, (i) => {
-    const { article, ...result } = parseArticle(articleSource(jobs.root, jobs.contentDir, jobs.relPaths[i]!, jobs.bytes[i]!), jobs.options);
+    const relPath = jobs.relPaths[i]!;
+    const bytes = readFileSync(path.join(jobs.contentDir, relPath));
+    const { article, ...result } = parseArticle(articleSource(jobs.root, jobs.contentDir, relPath, bytes), jobs.options);
     // Copied, as a worker's results are when posted back: a string the parser took from the file (a
     // heading's text, a problem's quote) is otherwise a view of the whole file, and the store would keep
     // the source of every article parsed on this thread for the rest of the build.
@@ -60,7 +66,7 @@ export function parseShare(jobs: ParseJobs): [number, ParsedFile][] {
 export async function parseFiles(
   root: string,
   contentDir: string,
-  files: { relPath: string; bytes: Uint8Array; digest: string }[],
+  files: { relPath: string; digest: string }[],
   options: ParseOptions,
   bodiesDir: string,
 ): Promise<ParsedFile[]> {
@@ -68,7 +74,6 @@ export async function parseFiles(
     root,
     contentDir,
     relPaths: files.map((file) => file.relPath),
-    bytes: files.map((file) => file.bytes),
     digests: files.map((file) => file.digest),
     bodiesDir,
     options,

@@ -45,23 +45,25 @@ describe('parseFiles', () => {
       import { parseShare } from ${JSON.stringify(path.join(ROOT, 'src', 'loaders', 'parse-pool.ts'))};
       import { parseOptionsFor } from ${JSON.stringify(path.join(ROOT, 'src', 'loaders', 'content-files.ts'))};
       import { site } from ${JSON.stringify(path.join(ROOT, 'src', 'site.config.ts'))};
-      import { mkdtempSync } from 'node:fs';
+      import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
       import { tmpdir } from 'node:os';
       import path from 'node:path';
       const text = (i) => '---\\ntitle: Story ' + i + '\\ndate: 2024-10-25\\n---\\n\\n## A heading long enough to be a slice, number ' + i + '\\n\\nText.\\n\\n\\x60\\x60\\x60\\n' + ('x'.repeat(99) + '\\n').repeat(3_000) + '\\x60\\x60\\x60\\n';
       const count = 100;
+      const contentDir = mkdtempSync(path.join(tmpdir(), 'dateline-content-'));
+      mkdirSync(path.join(contentDir, 'world'));
+      const relPaths = Array.from({ length: count }, (_, i) => 'world/story-' + i + '.md');
+      relPaths.forEach((relPath, i) => writeFileSync(path.join(contentDir, relPath), text(i)));
       const jobs = {
         root: ${JSON.stringify(ROOT)},
-        contentDir: path.join(${JSON.stringify(ROOT)}, 'content'),
-        relPaths: Array.from({ length: count }, (_, i) => 'world/story-' + i + '.md'),
-        bytes: Array.from({ length: count }, (_, i) => Buffer.from(text(i))),
+        contentDir,
+        relPaths,
         digests: Array.from({ length: count }, (_, i) => 'digest-' + i),
         bodiesDir: mkdtempSync(path.join(tmpdir(), 'dateline-bodies-')),
         options: parseOptionsFor(site),
         next: new SharedArrayBuffer(4),
       };
       const kept = parseShare(jobs);
-      jobs.bytes = [];
       globalThis.gc();
       console.log(JSON.stringify({ heap: process.memoryUsage().heapUsed, parsed: kept.filter(([, r]) => r.article).length, heading: kept[0][1].article?.headings[0]?.text }));
     `;
