@@ -1,21 +1,14 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { NEW_ARTICLE } from './support/articles.ts';
 import { buildSite, FIXTURE_SITE } from './support/build.ts';
+import { differingFiles, filesIn } from './support/site-files.ts';
 
 // Rebuilds skip every page whose key (src/lib/page-keys.ts) and code are unchanged, keeping last build's
 // file. A key that misses something a page shows would leave a stale page behind: the only proof there is
 // none is that a rebuild after edits writes exactly the site a build from scratch writes.
-
-/** Every file below a folder (not folders), as sorted relative paths. */
-function filesIn(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
-    .sort();
-}
 
 test('a rebuild after edits renders only some pages again and writes the same files as a build from scratch', () => {
   const contentDir = mkdtempSync(path.join(tmpdir(), 'dateline-content-'));
@@ -53,8 +46,7 @@ test('a rebuild after edits renders only some pages again and writes the same fi
   expect(fresh.status, fresh.output).toBe(0);
   const files = filesIn(fresh.outDir);
   expect(filesIn(outDir)).toEqual(files);
-  const differing = files.filter((file) => !readFileSync(path.join(outDir, file)).equals(readFileSync(path.join(fresh.outDir, file))));
-  expect(differing).toEqual([]);
+  expect(differingFiles(files, outDir, fresh.outDir)).toEqual([]);
   expect(files).not.toContain('world/weather-brief-15/index.html');
   expect(readFileSync(path.join(outDir, 'world', 'reference-story', 'index.html'), 'utf8')).toContain('Kim and Putin seal a defence pact');
 });

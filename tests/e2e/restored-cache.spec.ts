@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { FIXTURE_NOW, ROOT } from './support/build.ts';
+import { differingFiles, filesIn } from './support/site-files.ts';
 
 // The deploy workflow restores the build's cache folder into a fresh checkout, runs `npm ci` and builds.
 // That build must be warm (nothing parsed, drawn or rendered again) and publish exactly what a build from
@@ -55,13 +56,6 @@ function isArticlePage(route: string): boolean {
   return parts.length === 3 && !['tags', 'authors', 'archive', 'sections'].includes(parts[0]!) && !/^\d+$/.test(parts[1]!);
 }
 
-function filesIn(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
-    .sort();
-}
-
 test('a fresh checkout with the cache folder restored builds warm after `npm ci` and writes what a cold build writes', () => {
   test.setTimeout(600_000);
   const work = mkdtempSync(path.join(tmpdir(), 'dateline-restored-'));
@@ -91,10 +85,7 @@ test('a fresh checkout with the cache folder restored builds warm after `npm ci`
 
     const files = filesIn(path.join(saved, 'dist'));
     expect(filesIn(path.join(project, 'dist'))).toEqual(files);
-    const differing = files.filter(
-      (file) => !readFileSync(path.join(project, 'dist', file)).equals(readFileSync(path.join(saved, 'dist', file))),
-    );
-    expect(differing).toEqual([]);
+    expect(differingFiles(files, path.join(project, 'dist'), path.join(saved, 'dist'))).toEqual([]);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

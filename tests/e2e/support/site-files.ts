@@ -8,6 +8,19 @@ export function builtFiles(dir: string, extension: string): string[] {
     .sort();
 }
 
+/** Every file below a folder (not folders), as sorted relative paths. */
+export function filesIn(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+/** The files of `files` whose bytes differ between two folders. */
+export function differingFiles(files: readonly string[], a: string, b: string): string[] {
+  return files.filter((file) => !readFileSync(path.join(a, file)).equals(readFileSync(path.join(b, file))));
+}
+
 /**
  * The built file a URL path is served from by a static host (`/news/world/a/` → `world/a/index.html`
  * under a `/news/` base), or undefined when there is none.
