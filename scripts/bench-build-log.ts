@@ -36,7 +36,7 @@ export interface Phases {
   /** Our loader alone: reading, parsing and checking every changed article. */
   contentParsing: number | undefined;
   bundling: number;
-  /** Resolving links and pictures of every stored body (src/data/article-bodies.ts), once per build. */
+  /** Reading the collection and each article's body key (src/data/newsroom.ts); bodies resolve as their pages render. */
   bodies: number | undefined;
   /** Related, sections, tags, authors, archive (src/lib/newsroom.ts), once per build. */
   newsroom: number | undefined;

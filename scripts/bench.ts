@@ -135,7 +135,7 @@ const ROWS: [label: string, figure: string, unit: 'ms' | 'bytes' | 'count'][] = 
   ['phase: content sync (Astro)', 'phase.contentSync', 'ms'],
   ['  of which content parsing (our loader)', 'phase.contentParsing', 'ms'],
   ['phase: Vite bundling', 'phase.bundling', 'ms'],
-  ['phase: article bodies (links, pictures)', 'phase.bodies', 'ms'],
+  ['phase: the collection and body keys (bodies resolve as pages render)', 'phase.bodies', 'ms'],
   ['phase: Related and lists (newsroom)', 'phase.newsroom', 'ms'],
   ['phase: page rendering and writing', 'phase.rendering', 'ms'],
   ['social cards drawn (the rest from the card cache)', 'cardsDrawn', 'count'],
