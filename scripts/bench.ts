@@ -1,7 +1,8 @@
 // `npm run bench -- --articles N [--runs R] [--no-cards] [--no-hugo] [--hugo-site DIR] [--json FILE] [--keep]`
 // Builds a synthetic newsroom of N articles (scripts/generate-corpus.ts, fixed seed) R times with the build a
 // newsroom runs (`npm run build`, every feature on): a cold build (fresh output and cache folders) and then a
-// warm rebuild (caches kept, one sentence of one article edited). Where `hugo` is installed, each run also
+// warm rebuild (caches kept, one sentence of one article edited), then a rebuild with nothing changed (a
+// scheduled build on a quiet hour). Where `hugo` is installed, each run also
 // builds the same corpus with the Hugo yardstick site (bench-hugo.ts), interleaved, and the table gives the
 // ratios. Prints medians and ranges and writes every run to JSON (bench-results/ by default). `--no-cards`
 // skips social cards (the table says so). Builds run in a temporary folder, removed unless --keep.
@@ -156,13 +157,22 @@ function cell(summary: Summary | undefined, unit: 'ms' | 'bytes' | 'count'): str
   return `${format(summary.median)}${suffix}${range}`;
 }
 
-/** The Markdown table: one row per figure, cold and warm side by side, plus milliseconds per article. */
-export function formatTable(articles: number, cold: ReturnType<typeof summariseRuns>, warm: ReturnType<typeof summariseRuns>): string {
+type Summaries = ReturnType<typeof summariseRuns>;
+
+/**
+ * The Markdown table: one row per figure, cold and warm (and, when given, unchanged) side by side, plus
+ * milliseconds per article.
+ */
+export function formatTable(articles: number, cold: Summaries, warm: Summaries, unchanged?: Summaries): string {
   const perArticle = (s: Summary | undefined) => (s ? `${(s.median / articles).toFixed(2)} ms` : '—');
-  const lines = ['| figure (median, min–max) | cold build | warm rebuild |', '| --- | ---: | ---: |'];
+  const columns = unchanged ? [cold, warm, unchanged] : [cold, warm];
+  const lines = [
+    `| figure (median, min–max) | cold build | warm rebuild (one article edited) |${unchanged ? ' rebuild, nothing changed |' : ''}`,
+    `| --- |${' ---: |'.repeat(columns.length)}`,
+  ];
   for (const [label, figure, unit] of ROWS) {
-    lines.push(`| ${label} | ${cell(cold[figure], unit)} | ${cell(warm[figure], unit)} |`);
-    if (figure === 'wallMs') lines.push(`| ms per article | ${perArticle(cold.wallMs)} | ${perArticle(warm.wallMs)} |`);
+    lines.push(`| ${label} | ${columns.map((column) => cell(column[figure], unit)).join(' | ')} |`);
+    if (figure === 'wallMs') lines.push(`| ms per article | ${columns.map((column) => perArticle(column.wallMs)).join(' | ')} |`);
   }
   return lines.join('\n');
 }
@@ -183,6 +193,7 @@ export type HugoMeasure = Awaited<ReturnType<typeof measureHugo>>;
 interface Runs {
   cold: BuildMeasure[];
   warm: BuildMeasure[];
+  unchanged: BuildMeasure[];
   hugo: HugoMeasure[];
 }
 
@@ -199,7 +210,7 @@ async function runBuilds(options: Options, work: string): Promise<Runs> {
   if (typeof options.hugo !== 'string') prepareHugoSite(options.hugo, content, hugoDir);
   const edited = articleToEdit(content);
   const original = readFileSync(edited, 'utf8');
-  const runs: Runs = { cold: [], warm: [], hugo: [] };
+  const runs: Runs = { cold: [], warm: [], unchanged: [], hugo: [] };
   for (let run = 1; run <= options.runs; run++) {
     const folders = { content, out: path.join(work, `out-${run}`), cache: path.join(work, `cache-${run}`) };
     console.log(`run ${run}/${options.runs}: cold build …`);
@@ -208,6 +219,8 @@ async function runBuilds(options: Options, work: string): Promise<Runs> {
     writeFileSync(edited, editOneSentence(original, String(run)));
     try {
       runs.warm.push(await measureBuild({ ...folders, logFile: path.join(work, `warm-${run}.log`) }, options.cards));
+      console.log(`run ${run}/${options.runs}: rebuild with nothing changed …`);
+      runs.unchanged.push(await measureBuild({ ...folders, logFile: path.join(work, `unchanged-${run}.log`) }, options.cards));
     } finally {
       writeFileSync(edited, original);
     }
@@ -234,22 +247,23 @@ export function formatHugoTable(runs: Runs): string {
     `| peak RSS (process tree) | ${cell(summarise(runs.hugo.map((run) => run.peakRssBytes)), 'bytes')} |`,
     `| pages written (HTML) | ${cell(summarise(runs.hugo.map((run) => run.pages)), 'count')} |`,
     `| Dateline cold build ÷ Hugo | ${times(ratio(runs.cold))} |`,
-    `| Dateline warm rebuild ÷ Hugo | ${times(ratio(runs.warm))} |`,
+    `| Dateline warm rebuild (one article edited) ÷ Hugo | ${times(ratio(runs.warm))} |`,
+    `| Dateline rebuild with nothing changed ÷ Hugo | ${times(ratio(runs.unchanged))} |`,
   ].join('\n');
 }
 
 /** Prints the tables and writes every run to JSON. */
 function report(options: Options, runs: Runs): void {
-  const { cold, warm, hugo } = runs;
-  const summary = { cold: summariseRuns(cold), warm: summariseRuns(warm) };
-  const load = [...cold, ...warm].map((run) => run.loadAverage[0]!);
+  const { cold, warm, unchanged, hugo } = runs;
+  const summary = { cold: summariseRuns(cold), warm: summariseRuns(warm), unchanged: summariseRuns(unchanged) };
+  const load = [...cold, ...warm, ...unchanged].map((run) => run.loadAverage[0]!);
   const cores = os.availableParallelism();
   console.log(
     `\nDateline build of ${options.articles} synthetic articles, ${options.runs} run(s), ` +
       (options.cards ? 'every feature on (the default build)' : 'social cards skipped (--no-cards): not the default build') +
       ` (Node ${process.version}, ${cores} cores, 1-minute load average at build start ${Math.min(...load)}–${Math.max(...load)})\n`,
   );
-  console.log(formatTable(options.articles, summary.cold, summary.warm));
+  console.log(formatTable(options.articles, summary.cold, summary.warm, summary.unchanged));
   if (typeof options.hugo === 'string') console.log(`\nNo Hugo comparison: ${options.hugo}.`);
   else console.log(`\n${options.hugo.version}\n\n${formatHugoTable(runs)}`);
   const name = `bench-${options.articles}${options.cards ? '' : '-no-cards'}.json`;
@@ -266,6 +280,7 @@ function report(options: Options, runs: Runs): void {
     summary,
     cold,
     warm,
+    unchanged,
     hugo,
   };
   writeFileSync(jsonFile, `${JSON.stringify(result, null, 2)}\n`);

@@ -82,6 +82,8 @@ test('a fresh checkout with the cache folder restored builds warm after `npm ci`
     expect(articles.filter(({ fromCache }) => !fromCache)).toEqual([]);
     expect(warm).toMatch(/social cards: (\d+) \(0 drawn, \1 from the cache/);
     expect(cold).toMatch(/social cards: (\d+) \(\1 drawn, 0 from the cache/);
+    // Nor is the search index made again: the article pages are those it was made from.
+    expect(warm).toMatch(/search index unchanged/);
 
     const files = filesIn(path.join(saved, 'dist'));
     expect(filesIn(path.join(project, 'dist'))).toEqual(files);

@@ -210,6 +210,7 @@ describe('summariseRuns and formatTable', () => {
 
   it('should print medians with their range, and milliseconds per article', () => {
     const table = formatTable(1000, summariseRuns([run(70_000, 9_000), run(80_000, 8_000)]), summariseRuns([run(9_000, 5_000)]));
+    expect(table).toContain('| figure (median, min–max) | cold build | warm rebuild (one article edited) |\n');
     expect(table).toContain('| wall time | 75.0 s (70.0–80.0) | 9.00 s |');
     expect(table).toContain('| ms per article | 75.00 ms | 9.00 ms |');
     expect(table).toContain('| pages written (HTML) | 428 | 428 |');
@@ -219,16 +220,25 @@ describe('summariseRuns and formatTable', () => {
     expect(table).toContain('| phase: social cards (waiting for those not drawn while pages rendered; publishing) | 0.12 s | 0.12 s |');
   });
 
+  it('should add the rebuild with nothing changed as a third column', () => {
+    const one = summariseRuns([run(9_000, 5_000)]);
+    const table = formatTable(1000, one, one, summariseRuns([run(4_000, 3_000)]));
+    expect(table).toContain('| cold build | warm rebuild (one article edited) | rebuild, nothing changed |\n| --- | ---: | ---: | ---: |');
+    expect(table).toContain('| wall time | 9.00 s | 9.00 s | 4.00 s |');
+  });
+
   it("should give Hugo's figures and each Dateline build as a multiple of the Hugo build of its run", () => {
     const hugo = (wallMs: number) => ({ wallMs, cpuMs: wallMs, peakRssBytes: 1_048_576 * 100, pages: 400, outBytes: 1 });
     const table = formatHugoTable({
       cold: [run(60_000, 1), run(90_000, 1)],
       warm: [run(10_000, 1), run(12_000, 1)],
+      unchanged: [run(6_000, 1), run(8_000, 1)],
       hugo: [hugo(30_000), hugo(40_000)],
     });
     expect(table).toContain('| wall time | 35.0 s (30.0–40.0) |');
     expect(table).toContain('| Dateline cold build ÷ Hugo | 2.13× (2.00–2.25) |');
-    expect(table).toContain('| Dateline warm rebuild ÷ Hugo | 0.32× (0.30–0.33) |');
+    expect(table).toContain('| Dateline warm rebuild (one article edited) ÷ Hugo | 0.32× (0.30–0.33) |');
+    expect(table).toContain('| Dateline rebuild with nothing changed ÷ Hugo | 0.20× (0.20–0.20) |');
   });
 });
 
