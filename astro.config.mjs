@@ -56,7 +56,9 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   // …and the output folder is not emptied first: skipped pages stay in place, and pruneOutput() removes
   // what this build did not write.
-  vite: { build: { emptyOutDir: false } },
+  // `astro dev` does not watch the cache folder (a copy of every page, every body and card): Vite only skips
+  // node_modules, where the caches used to be.
+  vite: { build: { emptyOutDir: false }, server: { watch: { ignored: [`${cacheDir()}/**`] } } },
   integrations: [
     // First, so that nothing stale is left when the search index is built.
     pruneOutput(),

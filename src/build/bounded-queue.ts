@@ -11,6 +11,8 @@ export interface BoundedQueue<J, R> {
   add(key: string, job: J): void;
   /** The job's outcome (starting it now if it still waits), or undefined for a key never added. */
   whenDone(key: string): Promise<R> | undefined;
+  /** Lets a finished job be added again: one that `failed`, or any that is `done` (not one still running). */
+  forget(key: string, which: 'failed' | 'done'): void;
   /** Jobs running now. */
   readonly running: number;
   /** Jobs waiting to start. */
@@ -28,6 +30,8 @@ export function boundedQueue<J, R>(run: (job: J) => Promise<R>, limit: number): 
   // Insertion order is the order jobs start in.
   const waiting = new Map<string, Pending<J, R>>();
   const started = new Map<string, Promise<R>>();
+  /** Keys of started jobs by how they ended; a job still running is in neither. */
+  const ended = { done: new Set<string>(), failed: new Set<string>() };
   let running = 0;
 
   const start = (key: string, pending: Pending<J, R>) => {
@@ -35,7 +39,16 @@ export function boundedQueue<J, R>(run: (job: J) => Promise<R>, limit: number): 
     started.set(key, pending.promise);
     running += 1;
     run(pending.job)
-      .then(pending.resolve, pending.reject)
+      .then(
+        (result) => {
+          ended.done.add(key);
+          pending.resolve(result);
+        },
+        (error: unknown) => {
+          ended.failed.add(key);
+          pending.reject(error);
+        },
+      )
       .finally(() => {
         running -= 1;
         pump();
@@ -63,6 +76,12 @@ export function boundedQueue<J, R>(run: (job: J) => Promise<R>, limit: number): 
       const pending = waiting.get(key);
       if (pending) start(key, pending);
       return started.get(key);
+    },
+    forget(key, which) {
+      if (which === 'done' ? !ended.done.has(key) && !ended.failed.has(key) : !ended.failed.has(key)) return;
+      ended.done.delete(key);
+      ended.failed.delete(key);
+      started.delete(key);
     },
     get running() {
       return running;

@@ -5,6 +5,7 @@ import { Piscina } from 'piscina';
 import { boundedQueue } from '../build/bounded-queue.ts';
 import { cacheDir } from '../build-paths.ts';
 import { cardHash, type CardContent } from '../lib/social-card.ts';
+import { DRAWING_VERSION } from './drawing-version.ts';
 import { placeFile } from './place-file.ts';
 import type { CardJob } from './worker.ts';
 
@@ -30,8 +31,12 @@ function cardsCache(): string {
   return path.join(cacheDir(), 'dateline-cards');
 }
 
+function cardKey(content: CardContent): string {
+  return cardHash(content, DRAWING_VERSION);
+}
+
 function cacheFile(content: CardContent): string {
-  return path.join(cardsCache(), `${cardHash(content)}.png`);
+  return path.join(cardsCache(), `${cardKey(content)}.png`);
 }
 
 /** A card the build publishes: its file name in the output's cards folder, and what it shows. */
@@ -87,7 +92,11 @@ export function cardDrawing(
   }, limit);
   const queueMissing = (content: CardContent) => {
     const file = cacheFile(content);
-    if (!existsSync(file)) queue.add(cardHash(content), { content, file });
+    if (!existsSync(file)) {
+      // Drawn before but gone since (the cache folder cleared while `astro dev` runs): drawn again.
+      queue.forget(cardKey(content), 'done');
+      queue.add(cardKey(content), { content, file });
+    }
     return file;
   };
   let published: readonly PublishedCard[] = [];
@@ -98,7 +107,13 @@ export function cardDrawing(
     },
     async png(content) {
       const file = queueMissing(content);
-      await queue.whenDone(cardHash(content));
+      try {
+        await queue.whenDone(cardKey(content));
+      } catch (error) {
+        // Asked for again (a reload in `astro dev`), it is drawn again rather than failing for good.
+        queue.forget(cardKey(content), 'failed');
+        throw error;
+      }
       return readFileSync(file);
     },
     async writeAll(dir) {
@@ -112,7 +127,7 @@ export function cardDrawing(
         const file = cacheFile(content);
         cached.add(path.basename(file));
         try {
-          await queue.whenDone(cardHash(content));
+          await queue.whenDone(cardKey(content));
         } catch (error) {
           failures.push(`"${content.title}" (${name}): ${(error as Error).message}`);
           continue;

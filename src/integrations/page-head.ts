@@ -3,6 +3,8 @@ import { closeSync, openSync, readSync } from 'node:fs';
 const CHUNK = 8192;
 /** A page's head is a few kilobytes; a page without `</head>` is read no further than this. */
 const MAX_HEAD = 256 * 1024;
+/** One buffer for every page: the sitemap reads the pages one at a time. */
+const buffer = Buffer.allocUnsafe(MAX_HEAD);
 
 /**
  * The start of a built page up to its `</head>` (or the whole page, if shorter): what the sitemap reads
@@ -16,7 +18,6 @@ export function readHead(file: string): string | undefined {
     return undefined;
   }
   try {
-    const buffer = Buffer.alloc(MAX_HEAD);
     let length = 0;
     while (length < MAX_HEAD) {
       const read = readSync(fd, buffer, length, Math.min(CHUNK, MAX_HEAD - length), length);

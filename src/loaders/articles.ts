@@ -137,7 +137,7 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
   // parsed together (on every core when there are many). Outcomes are then taken in file order.
   type Reused = { reused: true; problems: Problem[]; article: StoredArticleInput & { relPath: string } };
   // The bytes are not kept: the thread that parses a file reads it again (parse-pool.ts).
-  type ToParse = { reused: false; relPath: string; absPath: string; file: string; digest: string };
+  type ToParse = { reused: false; relPath: string; absPath: string; file: string; digest: string; sha1: string };
   const files: (Reused | ToParse)[] = [];
   for (const relPath of relPaths) {
     const absPath = path.join(contentDir, relPath);
@@ -146,11 +146,12 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
     const bytes = readFileSync(absPath);
     const source = articleSource(root, contentDir, relPath, bytes);
     const { file } = source;
-    const digest = generateDigest(`${optionsDigest}\n${hash('sha1', bytes)}`);
+    const sha1 = hash('sha1', bytes);
+    const digest = generateDigest(`${optionsDigest}\n${sha1}`);
     const existing = store.get(relPath);
     const notes = existing?.digest === digest ? readNotes(meta.get(`notes:${relPath}`)) : undefined;
     if (!existing || !notes || !hasBody(bodies, digest)) {
-      files.push({ reused: false, relPath, absPath, file, digest });
+      files.push({ reused: false, relPath, absPath, file, digest, sha1 });
       continue;
     }
     const reusedProblems = [...notes.warnings];

@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -38,6 +39,8 @@ export interface ParseJobs {
   relPaths: string[];
   /** The store digest each file's entry will have, which names its body file (body-files.ts). */
   digests: string[];
+  /** SHA-1 of the bytes the loader read (and made the digest from): a thread that reads other bytes says so. */
+  sha1s: string[];
   bodiesDir: string;
   options: ParseOptions;
   next: SharedArrayBuffer;
@@ -46,12 +49,36 @@ export interface ParseJobs {
 /** A file's parse result; the article's body is written to its body file by the thread that parsed it, not carried back. */
 export type ParsedFile = Omit<ParseResult, 'article'> & { article?: StoredArticleInput };
 
+/**
+ * A file that changed between the loader's read and the parser's is not parsed: its entry would carry the
+ * digest of the old bytes with the new content. `astro dev` reloads again once the save has settled.
+ */
+function changedWhileReading(file: string): ParsedFile {
+  return {
+    problems: [
+      {
+        severity: 'error',
+        file,
+        message: 'the file changed while it was being read',
+        hint: 'build again once it is saved',
+      },
+    ],
+  };
+}
+
 /** Parses files from the shared counter until none is left (on this thread, or in parse-worker.ts). */
 export function parseShare(jobs: ParseJobs): [number, ParsedFile][] {
   return takeFromCounter(jobs.next, jobs.relPaths.length, (i) => {
     const relPath = jobs.relPaths[i]!;
-    const bytes = readFileSync(path.join(jobs.contentDir, relPath));
-    const { article, ...result } = parseArticle(articleSource(jobs.root, jobs.contentDir, relPath, bytes), jobs.options);
+    const source = articleSource(jobs.root, jobs.contentDir, relPath, new Uint8Array());
+    let bytes: Buffer | undefined;
+    try {
+      bytes = readFileSync(path.join(jobs.contentDir, relPath));
+    } catch {
+      // Removed or renamed since the loader read it (a checkout while `astro dev` runs).
+    }
+    if (!bytes || hash('sha1', bytes) !== jobs.sha1s[i]) return changedWhileReading(source.file);
+    const { article, ...result } = parseArticle({ ...source, bytes }, jobs.options);
     // Copied, as a worker's results are when posted back: a string the parser took from the file (a
     // heading's text, a problem's quote) is otherwise a view of the whole file, and the store would keep
     // the source of every article parsed on this thread for the rest of the build.
@@ -66,7 +93,7 @@ export function parseShare(jobs: ParseJobs): [number, ParsedFile][] {
 export async function parseFiles(
   root: string,
   contentDir: string,
-  files: { relPath: string; digest: string }[],
+  files: { relPath: string; digest: string; sha1: string }[],
   options: ParseOptions,
   bodiesDir: string,
 ): Promise<ParsedFile[]> {
@@ -75,6 +102,7 @@ export async function parseFiles(
     contentDir,
     relPaths: files.map((file) => file.relPath),
     digests: files.map((file) => file.digest),
+    sha1s: files.map((file) => file.sha1),
     bodiesDir,
     options,
     next: new SharedArrayBuffer(4),

@@ -76,4 +76,20 @@ describe('boundedQueue', () => {
     await expect(queue.whenDone('bad')).rejects.toThrow('cannot draw');
     await expect(queue.whenDone('good')).resolves.toBe('good');
   });
+
+  it('should let a finished job be added again once forgotten, never one still running', async () => {
+    const runner = controlledRunner();
+    const queue = boundedQueue(runner.run, 2);
+    queue.add('a', 'a');
+    queue.forget('a', 'done');
+    queue.add('a', 'a');
+    expect(runner.order).toEqual(['a']);
+    await runner.finish('a');
+    queue.forget('a', 'failed');
+    queue.add('a', 'a');
+    expect(runner.order).toEqual(['a']);
+    queue.forget('a', 'done');
+    queue.add('a', 'a again');
+    expect(runner.order).toEqual(['a', 'a again']);
+  });
 });

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { hash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +19,10 @@ describe('parseFiles', () => {
     const files = readdirSync(FOLDER, { recursive: true, encoding: 'utf8' })
       .filter((name) => name.endsWith('.md'))
       .sort()
-      .map((relPath, i) => ({ relPath, bytes: readFileSync(path.join(FOLDER, relPath)), digest: `digest-${i}` }));
+      .map((relPath, i) => {
+        const bytes = readFileSync(path.join(FOLDER, relPath));
+        return { relPath, bytes, digest: `digest-${i}`, sha1: hash('sha1', bytes) };
+      });
     expect(files.length).toBeGreaterThan(200);
     const bodies = mkdtempSync(path.join(tmpdir(), 'dateline-bodies-'));
     const options = parseOptionsFor(site);
@@ -45,6 +49,7 @@ describe('parseFiles', () => {
       import { parseShare } from ${JSON.stringify(path.join(ROOT, 'src', 'loaders', 'parse-pool.ts'))};
       import { parseOptionsFor } from ${JSON.stringify(path.join(ROOT, 'src', 'loaders', 'content-files.ts'))};
       import { site } from ${JSON.stringify(path.join(ROOT, 'src', 'site.config.ts'))};
+      import { createHash } from 'node:crypto';
       import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
       import { tmpdir } from 'node:os';
       import path from 'node:path';
@@ -54,10 +59,12 @@ describe('parseFiles', () => {
       mkdirSync(path.join(contentDir, 'world'));
       const relPaths = Array.from({ length: count }, (_, i) => 'world/story-' + i + '.md');
       relPaths.forEach((relPath, i) => writeFileSync(path.join(contentDir, relPath), text(i)));
+      const sha1s = relPaths.map((_, i) => createHash('sha1').update(text(i)).digest('hex'));
       const jobs = {
         root: ${JSON.stringify(ROOT)},
         contentDir,
         relPaths,
+        sha1s,
         digests: Array.from({ length: count }, (_, i) => 'digest-' + i),
         bodiesDir: mkdtempSync(path.join(tmpdir(), 'dateline-bodies-')),
         options: parseOptionsFor(site),
@@ -77,5 +84,20 @@ describe('parseFiles', () => {
     expect(parsed).toBe(100);
     expect(heading).toBe('A heading long enough to be a slice, number 0');
     expect(heap).toBeLessThan(30 * 1_048_576);
+  });
+
+  it('reports a file that changed or went after the loader read it, rather than parsing other bytes than it digested', async () => {
+    const contentDir = mkdtempSync(path.join(tmpdir(), 'dateline-content-'));
+    mkdirSync(path.join(contentDir, 'world'));
+    const read = '---\ntitle: As read\ndate: 2024-10-25\n---\n\nText.\n';
+    writeFileSync(path.join(contentDir, 'world', 'edited.md'), read.replace('As read', 'As saved since'));
+    const files = ['edited.md', 'removed.md'].map((name) => ({ relPath: `world/${name}`, digest: name, sha1: hash('sha1', read) }));
+    const results = await parseFiles(ROOT, contentDir, files, parseOptionsFor(site), mkdtempSync(path.join(tmpdir(), 'dateline-bodies-')));
+    for (const result of results) {
+      expect(result.article).toBeUndefined();
+      expect(result.problems).toEqual([
+        expect.objectContaining({ severity: 'error', message: 'the file changed while it was being read' }),
+      ]);
+    }
   });
 });

@@ -1,9 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildCards, cardDrawing, type DrawToFile } from '../../src/cards/cards.ts';
 import { drawCard } from '../../src/cards/draw.ts';
+import { DRAWING_VERSION } from '../../src/cards/drawing-version.ts';
 import drawToFile from '../../src/cards/worker.ts';
 import { cardHash, cardMarkup, type CardContent } from '../../src/lib/social-card.ts';
 
@@ -21,10 +22,12 @@ describe('social cards', () => {
     process.env.DATELINE_CACHE_DIR = cache;
   });
 
-  it('should key the cache by everything the card shows', () => {
-    expect(cardHash(content)).toBe(cardHash({ ...content }));
+  it('should key the cache by everything the card shows, and by the packages that draw it', () => {
+    expect(cardHash(content, DRAWING_VERSION)).toBe(cardHash({ ...content }, DRAWING_VERSION));
     for (const change of [{ title: 'x' }, { section: 'x' }, { date: 'x' }, { publisher: 'x' }])
-      expect(cardHash({ ...content, ...change })).not.toBe(cardHash(content));
+      expect(cardHash({ ...content, ...change }, DRAWING_VERSION)).not.toBe(cardHash(content, DRAWING_VERSION));
+    expect(DRAWING_VERSION).toMatch(/^satori@\d+\.\d+\.\d+ sharp@\d+\.\d+\.\d+ @fontsource\/inter@\d+\.\d+\.\d+$/);
+    expect(cardHash(content, DRAWING_VERSION.replace(/sharp@[\d.]+/, 'sharp@99.0.0'))).not.toBe(cardHash(content, DRAWING_VERSION));
   });
 
   it('should lay out section, headline, publisher and date', () => {
@@ -107,7 +110,7 @@ describe('social cards', () => {
     expect(await next.writeAll(out)).toEqual({ cards: 2, drawn: 1, written: 1, removed: 1 });
     expect(readdirSync(out).sort()).toEqual(['added.png', 'kept.png']);
     expect(readdirSync(path.join(cache, 'dateline-cards')).sort()).toEqual(
-      [`${cardHash(added.content)}.png`, `${cardHash(kept.content)}.png`].sort(),
+      [`${cardHash(added.content, DRAWING_VERSION)}.png`, `${cardHash(kept.content, DRAWING_VERSION)}.png`].sort(),
     );
   });
 
@@ -121,5 +124,20 @@ describe('social cards', () => {
     cards.prepare(['Broken one', 'Fine', 'Broken two'].map((title, n) => ({ name: `${n}.png`, content: { ...content, title } })));
     await expect(cards.writeAll(out)).rejects.toThrow(/"Broken one" \(0\.png\): satori gave up\n"Broken two" \(2\.png\): satori gave up/);
     expect(readdirSync(out)).toEqual(['1.png']);
+  });
+
+  it('should draw a card again when its file left the cache, and retry one that failed', async () => {
+    let attempts = 0;
+    const flaky: DrawToFile = async (job) => {
+      attempts += 1;
+      if (attempts === 1) throw new Error('out of memory');
+      return drawToFile(job);
+    };
+    const cards = cardDrawing(flaky, () => undefined);
+    await expect(cards.png(content)).rejects.toThrow('out of memory');
+    expect(pngSize(await cards.png(content))).toEqual([1200, 630]);
+    rmSync(path.join(cache, 'dateline-cards'), { recursive: true });
+    expect(pngSize(await cards.png(content))).toEqual([1200, 630]);
+    expect(attempts).toBe(3);
   });
 });

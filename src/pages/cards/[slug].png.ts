@@ -11,11 +11,12 @@ export const getStaticPaths = (async () => {
   if (skipCards()) return [];
   const { articles } = await getNewsroom();
   const withCards = articles.filter((entry) => !entry.article.image);
-  // Every missing card is queued now, before any page renders, and drawn on every core meanwhile.
+  // `astro dev` serves each card from here when asked, drawing only the cards someone looks at.
+  if (import.meta.env.DEV) return withCards.map((entry) => ({ params: { slug: entry.article.slug }, props: { entry } }));
+  // A build queues every missing card now, before any page renders, so they are drawn on every core
+  // meanwhile, and publishes them at its end (src/integrations/social-cards.ts).
   buildCards().prepare(withCards.map((entry) => ({ name: `${entry.article.slug}.png`, content: cardContent(entry) })));
-  // A build publishes them at its end (src/integrations/social-cards.ts); `astro dev` serves them from here.
-  if (!import.meta.env.DEV) return [];
-  return withCards.map((entry) => ({ params: { slug: entry.article.slug }, props: { entry } }));
+  return [];
 }) satisfies GetStaticPaths;
 
 function cardContent({ article }: Entry): CardContent {

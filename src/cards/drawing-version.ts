@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+/** A package's installed version, read from its package.json (sharp's exports do not include it). */
+function versionOf(name: string): string {
+  let dir = path.dirname(require.resolve(name));
+  while (path.basename(dir) !== name.split('/').at(-1) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/**
+ * The packages that draw a card, with their versions: part of every card's cache key, so an upgrade of
+ * one of them draws the cards again instead of publishing the old pictures beside new ones.
+ */
+export const DRAWING_VERSION = ['satori', 'sharp', '@fontsource/inter'].map((name) => `${name}@${versionOf(name)}`).join(' ');
