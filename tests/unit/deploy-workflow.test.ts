@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { CACHE_FOLDER } from '../../src/build-paths.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, string>;
+}
+
+describe('the GitHub Pages workflow', () => {
+  const workflow = parse(readFileSync(path.join(ROOT, '.github', 'workflows', 'deploy.yml'), 'utf8')) as {
+    jobs: { build: { steps: Step[] } };
+  };
+  const steps = workflow.jobs.build.steps;
+  const at = (find: (step: Step) => boolean) => steps.findIndex(find);
+
+  it("should restore the build's cache folder after npm ci and before the build, and save it under a key of each run", () => {
+    const cache = steps[at((step) => step.uses?.startsWith('actions/cache@') ?? false)];
+    expect(cache?.with?.path).toBe(CACHE_FOLDER);
+    expect(at((step) => step.run === 'npm ci')).toBeLessThan(steps.indexOf(cache!));
+    expect(steps.indexOf(cache!)).toBeLessThan(at((step) => step.run === 'npm run build'));
+    // A key that changes every run, so every run's cache is saved; restored by prefix.
+    expect(cache?.with?.key).toContain('${{ github.run_id }}');
+    expect(cache?.with?.['restore-keys']).toMatch(/^dateline-\$\{\{ runner\.os \}\}-/m);
+  });
+});
