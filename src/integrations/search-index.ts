@@ -38,7 +38,12 @@ function sectionFolders(site: string): string[] {
 /** The files `articlePages` names, sorted: what Pagefind reads. */
 export function articlePageFiles(site: string): string[] {
   const top = sectionFolders(site);
-  const folders = top.length > 0 ? top : readdirSync(site).filter((name) => !name.startsWith('.'));
+  const folders =
+    top.length > 0
+      ? top
+      : readdirSync(site, { withFileTypes: true })
+          .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+          .map((entry) => entry.name);
   return folders
     .flatMap((folder) =>
       readdirSync(path.join(site, folder), { withFileTypes: true })

@@ -34,6 +34,15 @@ describe('articlePages', () => {
     expect(articlePageFiles(site())).toEqual(['politics/b-story/index.html', 'world/2/index.html', 'world/a-story/index.html']);
   });
 
+  it('should list the pages at article depth when the site has no section (nothing published yet)', () => {
+    page('404.html', '<main><h1>Not found</h1></main>');
+    page('tags/index.html', '<main><h1>Tags</h1></main>');
+    page('about/index.html', '<main><h1>About</h1></main>');
+    expect(articlePageFiles(site())).toEqual([]);
+    page('tags/kim-jong-un/index.html', '<main><h1>Kim Jong Un</h1></main>');
+    expect(articlePageFiles(site())).toEqual(['tags/kim-jong-un/index.html']);
+  });
+
   it('should give Pagefind a glob it reads: the article pages only, with one section as with many', async () => {
     page('world/a-story/index.html', '<main data-pagefind-body><h1>Troops cross the border</h1><p>Officials said.</p></main>');
     page('tags/kim-jong-un/index.html', '<main><h1>Kim Jong Un</h1></main>');
