@@ -11,8 +11,8 @@ export interface BoundedQueue<J, R> {
   add(key: string, job: J): void;
   /** The job's outcome (starting it now if it still waits), or undefined for a key never added. */
   whenDone(key: string): Promise<R> | undefined;
-  /** Lets a finished job be added again: one that `failed`, or any that is `done` (not one still running). */
-  forget(key: string, which: 'failed' | 'done'): void;
+  /** Lets a finished job (done or failed) be added again; a job waiting or running is kept. */
+  forget(key: string): void;
   /** Jobs running now. */
   readonly running: number;
   /** Jobs waiting to start. */
@@ -30,24 +30,20 @@ export function boundedQueue<J, R>(run: (job: J) => Promise<R>, limit: number): 
   // Insertion order is the order jobs start in.
   const waiting = new Map<string, Pending<J, R>>();
   const started = new Map<string, Promise<R>>();
-  /** Keys of started jobs by how they ended; a job still running is in neither. */
-  const ended = { done: new Set<string>(), failed: new Set<string>() };
+  /** Keys of started jobs that have ended, done or failed. */
+  const ended = new Set<string>();
   let running = 0;
 
   const start = (key: string, pending: Pending<J, R>) => {
     waiting.delete(key);
     started.set(key, pending.promise);
     running += 1;
+    // Marked ended before its waiters hear of it, so a waiter can forget it straight away.
+    const end = () => ended.add(key);
     run(pending.job)
       .then(
-        (result) => {
-          ended.done.add(key);
-          pending.resolve(result);
-        },
-        (error: unknown) => {
-          ended.failed.add(key);
-          pending.reject(error);
-        },
+        (result) => (end(), pending.resolve(result)),
+        (error: unknown) => (end(), pending.reject(error)),
       )
       .finally(() => {
         running -= 1;
@@ -77,10 +73,8 @@ export function boundedQueue<J, R>(run: (job: J) => Promise<R>, limit: number): 
       if (pending) start(key, pending);
       return started.get(key);
     },
-    forget(key, which) {
-      if (which === 'done' ? !ended.done.has(key) && !ended.failed.has(key) : !ended.failed.has(key)) return;
-      ended.done.delete(key);
-      ended.failed.delete(key);
+    forget(key) {
+      if (!ended.delete(key)) return;
       started.delete(key);
     },
     get running() {

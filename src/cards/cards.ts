@@ -94,7 +94,7 @@ export function cardDrawing(
     const file = cacheFile(content);
     if (!existsSync(file)) {
       // Drawn before but gone since (the cache folder cleared while `astro dev` runs): drawn again.
-      queue.forget(cardKey(content), 'done');
+      queue.forget(cardKey(content));
       queue.add(cardKey(content), { content, file });
     }
     return file;
@@ -111,7 +111,7 @@ export function cardDrawing(
         await queue.whenDone(cardKey(content));
       } catch (error) {
         // Asked for again (a reload in `astro dev`), it is drawn again rather than failing for good.
-        queue.forget(cardKey(content), 'failed');
+        queue.forget(cardKey(content));
         throw error;
       }
       return readFileSync(file);

@@ -81,15 +81,30 @@ describe('boundedQueue', () => {
     const runner = controlledRunner();
     const queue = boundedQueue(runner.run, 2);
     queue.add('a', 'a');
-    queue.forget('a', 'done');
+    queue.forget('a');
     queue.add('a', 'a');
     expect(runner.order).toEqual(['a']);
     await runner.finish('a');
-    queue.forget('a', 'failed');
-    queue.add('a', 'a');
-    expect(runner.order).toEqual(['a']);
-    queue.forget('a', 'done');
+    queue.forget('a');
     queue.add('a', 'a again');
     expect(runner.order).toEqual(['a', 'a again']);
+  });
+
+  it('should let a failed job be added again once forgotten', async () => {
+    let attempts = 0;
+    const queue = boundedQueue(async () => {
+      attempts += 1;
+      if (attempts === 1) throw new Error('first attempt fails');
+      return attempts;
+    }, 1);
+    queue.add('a', 'a');
+    // Forgotten by its waiter as soon as it hears of the failure, as a page asking for a card does.
+    const retried = queue.whenDone('a')!.catch(() => {
+      queue.forget('a');
+      queue.add('a', 'a');
+      return queue.whenDone('a');
+    });
+    await expect(retried).resolves.toBe(2);
+    expect(attempts).toBe(2);
   });
 });
