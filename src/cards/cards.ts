@@ -6,7 +6,7 @@ import { boundedQueue } from '../build/bounded-queue.ts';
 import { cacheDir } from '../build-paths.ts';
 import { cardHash, type CardContent } from '../lib/social-card.ts';
 import { DRAWING_VERSION } from './drawing-version.ts';
-import { placeFile } from './place-file.ts';
+import { placeFile } from '../build/place-file.ts';
 import type { CardJob } from './worker.ts';
 
 /** Jobs in flight per drawing thread: one drawing, one ready to start, so a thread never waits for work. */

@@ -1,5 +1,4 @@
-import { hash } from 'node:crypto';
-import { createReadStream, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -10,32 +9,27 @@ import { cacheDir } from '../build-paths.ts';
 import { filesBelow, syncFolder, type FolderFile } from './output-folder.ts';
 import { RESERVED_SECTION_SLUGS } from '../lib/urls.ts';
 import { toSlug } from '../lib/slug.ts';
+import { placeFile } from '../build/place-file.ts';
+import { shardPages, type SearchShard } from './search-shards.ts';
 
 /** The search index's folder in the output (Pagefind's bundle, which the search page loads). */
 export const SEARCH_INDEX_FOLDER = 'pagefind';
 
-/**
- * Where article pages are, relative to the output folder: `<section>/<slug>/index.html` (`articlePath` in
- * lib/urls.ts), as a Pagefind glob naming the section folders, so that the list pages at that depth
- * (`tags/<tag>/`, `authors/<author>/`: a tenth of the pages read at 10,000 articles) are not read.
- */
-export function articlePages(site: string): string {
-  const sections = sectionFolders(site);
-  // No section folder, no article (and Pagefind refuses an empty `{}`): the depth alone then.
-  return sections.length > 0 ? `{${sections.join(',')}}/*/index.html` : '*/*/index.html';
-}
-
 /** The folders of the built site that are sections, sorted. */
 function sectionFolders(site: string): string[] {
-  // Section folders are slugs (letters, digits, hyphens): other folders (from `public/`, `.git`) are left
-  // out, and nothing that a glob would read as syntax (`{`, `,`, `*`) reaches it.
+  // Section folders are slugs (letters, digits, hyphens): other folders (from `public/`, `.git`) are left out.
   return readdirSync(site, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && toSlug(entry.name) === entry.name && !RESERVED_SECTION_SLUGS.has(entry.name))
     .map((entry) => entry.name)
     .sort();
 }
 
-/** The files `articlePages` names, sorted: what Pagefind reads. */
+/**
+ * The pages at article depth (`<section>/<slug>/index.html`, `articlePath` in lib/urls.ts), sorted: what the
+ * search index is made from. Only section folders are read, so the list pages at that depth (`tags/<tag>/`,
+ * `authors/<author>/`: a tenth of the pages at 10,000 articles) are not; with no section folder yet, every
+ * folder is (search-shards.ts leaves out the pages that hold nothing to index).
+ */
 export function articlePageFiles(site: string): string[] {
   const top = sectionFolders(site);
   const folders =
@@ -58,12 +52,6 @@ export function articlePageFiles(site: string): string[] {
 const PAGEFIND_VERSION = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string }
 ).version;
-
-/** A digest of every page Pagefind would read (names and bytes) and of Pagefind's version. */
-export function pagesDigest(site: string, files: readonly string[]): string {
-  const digest = hash('sha1', `pagefind ${PAGEFIND_VERSION}`);
-  return files.reduce((sum, file) => hash('sha1', `${sum}\n${file}\n${hash('sha1', readFileSync(path.join(site, file)))}`), digest);
-}
 
 /**
  * Builds the Pagefind search index of the built site (only elements marked `data-pagefind-body`, i.e.
@@ -124,10 +112,11 @@ export function searchIndex(options: { afterBuild: boolean }): { start: AstroInt
 }
 
 /**
- * Indexes the article pages of a built site into its `pagefind/` folder; says how many pages it read.
- * When the article pages are byte for byte those of the last index made (most scheduled rebuilds, a
- * rebuild after a change to a list page only), that index is taken from the cache folder instead:
- * Pagefind has no incremental mode, and indexing again takes seconds per thousand articles.
+ * Indexes the article pages of a built site into its `pagefind/` folder, one index per year
+ * (`pagefind/<year>/`, listed newest first in `pagefind/shards.json`; search-shards.ts says why); says what it
+ * did. A year whose article pages are byte for byte those of its last index (most years on most rebuilds) takes
+ * that index from the cache folder: Pagefind has no incremental mode, and indexing takes seconds per thousand
+ * pages.
  */
 export async function buildIndex(
   site: string,
@@ -135,43 +124,69 @@ export async function buildIndex(
   cache = path.join(cacheDir(), 'dateline-search-index'),
 ): Promise<string> {
   const stop = startTimer(timing);
-  const digest = pagesDigest(site, articlePageFiles(site));
-  const out = path.join(site, SEARCH_INDEX_FOLDER);
-  const kept = readKeptIndex(cache, digest);
-  if (kept) {
-    const { written } = syncFolder(out, kept.files);
-    stop();
-    return `search index unchanged: the ${kept.pageCount} article pages are those of the last index (${written} of its ${kept.files.length} files written)`;
-  }
-  let result: { pageCount: number; files: FolderFile[] };
+  const shards = shardPages(site, articlePageFiles(site), `pagefind ${PAGEFIND_VERSION}`);
+  const files: FolderFile[] = [{ path: SHARD_LIST, content: Buffer.from(`${JSON.stringify(shards.map((shard) => shard.name))}\n`) }];
+  const indexed: SearchShard[] = [];
   try {
-    result = await indexPages(site);
+    for (const shard of shards) {
+      let index = readKeptIndex(path.join(cache, shard.name), shard.digest);
+      if (!index) {
+        index = await indexShard(site, shard, path.join(cache, 'pages'));
+        keepIndex(path.join(cache, shard.name), shard.digest, index);
+        indexed.push(shard);
+      }
+      files.push(...index.files.map((file) => ({ path: `${shard.name}/${file.path}`, content: file.content })));
+    }
   } finally {
-    // Pagefind's process (about 1.4 GB at 10,000 articles) would otherwise live on after this one exits,
-    // beside whatever runs next (`astro preview` in `npm start`, the browser tests in `npm test`).
+    rmSync(path.join(cache, 'pages'), { recursive: true, force: true });
+  }
+  forgetOtherShards(cache, shards);
+  const { written } = syncFolder(path.join(site, SEARCH_INDEX_FOLDER), files);
+  stop();
+  const pages = (list: SearchShard[]) => list.reduce((sum, shard) => sum + shard.files.length, 0);
+  const writes = `${written} of its ${files.length} files written`;
+  if (indexed.length === 0) {
+    return `search index unchanged: the ${pages(shards)} article pages are those of the last index (${writes})`;
+  }
+  const kept = shards.length - indexed.length;
+  return `search index built from ${pages(indexed)} pages (${indexed.map((shard) => shard.name).join(', ')}${kept > 0 ? `; ${kept} other year${kept === 1 ? '' : 's'} unchanged` : ''}; ${writes})`;
+}
+
+/** The list of shards, newest first, that the search page reads before loading them. */
+const SHARD_LIST = 'shards.json';
+
+/** Pagefind's files that the search page never loads (its ready-made interfaces): not shipped, once per year. */
+const UNUSED_FILE = /^pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$/;
+
+/**
+ * Indexes one year's pages in a Pagefind process of its own, closed afterwards so that its memory is given
+ * back before the next year. Pagefind reads a folder: the year's pages are linked into `scratch` (no bytes
+ * copied where the file system allows) at their paths in the site, so their URLs are the same.
+ */
+async function indexShard(site: string, shard: SearchShard, scratch: string): Promise<{ pageCount: number; files: FolderFile[] }> {
+  rmSync(scratch, { recursive: true, force: true });
+  for (const file of shard.files) {
+    mkdirSync(path.dirname(path.join(scratch, file)), { recursive: true });
+    placeFile(path.join(site, file), path.join(scratch, file));
+  }
+  try {
+    const { index, errors } = await createIndex({});
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: scratch });
+    if (added.errors.length > 0) throw new Error(`Pagefind could not index the articles of ${shard.name}: ${added.errors.join('; ')}`);
+    // Pagefind hands the files over rather than writing them (`writeFiles` rewrites all of them): only those
+    // that changed are written.
+    const indexFiles = await index.getFiles();
+    if (indexFiles.errors.length > 0) throw new Error(`Pagefind could not write its index: ${indexFiles.errors.join('; ')}`);
+    return { pageCount: added.page_count, files: indexFiles.files.filter((file) => !UNUSED_FILE.test(file.path)) };
+  } finally {
+    // Pagefind's process would otherwise live on with the year's index in memory, beside the next year's
+    // and after this process exits, beside whatever runs next (`astro preview`, the browser tests).
     await close();
   }
-  const { written } = syncFolder(out, result.files);
-  keepIndex(cache, digest, result);
-  stop();
-  return `search index built from ${result.pageCount} pages (${written} of its ${result.files.length} files written)`;
 }
 
-async function indexPages(site: string): Promise<{ pageCount: number; files: FolderFile[] }> {
-  const { index, errors } = await createIndex({});
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  // Only article pages are indexed (the ones marked `data-pagefind-body`): reading only them skips the
-  // list pages (half the site at 10,000 articles), which Pagefind would parse to find nothing.
-  const added = await index.addDirectory({ path: site, glob: articlePages(site) });
-  if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
-  // Pagefind hands the files over rather than writing them (`writeFiles` rewrites all of them, ~10,000 at
-  // 10,000 articles, and took 4-5 s longer): only those that changed are written.
-  const indexFiles = await index.getFiles();
-  if (indexFiles.errors.length > 0) throw new Error(`Pagefind could not write its index: ${indexFiles.errors.join('; ')}`);
-  return { pageCount: added.page_count, files: indexFiles.files };
-}
-
-/** The cache's copy of the last index made: its files, and what it was made from (written last). */
+/** The cache's copy of a year's last index: its files, and what it was made from (written last). */
 function keepIndex(cache: string, digest: string, index: { pageCount: number; files: FolderFile[] }): void {
   // Forgotten first, so a build stopped while the files change never leaves them under the old digest.
   rmSync(path.join(cache, 'made-from.json'), { force: true });
@@ -190,4 +205,16 @@ function readKeptIndex(cache: string, digest: string): { pageCount: number; file
   const dir = path.join(cache, 'files');
   const files = filesBelow(dir).map((file) => ({ path: file.split(path.sep).join('/'), content: readFileSync(path.join(dir, file)) }));
   return files.length > 0 ? { pageCount: madeFrom.pageCount, files } : undefined;
+}
+
+/** Removes the cached index of every year the site no longer has (and what older versions kept there). */
+function forgetOtherShards(cache: string, shards: readonly SearchShard[]): void {
+  const names = new Set(shards.map((shard) => shard.name));
+  let entries: string[];
+  try {
+    entries = readdirSync(cache);
+  } catch {
+    return;
+  }
+  for (const entry of entries) if (!names.has(entry)) rmSync(path.join(cache, entry), { recursive: true, force: true });
 }

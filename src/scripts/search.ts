@@ -2,22 +2,32 @@
  * The search page's script: Pagefind queries the static index in the browser. The query, order and
  * filters live in the URL (`?q=kursk&sort=date&section=World`), so a search can be linked and the back
  * button works. Results are built as DOM nodes, never from HTML strings, except Pagefind's <mark> tags.
+ *
+ * The index is one Pagefind index per year (`pagefind/<year>/`, newest first in `pagefind/shards.json`; see
+ * src/integrations/search-shards.ts), merged here: the newest year's Pagefind loads the others with
+ * `mergeIndex`, which shares its WebAssembly and merges filters and relevance scores.
  */
 interface PagefindResultData {
   url: string;
   excerpt: string;
   meta: { title?: string; date?: string; section?: string };
 }
+type Filters = Record<string, string>;
+interface PagefindSearch {
+  results: { data(): Promise<PagefindResultData> }[];
+  /** How many of the results have each filter value. */
+  filters: Record<string, Record<string, number>>;
+}
 interface Pagefind {
   options(options: { baseUrl: string }): Promise<void>;
+  mergeIndex(indexPath: string, options: { baseUrl: string }): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
-  search(
-    query: string | null,
-    options: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
-  ): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
+  search(query: string | null, options: { filters?: Filters; sort?: Record<string, 'asc' | 'desc'> }): Promise<PagefindSearch>;
 }
 
 const PAGE_SIZE = 20;
+/** The form's filters, each a Pagefind filter of the article pages (ArticleView.astro). */
+const FILTERS = ['section', 'tag', 'year'] as const;
 
 export async function startSearch(): Promise<void> {
   const form = document.querySelector<HTMLFormElement>('form.search-form');
@@ -28,38 +38,40 @@ export async function startSearch(): Promise<void> {
   status.textContent = '';
   form.querySelector<HTMLElement>('.search-options')!.hidden = false;
 
-  let pagefind: Pagefind;
+  let index: { pagefind: Pagefind; years: string[] } | undefined;
   try {
-    pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-    await pagefind.options({ baseUrl: base });
+    index = await loadIndex(base);
   } catch {
     status.textContent = status.dataset.noIndex ?? '';
     return;
   }
   const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement;
-  await fillFilters(pagefind, field('section') as HTMLSelectElement, 'section');
-  await fillFilters(pagefind, field('tag') as HTMLSelectElement, 'tag');
+  const filterValues = (await index?.pagefind.filters()) ?? {};
+  fillFilter(field('section') as HTMLSelectElement, filterValues['section'], (a, b) => a.localeCompare(b));
+  fillFilter(field('tag') as HTMLSelectElement, filterValues['tag'], (a, b) => a.localeCompare(b));
+  fillFilter(field('year') as HTMLSelectElement, filterValues['year'], (a, b) => Number(b) - Number(a));
 
   // `restore`: set every field from the URL (back and forward); otherwise only the fields the URL names,
   // so a query typed while the page was loading is not wiped out.
   const run = async (restore = true) => {
     const params = new URL(location.href).searchParams;
-    for (const name of ['q', 'sort', 'section', 'tag']) {
+    for (const name of ['q', 'sort', ...FILTERS]) {
       if (restore || params.has(name)) field(name).value = params.get(name) ?? (name === 'sort' ? 'date' : '');
     }
     const query = params.get('q')?.trim() ?? '';
-    const filters: Record<string, string> = {};
-    for (const name of ['section', 'tag']) if (params.get(name)) filters[name] = params.get(name)!;
+    const filters: Filters = {};
+    for (const name of FILTERS) if (params.get(name)) filters[name] = params.get(name)!;
     list.replaceChildren();
     if (!query && Object.keys(filters).length === 0) {
       status.textContent = '';
       return;
     }
-    const sort = params.get('sort') === 'relevance' ? undefined : { date: 'desc' as const };
-    const search = await pagefind.search(query || null, { filters, ...(sort && { sort }) });
-    const results = await Promise.all(search.results.slice(0, PAGE_SIZE).map((result) => result.data()));
+    const found = index
+      ? await find(index.pagefind, index.years, query || null, filters, params.get('sort') !== 'relevance')
+      : { count: 0, shown: [] };
+    const results = await Promise.all(found.shown.map((result) => result.data()));
     status.textContent = (list.dataset.resultsLabel ?? status.dataset.resultsLabel ?? '{count}')
-      .replace('{count}', String(search.results.length))
+      .replace('{count}', String(found.count))
       .replace('{query}', query);
     list.replaceChildren(...results.map(renderResult));
   };
@@ -87,11 +99,45 @@ function navigate(form: HTMLFormElement): void {
   history.pushState(null, '', url);
 }
 
-async function fillFilters(pagefind: Pagefind, select: HTMLSelectElement, name: string): Promise<void> {
-  const values = (await pagefind.filters())[name] ?? {};
-  for (const value of Object.keys(values).sort((a, b) => a.localeCompare(b))) {
-    select.append(new Option(`${value} (${values[value]})`, value));
+function fillFilter(select: HTMLSelectElement, counts: Record<string, number> = {}, order: (a: string, b: string) => number): void {
+  for (const value of Object.keys(counts).sort(order)) select.append(new Option(`${value} (${counts[value]})`, value));
+}
+
+/** Loads the year indexes, newest first; none when the site has no article yet. */
+async function loadIndex(base: string): Promise<{ pagefind: Pagefind; years: string[] } | undefined> {
+  const response = await fetch(`${base}pagefind/shards.json`);
+  if (!response.ok) throw new Error(`no search index (${response.status})`);
+  const years = ((await response.json()) as unknown[]).filter((year): year is string => typeof year === 'string' && /^\d+$/.test(year));
+  const [newest, ...older] = years;
+  if (newest === undefined) return undefined;
+  const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/${newest}/pagefind.js`)) as Pagefind;
+  await pagefind.options({ baseUrl: base });
+  await Promise.all(older.map((year) => pagefind.mergeIndex(`${base}pagefind/${year}/`, { baseUrl: base })));
+  return { pagefind, years };
+}
+
+/**
+ * The number of results and the first page of them, most relevant or newest first. Pagefind merges years by
+ * score, and under a sort a result's score is its place within its own year, so newest first is asked of one
+ * year at a time, newest year first, until a page is full: years hold no overlapping dates.
+ */
+async function find(
+  pagefind: Pagefind,
+  years: readonly string[],
+  query: string | null,
+  filters: Filters,
+  newestFirst: boolean,
+): Promise<{ count: number; shown: PagefindSearch['results'] }> {
+  const all = await pagefind.search(query, { filters });
+  if (!newestFirst) return { count: all.results.length, shown: all.results.slice(0, PAGE_SIZE) };
+  const shown: PagefindSearch['results'] = [];
+  for (const year of years) {
+    if (shown.length >= PAGE_SIZE) break;
+    if (!all.filters['year']?.[year]) continue;
+    const inYear = await pagefind.search(query, { filters: { ...filters, year }, sort: { date: 'desc' } });
+    shown.push(...inYear.results.slice(0, PAGE_SIZE - shown.length));
   }
+  return { count: all.results.length, shown };
 }
 
 function renderResult(data: PagefindResultData): HTMLLIElement {

@@ -39,7 +39,8 @@ test('npm run build makes no request to another host, and builds the search inde
   const index = path.join(work, 'dist', 'pagefind');
   const served = path.join(ROOT, 'tests', '.out', 'site', 'pagefind');
   const files = builtFiles(index, '');
-  expect(files).toContain('pagefind-entry.json');
+  expect(files).toContain('shards.json');
+  expect(files).toContain(path.join('2024', 'pagefind-entry.json'));
   expect(files).toEqual(builtFiles(served, ''));
   for (const file of files.filter((name) => statSync(path.join(index, name)).isFile()))
     expect(readFileSync(path.join(index, file)).equals(readFileSync(path.join(served, file))), file).toBe(true);

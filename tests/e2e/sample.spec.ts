@@ -53,6 +53,48 @@ test('searching the sample newsroom for the reference story’s key names finds 
   }
 });
 
+test('search merges the years of the sample newsroom: newest first across years, a year filter, one count', async ({ page }) => {
+  // The index is one Pagefind index per year (src/integrations/search-shards.ts); the sample spans 2024 and 2025.
+  expect(JSON.parse(readFileSync(path.join(DIST, 'pagefind', 'shards.json'), 'utf8'))).toEqual(['2025', '2024']);
+  const port = Number(process.env.E2E_PORT ?? 4391) + 4;
+  const server = await serveStatic(DIST, port);
+  const count = async () => Number(/^(\d+) results/.exec((await page.locator('.search-status').textContent()) ?? '')?.[1]);
+  const shownDates = async () =>
+    (await page.locator('.search-results .meta').allTextContents()).map((meta) => {
+      const [, day, month, year, hour, minute] = /(\d\d)\/(\d\d)\/(\d{4}) (\d\d)h(\d\d)$/.exec(meta)!;
+      return `${year}-${month}-${day}T${hour}:${minute}`;
+    });
+  try {
+    await page.goto(`http://127.0.0.1:${port}/search/?q=Ukraine`);
+    await expect(page.locator('form.search-form[data-ready]')).toHaveCount(1);
+    const newestFirst = await shownDates();
+    // Newest first across both years: a 2025 story on top, 2024 ones below it, never a date above a later one.
+    expect(newestFirst[0]!.startsWith('2025')).toBe(true);
+    expect(newestFirst.some((date) => date.startsWith('2024'))).toBe(true);
+    expect(newestFirst).toEqual(newestFirst.toSorted().reverse());
+    const total = await count();
+    expect(total).toBe(newestFirst.length);
+
+    // Most relevant first: the same results, in another order, with the same count.
+    await page.goto(`http://127.0.0.1:${port}/search/?q=Ukraine&sort=relevance`);
+    await expect(page.locator('form.search-form[data-ready]')).toHaveCount(1);
+    expect(await count()).toBe(total);
+    expect((await shownDates()).toSorted()).toEqual(newestFirst.toSorted());
+
+    // The year filter lists the years, newest first, and narrows the search to one of them.
+    await expect(page.locator('select[name="year"] option')).toHaveText(['All', /^2025 \(\d+\)$/, /^2024 \(\d+\)$/]);
+    await page.goto(`http://127.0.0.1:${port}/search/?q=Ukraine&year=2024`);
+    await expect(page.locator('form.search-form[data-ready]')).toHaveCount(1);
+    const in2024 = await shownDates();
+    expect(in2024.length).toBeGreaterThan(0);
+    expect(in2024.every((date) => date.startsWith('2024'))).toBe(true);
+    expect(in2024).toEqual(newestFirst.filter((date) => date.startsWith('2024')));
+    await expect(page.locator('select[name="year"]')).toHaveValue('2024');
+  } finally {
+    server.close();
+  }
+});
+
 test('the sample build keeps within its page-weight budgets', () => {
   const html = readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
   const read = (file: string) => readFileSync(path.join(DIST, file), 'utf8');

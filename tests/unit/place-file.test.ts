@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { placeFile } from '../../src/cards/place-file.ts';
+import { placeFile } from '../../src/build/place-file.ts';
 
 describe('placeFile', () => {
   it('should put the file in place once, and leave it when it is already there', () => {
