@@ -26,7 +26,9 @@ describe('social cards', () => {
     expect(cardHash(content, DRAWING_VERSION)).toBe(cardHash({ ...content }, DRAWING_VERSION));
     for (const change of [{ title: 'x' }, { section: 'x' }, { date: 'x' }, { publisher: 'x' }])
       expect(cardHash({ ...content, ...change }, DRAWING_VERSION)).not.toBe(cardHash(content, DRAWING_VERSION));
-    expect(DRAWING_VERSION).toMatch(/^satori@\d+\.\d+\.\d+ sharp@\d+\.\d+\.\d+ @fontsource\/inter@\d+\.\d+\.\d+ png {"compressionLevel":3,"adaptiveFiltering":false}$/);
+    expect(DRAWING_VERSION).toMatch(
+      /^satori@\d+\.\d+\.\d+ sharp@\d+\.\d+\.\d+ @fontsource\/inter@\d+\.\d+\.\d+ png {"compressionLevel":3,"adaptiveFiltering":false}$/,
+    );
     expect(cardHash(content, DRAWING_VERSION.replace(/sharp@[\d.]+/, 'sharp@99.0.0'))).not.toBe(cardHash(content, DRAWING_VERSION));
   });
 
