@@ -67,4 +67,6 @@ console.log(
   `first query (uncompressed bytes): JavaScript ${kib(bytes.script)}, Pagefind index and WebAssembly ${kib(bytes.index)}, HTML/CSS ${kib(bytes.other)}; ${bytes.requests} requests`,
 );
 times.sort((a, b) => a - b);
-console.log(`page load to results shown, 5 fresh loads: median ${times[2]!.toFixed(0)} ms (${times[0]!.toFixed(0)}–${times[4]!.toFixed(0)})`);
+console.log(
+  `page load to results shown, 5 fresh loads: median ${times[2]!.toFixed(0)} ms (${times[0]!.toFixed(0)}–${times[4]!.toFixed(0)})`,
+);
