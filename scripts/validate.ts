@@ -22,7 +22,15 @@ import { checkEditorial } from '../src/lib/editorial-checks.ts';
 import { formatReport, type Problem } from '../src/lib/problems.ts';
 import { slugFromFileName } from '../src/lib/slug.ts';
 import { extraThreadsFor, shareOut } from '../src/work-sharing.ts';
-import { articleSource, checkAcrossFiles, listMarkdownFiles, notReadProblems, parseOptionsFor } from '../src/loaders/content-files.ts';
+import {
+  articleSource,
+  checkAcrossFiles,
+  displayPath,
+  listingProblems,
+  parseOptionsFor,
+  unreadableProblem,
+} from '../src/loaders/content-files.ts';
+import { listMarkdownFiles, readArticleFile } from '../src/loaders/content-folder.ts';
 import { site } from '../src/site.config.ts';
 
 /** Below this many files to parse, starting a thread (it loads the whole pipeline, ~0.4 s) costs more than it saves. */
@@ -76,7 +84,14 @@ async function drain(input: WorkerInput): Promise<[number, CheckedFile][]> {
   const checked: [number, CheckedFile][] = [];
   for (let i = Atomics.add(next, 0, 1); i < input.files.length; i = Atomics.add(next, 0, 1)) {
     const relPath = input.files[i]!;
-    const bytes = readFileSync(path.join(input.contentDir, relPath));
+    let bytes: Buffer;
+    try {
+      bytes = readArticleFile(input.contentDir, relPath, site.maxArticleBytes);
+    } catch (error) {
+      const file = displayPath(input.root, path.join(input.contentDir, relPath));
+      checked.push([i, { digest: '', lookups: [], result: toResult(relPath, file, undefined, [unreadableProblem(file, error)]) }]);
+      continue;
+    }
     const source = articleSource(input.root, input.contentDir, relPath, bytes);
     const lookups = new Map<string, boolean>();
     const exists = source.fileExists!;
@@ -145,6 +160,7 @@ function codeDigest(root: string, contentDir: string): string {
       .filter((name) => name.endsWith('.ts'))
       .map((name) => `src/lib/${name.split(path.sep).join('/')}`),
     'src/loaders/content-files.ts',
+    'src/loaders/content-folder.ts',
     'scripts/validate.ts',
     'package-lock.json',
   ].sort();
@@ -153,7 +169,7 @@ function codeDigest(root: string, contentDir: string): string {
       .update(`${name}\0`)
       .update(readOrEmpty(path.join(root, name)))
       .update('\0');
-  return digest.update(JSON.stringify([process.version, parseOptions, root, contentDir])).digest('hex');
+  return digest.update(JSON.stringify([process.version, parseOptions, site.maxArticleBytes, root, contentDir])).digest('hex');
 }
 
 function readOrEmpty(file: string): Buffer | string {
@@ -169,7 +185,12 @@ function reusable(root: string, contentDir: string, files: string[], cached: Rec
   return files.map((relPath) => {
     const entry = Object.hasOwn(cached, relPath) ? cached[relPath] : undefined;
     if (!entry) return undefined;
-    const bytes = readFileSync(path.join(contentDir, relPath));
+    let bytes: Buffer;
+    try {
+      bytes = readArticleFile(contentDir, relPath, site.maxArticleBytes);
+    } catch {
+      return undefined; // parsed again, which reports why it cannot be read
+    }
     if (hash('sha1', bytes) !== entry.digest) return undefined;
     const { fileExists } = articleSource(root, contentDir, relPath, bytes);
     return entry.lookups.every(([src, answer]) => fileExists!(src) === answer) ? entry : undefined;
@@ -201,7 +222,8 @@ async function main(): Promise<void> {
   const started = performance.now();
   const root = path.resolve(import.meta.dirname, '..');
   const contentDir = path.resolve(root, process.env.CONTENT_DIR || 'content');
-  const { files, ignored, notRead } = await listMarkdownFiles(contentDir);
+  const listing = listMarkdownFiles(contentDir);
+  const { files, ignored } = listing;
 
   const cacheFile = path.join(cacheDir(root), 'dateline-validate', `${hash('sha1', contentDir).slice(0, 16)}.json`);
   const code = codeDigest(root, contentDir);
@@ -223,7 +245,7 @@ async function main(): Promise<void> {
   const articles = results.flatMap((r) => (r.article ? [r.article] : []));
   const failed = results.flatMap((r) => (r.failed ? [r.failed] : []));
   problems.push(...checkAcrossFiles(articles, failed, buildTime(), site.relatedCount, ignored));
-  problems.push(...notReadProblems(root, contentDir, notRead));
+  problems.push(...listingProblems(root, contentDir, listing));
   problems.push(...checkEditorial(articles));
 
   for (const name of ignored) console.log(`ignored (name starts with . or _): ${name}`);

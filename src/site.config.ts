@@ -26,6 +26,8 @@ export const site: SiteConfig = {
   relatedCount: 5,
   pageSize: 10,
   feedItems: 20,
+  // A long investigation is about 150 KB of Markdown; a file past this is refused with an error naming it.
+  maxArticleBytes: 4 * 1024 * 1024,
   frontPage: { topStories: 4, perSection: 3, latest: 10 },
   about:
     'Dateline is an independent newsroom publishing world, political, business, technology, science and culture news. Every story is written by our reporters and checked by an editor before it is published.',

@@ -51,6 +51,11 @@ export interface SiteConfig {
   about: string;
   /** How many of the newest articles each feed (site, section, tag, JSON Feed) carries. */
   feedItems: number;
+  /**
+   * The largest article file read, in bytes: a larger one is an error naming it, not a build that runs out
+   * of memory (a link to `/dev/zero`, a pasted export).
+   */
+  maxArticleBytes: number;
 }
 
 /**
@@ -76,6 +81,7 @@ export function checkSiteConfig(site: SiteConfig): string[] {
   whole('relatedCount', site.relatedCount, 0);
   whole('pageSize', site.pageSize, 1);
   whole('feedItems', site.feedItems, 1);
+  whole('maxArticleBytes', site.maxArticleBytes, 1024);
   whole('frontPage.topStories', site.frontPage.topStories, 0);
   whole('frontPage.perSection', site.frontPage.perSection, 0);
   whole('frontPage.latest', site.frontPage.latest, 0);

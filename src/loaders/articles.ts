@@ -1,5 +1,4 @@
 import { hash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +12,8 @@ import type { StoredArticleInput } from '../lib/article/stored.ts';
 import { formatDate } from '../lib/dates.ts';
 import { formatProblem, formatReport, sortProblems, type Problem } from '../lib/problems.ts';
 import { slugFromFileName } from '../lib/slug.ts';
-import { articleSource, checkAcrossFiles, displayPath, listMarkdownFiles, notReadProblems, parseOptionsFor } from './content-files.ts';
+import { articleSource, checkAcrossFiles, displayPath, listingProblems, parseOptionsFor, unreadableProblem } from './content-files.ts';
+import { listMarkdownFiles, readArticleFile } from './content-folder.ts';
 import { publicationStatus } from '../lib/publishing.ts';
 import { buildReport } from '../lib/build-report.ts';
 import { setDevProblems } from './dev-problems.ts';
@@ -124,7 +124,8 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
   const now = options.now();
   const bodies = bodiesDir(root);
 
-  const { files: relPaths, ignored, notRead } = await listMarkdownFiles(contentDir);
+  const listing = listMarkdownFiles(contentDir);
+  const { files: relPaths, ignored } = listing;
   for (const name of ignored) logger.info(`ignored (name starts with . or _): ${displayPath(root, path.join(contentDir, name))}`);
   if (relPaths.length === 0) logger.warn(`No articles found: ${contentDir} holds no .md files.`);
 
@@ -143,7 +144,15 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
     const absPath = path.join(contentDir, relPath);
     // Read synchronously: a rebuild reads every file to compare digests, and 10,000 awaited reads spent
     // seconds waiting on the thread pool.
-    const bytes = readFileSync(absPath);
+    let bytes: Buffer;
+    try {
+      bytes = readArticleFile(contentDir, relPath, options.site.maxArticleBytes);
+    } catch (error) {
+      const file = displayPath(root, absPath);
+      problems.push(unreadableProblem(file, error));
+      failed.push({ slug: slugFromFileName(relPath), file, relPath });
+      continue;
+    }
     const source = articleSource(root, contentDir, relPath, bytes);
     const { file } = source;
     const sha1 = hash('sha1', bytes);
@@ -172,7 +181,7 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
   }
 
   const toParse = files.filter((entry): entry is ToParse => !entry.reused);
-  const results = await parseFiles(root, contentDir, toParse, parseOptions, bodies);
+  const results = await parseFiles(root, contentDir, toParse, parseOptions, bodies, options.site.maxArticleBytes);
   const parsed = new Map(toParse.map((entry, i) => [entry, results[i]!]));
   for (const entry of files) {
     if (entry.reused) {
@@ -194,7 +203,7 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
   }
 
   problems.push(...checkAcrossFiles(all, failed, now, options.site.relatedCount, ignored));
-  problems.push(...notReadProblems(root, contentDir, notRead));
+  problems.push(...listingProblems(root, contentDir, listing));
   const errors = problems.filter((p) => p.severity === 'error');
   const report = buildReport(
     all.map((article) => ({ file: article.file, status: publicationStatus(article, now), when: publishTime(article, options.site) })),

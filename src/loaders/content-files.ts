@@ -1,54 +1,31 @@
-import { existsSync, type Dirent } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { AstroError } from 'astro/errors';
 import { checkCollection } from '../lib/article/collection-checks.ts';
 import type { ArticleLink } from '../lib/article/local-references.ts';
 import type { ArticleSource, ParseOptions } from '../lib/article/parse.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
 import type { Problem } from '../lib/problems.ts';
 import { publicationStatus } from '../lib/publishing.ts';
-
-/** Other spellings of a Markdown file name (Jekyll writes `.markdown`): not read, but never passed over unsaid. */
-const OTHER_MARKDOWN = /\.(markdown|mdown|mkdn|mkd|mdwn|mdx|mdoc)$/i;
+import { UnreadableFile, type ContentListing, type SetAside } from './content-folder.ts';
 
 /**
- * `.md` files below the folder, as sorted `/`-separated paths. Files and folders whose names start with
- * `.` or `_` are set aside (drafts folders, editor files) and listed as ignored, so none vanishes unsaid;
- * so are other Markdown file names (`notRead`: `.markdown`, `.mdx`, …). Folders are never listed, even
- * one named `photos.md`.
+ * The problems of the content folder's listing (`listMarkdownFiles`): an error per file that looks like an
+ * article and cannot be read safely, a warning per file that looks like one and is not read.
  */
-export async function listMarkdownFiles(dir: string): Promise<{ files: string[]; ignored: string[]; notRead: string[] }> {
-  let entries: Dirent[];
-  try {
-    entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  } catch (error) {
-    throw new AstroError(
-      `${dir}: the content folder cannot be read (${(error as Error).message})`,
-      'create the folder, or set CONTENT_DIR to the folder that holds the articles',
-    );
-  }
-  const names = entries
-    .filter((entry) => !entry.isDirectory())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
-  const markdown = names.filter((entry) => entry.toLowerCase().endsWith('.md'));
-  const hidden = (entry: string) => entry.split('/').some((part) => part.startsWith('.') || part.startsWith('_'));
-  return {
-    files: markdown.filter((entry) => !hidden(entry)),
-    ignored: markdown.filter(hidden),
-    notRead: names.filter((entry) => OTHER_MARKDOWN.test(entry) && !hidden(entry)),
-  };
+export function listingProblems(root: string, contentDir: string, listing: Pick<ContentListing, 'notRead' | 'refused'>): Problem[] {
+  const problem = (severity: 'error' | 'warning', { relPath, message, hint }: SetAside): Problem => ({
+    severity,
+    file: displayPath(root, path.join(contentDir, relPath)),
+    message,
+    hint,
+  });
+  return [...listing.refused.map((entry) => problem('error', entry)), ...listing.notRead.map((entry) => problem('warning', entry))];
 }
 
-/** A warning per file with another Markdown file name (`notRead` of `listMarkdownFiles`): it is not published. */
-export function notReadProblems(root: string, contentDir: string, notRead: readonly string[]): Problem[] {
-  return notRead.map((relPath) => ({
-    severity: 'warning',
-    file: displayPath(root, path.join(contentDir, relPath)),
-    message: 'is not read: only files ending in .md are articles',
-    hint: `rename it to ${path.posix.basename(relPath).replace(OTHER_MARKDOWN, '.md')} to publish it`,
-  }));
+/** An article file that could not be read (`readArticleFile`), as an error of that file. */
+export function unreadableProblem(file: string, error: unknown): Problem {
+  if (error instanceof UnreadableFile) return { severity: 'error', file, message: error.message, hint: error.hint };
+  throw error;
 }
 
 /** Paths inside the project are shown relative to it (`content/world/a.md`); others in full. */

@@ -1,5 +1,4 @@
 import { hash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { writeBody } from '../body-files.ts';
@@ -7,6 +6,7 @@ import { parseArticle, type ParseOptions, type ParseResult } from '../lib/articl
 import type { StoredArticleInput } from '../lib/article/stored.ts';
 import { extraThreadsFor, shareOut, takeFromCounter } from '../work-sharing.ts';
 import { articleSource } from './content-files.ts';
+import { readArticleFile } from './content-folder.ts';
 
 /**
  * Parsing is most of a cold build's own work (about 2.5–3 ms an article on one thread: Markdown,
@@ -43,6 +43,8 @@ export interface ParseJobs {
   sha1s: string[];
   bodiesDir: string;
   options: ParseOptions;
+  /** The largest file read (`maxArticleBytes`): a file that grew past it since the loader read it is not read. */
+  maxBytes: number;
   next: SharedArrayBuffer;
 }
 
@@ -73,9 +75,9 @@ export function parseShare(jobs: ParseJobs): [number, ParsedFile][] {
     const source = articleSource(jobs.root, jobs.contentDir, relPath, new Uint8Array());
     let bytes: Buffer | undefined;
     try {
-      bytes = readFileSync(path.join(jobs.contentDir, relPath));
+      bytes = readArticleFile(jobs.contentDir, relPath, jobs.maxBytes);
     } catch {
-      // Removed or renamed since the loader read it (a checkout while `astro dev` runs).
+      // Removed, renamed or replaced since the loader read it (a checkout while `astro dev` runs).
     }
     if (!bytes || hash('sha1', bytes) !== jobs.sha1s[i]) return changedWhileReading(source.file);
     const { article, ...result } = parseArticle({ ...source, bytes }, jobs.options);
@@ -96,6 +98,7 @@ export async function parseFiles(
   files: { relPath: string; digest: string; sha1: string }[],
   options: ParseOptions,
   bodiesDir: string,
+  maxBytes: number,
 ): Promise<ParsedFile[]> {
   const jobs: ParseJobs = {
     root,
@@ -105,6 +108,7 @@ export async function parseFiles(
     sha1s: files.map((file) => file.sha1),
     bodiesDir,
     options,
+    maxBytes,
     next: new SharedArrayBuffer(4),
   };
   // Loaded by path from the project's source folder: the loader itself is bundled by Vite, the worker runs as plain Node code.

@@ -72,7 +72,8 @@ export async function startSearch(): Promise<void> {
     const results = await Promise.all(found.shown.map((result) => result.data()));
     status.textContent = (list.dataset.resultsLabel ?? status.dataset.resultsLabel ?? '{count}')
       .replace('{count}', String(found.count))
-      .replace('{query}', query);
+      // A function, so that `$&`, `$'` and the like in a query are not read as replacement patterns.
+      .replace('{query}', () => query);
     list.replaceChildren(...results.map(renderResult));
   };
 

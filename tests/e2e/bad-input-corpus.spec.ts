@@ -1,5 +1,16 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -61,7 +72,7 @@ function largeArticle(): string {
  * and names some file systems rewrite (a decomposed accent, as macOS writes it). Keyed as in expected.json;
  * `name` is the name on disk when it differs.
  */
-const GENERATED: Record<string, { bytes: string | Uint8Array; name?: string }> = {
+const GENERATED: Record<string, { bytes?: string | Uint8Array; name?: string; link?: string; fifo?: true }> = {
   'encoding/bom.md': { bytes: `\uFEFF${article('Saved with a byte-order mark')}` },
   'encoding/crlf.md': { bytes: article('Saved with Windows line ends').replace(/\n/g, '\r\n') },
   'encoding/bom-crlf.md': { bytes: `\uFEFF${article('Byte-order mark and Windows line ends')}`.replace(/\n/g, '\r\n') },
@@ -82,16 +93,30 @@ const GENERATED: Record<string, { bytes: string | Uint8Array; name?: string }> =
   'slugs/北朝鮮.md': { bytes: article('A file name in Chinese characters') },
   // Not an article: a folder whose name ends in .md must be passed over, not read as a file.
   'world/photos.md/caption.txt': { bytes: 'A folder named like an article.\n' },
+  // What a content folder written by many hands can hold besides files (src/loaders/content-folder.ts).
+  'hostile/zero.md': { link: '/dev/zero' },
+  'hostile/passwd.md': { link: '/etc/passwd' },
+  'hostile/climbs-out.md': { link: '../../../../../../etc/passwd' },
+  'hostile/dangling.md': { link: 'nowhere.md' },
+  'hostile/linked-folder.md': { link: '../world' },
+  'hostile/pipe.md': { fifo: true },
+  'hostile/over-the-limit.md': { bytes: `${article('Five megabytes')}${'x'.repeat(5 * 1024 * 1024)}\n` },
+  'hostile/trailing-space.md ': { bytes: article('A name ending in a space') },
+  'hostile/trailing-dot.md.': { bytes: article('A name ending in a dot') },
+  'hostile/zero\u200Bwidth.md': { bytes: article('A zero-width space in the name') },
 };
 
-/** Files the build reads or names: Markdown under any of its extensions (folders excluded). */
-const isArticleLike = (name: string) => /\.(md|markdown)$/i.test(name);
+/** Files the build reads or names: Markdown under any of its extensions, with what can trail one (folders excluded). */
+const isArticleLike = (name: string) => /\.(md|markdown)[\s.\u200B]*$/i.test(name);
 
-/** Every file below `dir`, as NFC `/`-separated paths (how expected.json names them) → the path on disk. */
+/**
+ * Every file below `dir` (links and pipes included, not folders), as NFC `/`-separated paths (how
+ * expected.json names them) → the path on disk.
+ */
 function listFiles(dir: string): Map<string, string> {
   const files = new Map<string, string>();
   for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-    if (statSync(path.join(dir, entry)).isFile()) files.set(entry.split(path.sep).join('/').normalize('NFC'), entry);
+    if (!lstatSync(path.join(dir, entry)).isDirectory()) files.set(entry.split(path.sep).join('/').normalize('NFC'), entry);
   }
   return files;
 }
@@ -108,10 +133,12 @@ function tempDir(prefix: string): string {
 function writeCorpus(): string {
   const dir = tempDir('dateline-bad-input-');
   cpSync(CORPUS, dir, { recursive: true, filter: (source) => path.basename(source) !== 'expected.json' && !source.endsWith('README.md') });
-  for (const [key, { bytes, name }] of Object.entries(GENERATED)) {
+  for (const [key, { bytes, name, link, fifo }] of Object.entries(GENERATED)) {
     const file = path.join(dir, name ?? key);
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, bytes);
+    if (link) symlinkSync(link, file);
+    else if (fifo) execFileSync('mkfifo', [file]);
+    else writeFileSync(file, bytes!);
   }
   return dir;
 }

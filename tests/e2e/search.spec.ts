@@ -74,6 +74,14 @@ for (const { name, prefix } of [
       }
     });
 
+    test('the status line shows the query literally, replacement patterns and markup included', async ({ page }) => {
+      const query = "weather $' $& $` $$ <b>x</b>";
+      await page.goto(`${prefix}/search/?q=${encodeURIComponent(query)}`);
+      await ready(page);
+      await expect(page.locator('.search-status')).toHaveText(/^\d+ results for “weather \$' \$& \$` \$\$ <b>x<\/b>”$/);
+      await expect(page.locator('.search-status b')).toHaveCount(0);
+    });
+
     test('indexes only article text: not navigation, bylines or Related lists', async ({ page }) => {
       await page.goto(`${prefix}/search/?q=Skip`);
       await ready(page);

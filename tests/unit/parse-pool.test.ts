@@ -27,7 +27,7 @@ describe('parseFiles', () => {
     const bodies = mkdtempSync(path.join(tmpdir(), 'dateline-bodies-'));
     const options = parseOptionsFor(site);
 
-    const pooled = await parseFiles(ROOT, FOLDER, files, options, bodies);
+    const pooled = await parseFiles(ROOT, FOLDER, files, options, bodies, site.maxArticleBytes);
 
     expect(pooled).toHaveLength(files.length);
     files.forEach(({ relPath, bytes, digest }, i) => {
@@ -68,6 +68,7 @@ describe('parseFiles', () => {
         digests: Array.from({ length: count }, (_, i) => 'digest-' + i),
         bodiesDir: mkdtempSync(path.join(tmpdir(), 'dateline-bodies-')),
         options: parseOptionsFor(site),
+        maxBytes: site.maxArticleBytes,
         next: new SharedArrayBuffer(4),
       };
       const kept = parseShare(jobs);
@@ -92,7 +93,14 @@ describe('parseFiles', () => {
     const read = '---\ntitle: As read\ndate: 2024-10-25\n---\n\nText.\n';
     writeFileSync(path.join(contentDir, 'world', 'edited.md'), read.replace('As read', 'As saved since'));
     const files = ['edited.md', 'removed.md'].map((name) => ({ relPath: `world/${name}`, digest: name, sha1: hash('sha1', read) }));
-    const results = await parseFiles(ROOT, contentDir, files, parseOptionsFor(site), mkdtempSync(path.join(tmpdir(), 'dateline-bodies-')));
+    const results = await parseFiles(
+      ROOT,
+      contentDir,
+      files,
+      parseOptionsFor(site),
+      mkdtempSync(path.join(tmpdir(), 'dateline-bodies-')),
+      site.maxArticleBytes,
+    );
     for (const result of results) {
       expect(result.article).toBeUndefined();
       expect(result.problems).toEqual([

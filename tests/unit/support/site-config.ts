@@ -16,6 +16,7 @@ export const testSite: SiteConfig = {
   relatedCount: 5,
   pageSize: 10,
   feedItems: 20,
+  maxArticleBytes: 1024 * 1024,
   frontPage: { topStories: 1, perSection: 2, latest: 2 },
   about: 'About.',
 };
