@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { checkCollection } from '../lib/article/collection-checks.ts';
 import type { ArticleLink } from '../lib/article/local-references.ts';
@@ -6,7 +5,7 @@ import type { ArticleSource, ParseOptions } from '../lib/article/parse.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
 import type { Problem } from '../lib/problems.ts';
 import { publicationStatus } from '../lib/publishing.ts';
-import { UnreadableFile, type ContentListing, type SetAside } from './content-folder.ts';
+import { isFileInside, UnreadableFile, type ContentListing, type SetAside } from './content-folder.ts';
 
 /**
  * The problems of the content folder's listing (`listMarkdownFiles`): an error per file that looks like an
@@ -42,7 +41,12 @@ export function parseOptionsFor(site: SiteConfig): ParseOptions {
 /** One article file as the parser and the checks need it, wherever it is read (build or `npm run validate`). */
 export function articleSource(root: string, contentDir: string, relPath: string, bytes: Uint8Array): ArticleSource {
   const absPath = path.join(contentDir, relPath);
-  return { file: displayPath(root, absPath), relPath, bytes, fileExists: (src) => existsSync(path.resolve(path.dirname(absPath), src)) };
+  return {
+    file: displayPath(root, absPath),
+    relPath,
+    bytes,
+    fileExists: (src) => isFileInside(contentDir, path.resolve(path.dirname(absPath), src)),
+  };
 }
 
 /**

@@ -170,6 +170,18 @@ function notRegular(kind: Dirent | Stats): { message: string; hint: string } {
   return { message: `is ${what}, not a file: only regular files are read`, hint: 'remove it from the content folder' };
 }
 
+/**
+ * Whether a file (a picture beside an article) exists and is inside the content folder once links are
+ * followed: a picture linked from elsewhere on the machine is not published.
+ */
+export function isFileInside(contentDir: string, absPath: string): boolean {
+  try {
+    return statSync(absPath).isFile() && isInside(realpathSync(contentDir), realpathSync(absPath));
+  } catch {
+    return false;
+  }
+}
+
 function isInside(folder: string, file: string): boolean {
   const relative = path.relative(folder, file);
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);

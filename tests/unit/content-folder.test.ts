@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listingProblems } from '../../src/loaders/content-files.ts';
-import { listMarkdownFiles, readArticleFile, UnreadableFile } from '../../src/loaders/content-folder.ts';
+import { isFileInside, listMarkdownFiles, readArticleFile, UnreadableFile } from '../../src/loaders/content-folder.ts';
+import { articleSource } from '../../src/loaders/content-files.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'dateline-list-'));
 const dir = path.join(root, 'content');
@@ -150,5 +151,20 @@ describe('readArticleFile', () => {
     unlinkSync(path.join(dir, 'world', 'swapped.md'));
     execFileSync('mkfifo', [path.join(dir, 'world', 'swapped.md')]);
     expect(reason('world/swapped.md')).toBe('is a named pipe (FIFO), not a file: only regular files are read');
+  });
+});
+
+describe('pictures beside an article', () => {
+  it('should count only files inside the content folder, once links are followed', () => {
+    write('world/photo.png', 'png');
+    symlinkSync(path.join(root, 'elsewhere', 'secret.md'), path.join(dir, 'world', 'linked-out.png'));
+    symlinkSync(path.join(dir, 'world', 'photo.png'), path.join(dir, 'world', 'linked-in.png'));
+    const { fileExists } = articleSource(root, dir, 'world/a.md', new Uint8Array());
+    expect(fileExists!('./photo.png')).toBe(true);
+    expect(fileExists!('./linked-in.png')).toBe(true);
+    expect(fileExists!('./linked-out.png')).toBe(false);
+    expect(fileExists!('../../elsewhere/secret.md')).toBe(false);
+    expect(fileExists!('./missing.png')).toBe(false);
+    expect(isFileInside(dir, path.join(dir, 'world'))).toBe(false);
   });
 });

@@ -11,6 +11,7 @@ import {
   readMarker,
   resolveInContent,
 } from '../../src/lib/article/local-references.ts';
+import { checkArticle } from '../../src/lib/article/body-scan.ts';
 import { parseArticle, type ArticleSource } from '../../src/lib/article/parse.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 
@@ -148,6 +149,44 @@ describe('parseArticle: local references in the body', () => {
     const asked: string[] = [];
     parseArticle(source('![A](<my photo.jpg>)', 'world/story.md', { fileExists: (p) => (asked.push(p), true) }), options);
     expect(asked).toEqual(['./my photo.jpg']);
+  });
+
+  it('should refuse a picture outside the content folder in every written form, in the build and in validate alike', () => {
+    const forms = [
+      '![Out](../../elsewhere/photo.png)',
+      '![Out](..%2f..%2felsewhere%2fphoto.png)',
+      '<img src="../../elsewhere/photo.png" alt="Out">',
+      '<img src="..%2F..%2Felsewhere/photo.png" alt="Out">',
+      '<img src="..\\..\\elsewhere\\photo.png" alt="Out">',
+    ];
+    for (const form of forms) {
+      const written = source(form, 'world/story.md', { fileExists: () => true });
+      const { article, problems } = parseArticle(written, options);
+      expect(article, form).toBeUndefined();
+      expect(problems, form).toEqual([
+        expect.objectContaining({
+          severity: 'error',
+          line: 6,
+          message: expect.stringMatching(/^image .*: the picture is outside the content folder; only pictures inside it are published$/),
+        }),
+      ]);
+      // The quick reading of `npm run validate` (raw HTML goes to the full pipeline there too) agrees.
+      const quick = checkArticle(written, options) ?? parseArticle(written, options);
+      expect(quick.problems, form).toEqual(problems);
+    }
+  });
+
+  it('should refuse a hero picture outside the content folder, however written', () => {
+    for (const image of ['../../elsewhere/photo.png', '..%2f..%2felsewhere%2fphoto.png', '..\\..\\elsewhere\\photo.png']) {
+      const text = `---\ntitle: A story\ndate: 2024-10-25T19:13:00\nimage: '${image}'\nimageAlt: A photo\n---\n\nBody.\n`;
+      const { problems } = parseArticle(
+        { file: 'content/world/story.md', relPath: 'world/story.md', bytes: new TextEncoder().encode(text), fileExists: () => true },
+        options,
+      );
+      expect(problems.map(formatProblem), image).toEqual([
+        `content/world/story.md:4: image: "${image.replace(/\\\\/g, '\\')}" is outside the content folder: only pictures inside it are published (copy the picture beside the Markdown file and write image: ./photo.jpg)`,
+      ]);
+    }
   });
 
   it('should refuse a body picture astro:assets cannot read', () => {

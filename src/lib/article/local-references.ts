@@ -118,6 +118,14 @@ export function resolveInContent(fromRelPath: string, relative: string): string 
 }
 
 /**
+ * Whether a path relative to an article (decoded, `/`-separated: `localImagePath`) climbs out of the content
+ * folder: `world/a.md` + `../../elsewhere/photo.png`. Such a file is never published, wherever it is.
+ */
+export function leavesContentFolder(fromRelPath: string, relative: string): boolean {
+  return resolveInContent(fromRelPath, relative) === undefined;
+}
+
+/**
  * What a body link is: a link to another article's file (`./b.md#x`), one that would leave the content
  * folder, or anything else (left alone: web links, site paths, in-page anchors, other relative links).
  */

@@ -7,6 +7,8 @@ import {
   describeReference,
   IMAGE_EXTENSIONS,
   isSupportedImage,
+  leavesContentFolder,
+  localImagePath,
   missingImageProblem,
   type ArticleLink,
   type ImageUse,
@@ -308,6 +310,12 @@ export function readArticle<Body>(source: ArticleSource, options: ParseOptions, 
         field: 'image',
         hint: 'put the image beside the Markdown file and write image: ./photo.jpg (images are never loaded from other sites)',
       });
+    } else if (leavesContentFolder(source.relPath, localImagePath(imageSrc) ?? imageSrc)) {
+      error(`"${imageSrc}" is outside the content folder: only pictures inside it are published`, {
+        line: lineOf('image'),
+        field: 'image',
+        hint: 'copy the picture beside the Markdown file and write image: ./photo.jpg',
+      });
     } else if (source.fileExists && !source.fileExists(imageSrc)) {
       error(`"${imageSrc}" does not exist next to the article`, {
         line: lineOf('image'),
@@ -333,7 +341,12 @@ export function readArticle<Body>(source: ArticleSource, options: ParseOptions, 
   // Pictures beside the article are published, optimised, when pages are rendered: each file must exist
   // and be an image `astro:assets` reads. (Site-root paths, `/images/x.jpg`, come from public/ as written.)
   for (const use of body.imageUses) {
-    if (!isSupportedImage(use.path)) {
+    if (leavesContentFolder(source.relPath, use.path)) {
+      error(`${describeReference(use, true)}: the picture is outside the content folder; only pictures inside it are published`, {
+        line: use.line,
+        hint: 'copy the picture beside the Markdown file and write ![what it shows](./photo.jpg)',
+      });
+    } else if (!isSupportedImage(use.path)) {
       error(`${describeReference(use, true)}: not an image file Dateline can publish`, {
         line: use.line,
         hint: `use a picture in one of these formats: ${IMAGE_EXTENSIONS.join(', ')}`,
