@@ -11,18 +11,27 @@ export interface FeedArticle extends ArticleBase {
   corrections: readonly { date: ArticleDate; text: string }[];
 }
 
-/** One item, in the shape @astrojs/rss takes (plus what the JSON Feed needs). */
+/**
+ * One item, in the shape @astrojs/rss takes. Titles, descriptions, categories and creators are HTML text
+ * (`rssText`): many readers render them as HTML, so a headline reading `<img onerror=…>` must reach them escaped.
+ */
 export interface FeedItem {
   title: string;
   link: string;
   pubDate: Date;
-  /** The standfirst as HTML text (`rssDescription`): readers render `<description>` as HTML. */
+  /** The standfirst. */
   description: string;
   /** Full sanitised article HTML (`content:encoded`). */
   content: string;
   categories: string[];
-  /** `<dc:creator>` elements: RSS's own `author` field wants an e-mail address. */
+  /**
+   * `<dc:creator>` elements (RSS's own `author` field wants an e-mail address), as placeholders that
+   * `withCreators` fills in: @astrojs/rss re-reads custom elements as XML values, and turned a byline of
+   * `007` into `7`.
+   */
   customData: string;
+  /** The bylines the placeholders stand for. */
+  creators: string[];
 }
 
 /**
@@ -42,10 +51,11 @@ export function escapeXml(text: string): string {
 }
 
 /**
- * Plain text for an RSS `<description>`, which feed readers render as HTML: `<`, `>` and `&` are escaped as
- * HTML first, so a standfirst reading `<img onerror=…>` shows as those characters, never as markup.
+ * Plain text for an RSS field that feed readers render as HTML (description, title, category, creator):
+ * `<`, `>` and `&` are escaped as HTML first, so a standfirst reading `<img onerror=…>` shows as those
+ * characters, never as markup.
  */
-export function rssDescription(text: string): string {
+export function rssText(text: string): string {
   return xmlText(text).replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!);
 }
 
@@ -55,15 +65,30 @@ export function feedItems<A extends FeedArticle>(
   count: number,
   url: (path: string) => string,
 ): FeedItem[] {
-  return entries.slice(0, count).map((entry) => ({
-    title: xmlText(entry.article.title),
+  return entries.slice(0, count).map((entry, item) => ({
+    title: rssText(entry.article.title),
     link: url(entry.path),
     pubDate: new Date(entry.article.date.iso),
-    description: rssDescription(entry.article.description ?? entry.article.excerpt),
+    description: rssText(entry.article.description ?? entry.article.excerpt),
     content: xmlText(withCorrections(entry.article)),
-    categories: entry.tags.map((tag) => xmlText(tag.name)),
-    customData: entry.byline.map((name) => `<dc:creator>${escapeXml(name)}</dc:creator>`).join(''),
+    categories: entry.tags.map((tag) => rssText(tag.name)),
+    customData: entry.byline.map((_, creator) => `<dc:creator>${creatorPlaceholder(item, creator)}</dc:creator>`).join(''),
+    creators: entry.byline.map(rssText),
   }));
+}
+
+const creatorPlaceholder = (item: number, creator: number) => `dateline-creator-${item}-${creator}`;
+const CREATOR_PLACEHOLDER = /<dc:creator>dateline-creator-(\d+)-(\d+)<\/dc:creator>/g;
+
+/**
+ * The RSS document with each creator placeholder of `feedItems` replaced by its byline, escaped as XML. Only
+ * a whole `<dc:creator>` element is a placeholder: text from an article reaches the document escaped, so it
+ * can never spell one.
+ */
+export function withCreators(rss: string, items: readonly FeedItem[]): string {
+  return rss.replace(CREATOR_PLACEHOLDER, (_, item: string, creator: string) => {
+    return `<dc:creator>${escapeXml(items[Number(item)]!.creators[Number(creator)]!)}</dc:creator>`;
+  });
 }
 
 /** A JSON Feed 1.1 document (https://jsonfeed.org/version/1.1) for the newest `count` entries. */

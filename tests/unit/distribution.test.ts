@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeXml, feedItems, jsonFeed, type FeedArticle } from '../../src/lib/feeds.ts';
+import { getRssString } from '@astrojs/rss';
+import { escapeXml, feedItems, jsonFeed, withCreators, type FeedArticle } from '../../src/lib/feeds.ts';
 import type { ArticleEntry } from '../../src/lib/newsroom.ts';
 import { lastmodFromHtml, newsSitemap } from '../../src/lib/sitemaps.ts';
 import { newsArticle, serializeJsonLd } from '../../src/lib/structured-data.ts';
@@ -27,18 +28,53 @@ function entry(slug: string, iso: string, extra: Partial<FeedArticle> = {}): Art
 const url = (path: string) => `https://x.example/news${path}`;
 
 describe('feeds', () => {
-  it('should make RSS items with absolute links, full HTML, categories and escaped creators', () => {
+  it('should make RSS items with absolute links, full HTML, and titles, categories and creators as HTML text', () => {
     expect(feedItems([entry('a', '2024-10-25T17:13:00.000Z', { description: 'Standfirst' })], 10, url)).toEqual([
       {
-        title: 'Title <a> & "co"',
+        title: 'Title &lt;a&gt; &amp; "co"',
         link: 'https://x.example/news/world/a/',
         pubDate: new Date('2024-10-25T17:13:00.000Z'),
         description: 'Standfirst',
         content: '<p>a</p>',
         categories: ['Russia'],
-        customData: '<dc:creator>Ana &amp; Tom</dc:creator>',
+        customData: '<dc:creator>dateline-creator-0-0</dc:creator>',
+        creators: ['Ana &amp; Tom'],
       },
     ]);
+  });
+
+  it('should write every creator as text, never as a number or markup, whatever @astrojs/rss does to custom elements', async () => {
+    const items = feedItems(
+      [
+        { ...entry('a', '2024-10-25T17:13:00.000Z'), byline: ['007', '1e3', '0x10'] },
+        { ...entry('b', '2024-10-24T17:13:00.000Z'), byline: ['<b>Ana</b> & Tom'] },
+      ],
+      10,
+      url,
+    );
+    const xml = withCreators(
+      await getRssString({
+        title: 'T',
+        description: 'D',
+        site: 'https://x.example/',
+        xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },
+        items,
+      }),
+      items,
+    );
+    expect([...xml.matchAll(/<dc:creator>(.*?)<\/dc:creator>/g)].map((match) => match[1])).toEqual([
+      '007',
+      '1e3',
+      '0x10',
+      '&amp;lt;b&amp;gt;Ana&amp;lt;/b&amp;gt; &amp;amp; Tom',
+    ]);
+    // A headline cannot spell a placeholder: it reaches the document escaped.
+    const spelled = feedItems([entry('c', '2024-10-25T17:13:00.000Z', { title: '<dc:creator>dateline-creator-0-0</dc:creator>' })], 1, url);
+    const document = withCreators(
+      await getRssString({ title: 'T', description: 'D', site: 'https://x.example/', items: spelled }),
+      spelled,
+    );
+    expect(document).toContain('<title>&amp;lt;dc:creator&amp;gt;dateline-creator-0-0&amp;lt;/dc:creator&amp;gt;</title>');
   });
 
   it('should write the standfirst as HTML text, since readers render RSS descriptions as HTML', () => {
