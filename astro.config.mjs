@@ -51,6 +51,9 @@ export default defineConfig({
   // No client-side prefetching or dev toolbar scripts: pages ship zero JavaScript.
   prefetch: false,
   devToolbar: { enabled: false },
+  // Pictures written as SVG are rasterised to PNG (src/lib/picture-format.ts): an SVG published as written
+  // could run script on the site's origin. librsvg bounds what one file may cost (its element and nesting limits).
+  image: { dangerouslyProcessSVG: true },
   // A rebuild renders again only pages whose key (src/lib/page-keys.ts) or code changed; the others are
   // kept from the last build (a copy lives in the cache folder).
   experimental: { incrementalBuild: true },

@@ -1,5 +1,6 @@
 import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
+import { publishedFormat } from '../lib/picture-format.ts';
 import type { CollectionEntry } from 'astro:content';
 import { resolveBodyReferences, type ImageAttributes, type RequestedSize } from '../lib/body-references.ts';
 import { publicationStatus } from '../lib/publishing.ts';
@@ -149,7 +150,7 @@ async function optimise(src: ImageMetadata | undefined, requested: RequestedSize
   const width = Math.min(asked ?? WIDTHS.at(-1)!, original.width);
   const widths = asked === undefined ? WIDTHS : [width, width * 2];
   const sizes = asked === undefined ? SIZES : `(min-width: ${width}px) ${width}px, 100vw`;
-  const image = await getImage({ src, width, widths, sizes, loading: 'lazy', decoding: 'async' });
+  const image = await getImage({ src, width, widths, sizes, loading: 'lazy', decoding: 'async', ...publishedFormat(original) });
   return {
     src: image.src,
     srcset: image.srcSet.attribute,

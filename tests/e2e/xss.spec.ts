@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -250,6 +250,25 @@ test('the corpus builds, every fixture published, and nothing is written outside
   expect(files).toContain('section-escape/fm-section-traversal/index.html');
   expect(files).toContain('science/slug-escape/index.html');
   expect(files).toContain('tags/tag-escape/index.html');
+});
+
+test('pictures written as SVG are published as PNG: no SVG from the content folder reaches the site', () => {
+  const files = filesUnder(build.outDir);
+  // The only SVG files are the site's own, from public/.
+  const ownSvg = readdirSync(path.join(ROOT, 'public')).filter((file) => file.endsWith('.svg'));
+  expect(files.filter((file) => /\.svg$/i.test(file)).sort()).toEqual(ownSvg.sort());
+  const page = readFileSync(path.join(build.outDir, 'culture', 'svg-pictures', 'index.html'), 'utf8');
+  const sources = [...page.matchAll(/<img\b[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1]!);
+  const srcsets = [...page.matchAll(/\ssrcset="([^"]+)"/g)].flatMap((match) =>
+    match[1]!.split(',').map((item) => item.trim().split(' ')[0]!),
+  );
+  // The hero, the Markdown picture and the raw <img>, each a PNG the build wrote.
+  expect(sources).toHaveLength(3);
+  for (const src of [...sources, ...srcsets]) {
+    expect(src).toMatch(/\.png$/);
+    expect(files, src).toContain(decodeURIComponent(src.replace(/^\//, '')));
+  }
+  expect(page).not.toMatch(/_astro\/[^"]*\.svg/);
 });
 
 test('a static scan of every built HTML, XML and JSON file finds nothing that could run script', async ({ page }) => {

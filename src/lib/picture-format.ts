@@ -1,0 +1,10 @@
+/**
+ * The format option for a picture from the content folder, none where Astro's default serves. An SVG can
+ * carry script, event handlers, `<foreignObject>` and references to other hosts, and Astro publishes SVG
+ * as written: opened directly on a host that sends no Content-Security-Policy, it would run on the site's
+ * origin. So a picture written as SVG (a chart, a logo) is rasterised by sharp at build time and published
+ * as PNG, which keeps its lines sharp and holds nothing that runs.
+ */
+export function publishedFormat(picture: { format: string }): { format?: 'png' } {
+  return picture.format === 'svg' ? { format: 'png' } : {};
+}
