@@ -1,5 +1,6 @@
 import { parse, TomlDate, TomlError } from 'smol-toml';
 import type { Problem } from '../problems.ts';
+import { fieldTooDeep, tooDeepProblem } from './frontmatter-depth.ts';
 import type { RawFrontmatter } from './yaml.ts';
 
 /**
@@ -26,10 +27,19 @@ export function readToml(tomlText: string, firstLine: number, file: string): { f
       ],
     };
   }
-  return {
-    frontmatter: { data: datesAsText(parsed) as Record<string, unknown>, keyLines: topLevelKeyLines(tomlText, firstLine) },
-    problems: [],
-  };
+  const keyLines = topLevelKeyLines(tomlText, firstLine);
+  const deep = fieldTooDeep(parsed);
+  if (deep !== undefined) return { problems: [tooDeepProblem(file, keyLines.get(deep) ?? lineStarting(tomlText, deep, firstLine), deep)] };
+  return { frontmatter: { data: datesAsText(parsed) as Record<string, unknown>, keyLines }, problems: [] };
+}
+
+/** The line of the first row that starts with `key` (a dotted key, a table header), or the block's first. */
+function lineStarting(tomlText: string, key: string, firstLine: number): number {
+  const row = tomlText.split('\n').findIndex((text) => {
+    const trimmed = text.trimStart().replace(/^\[+\s*/, '');
+    return trimmed.startsWith(key) || trimmed.startsWith(`"${key}"`);
+  });
+  return row === -1 ? firstLine : firstLine + row;
 }
 
 function datesAsText(value: unknown): unknown {

@@ -1,5 +1,6 @@
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { Problem } from '../problems.ts';
+import { fieldTooDeep, tooDeepProblem } from './frontmatter-depth.ts';
 
 /** Frontmatter as read from YAML, before validation, with the line of each top-level key for messages. */
 export interface RawFrontmatter {
@@ -23,6 +24,13 @@ export function readYaml(yamlText: string, firstLine: number, file: string): { f
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false, schema: 'core' });
   const lineOf = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
+  // The parser's own stack ran out (a value nested thousands of levels deep, `[[[[…]]]]`): one problem, not one per level.
+  const overflow = doc.errors.find((error) => /Maximum call stack size exceeded/.test(error.message));
+  if (overflow) {
+    // Where the parser ran out depends on the stack it had: the field it was in is the same every time.
+    const field = topLevelLineBefore(yamlText, overflow.pos[0]);
+    return { problems: [tooDeepProblem(file, field.line + firstLine - 1, field.name)] };
+  }
   const problems: Problem[] = doc.errors.map((error) => ({
     severity: 'error',
     file,
@@ -52,6 +60,8 @@ export function readYaml(yamlText: string, firstLine: number, file: string): { f
   }
   try {
     const data = (doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {}) as Record<string, unknown>;
+    const deep = fieldTooDeep(data);
+    if (deep !== undefined) return { problems: [tooDeepProblem(file, keyLines.get(deep) ?? firstLine, deep)] };
     return { frontmatter: { data, keyLines }, problems: [] };
   } catch (error) {
     return {
@@ -66,6 +76,16 @@ export function readYaml(yamlText: string, firstLine: number, file: string): { f
       ],
     };
   }
+}
+
+/** The top-level `key:` line at or before `offset` (1-based within the block) and its key, if it has one. */
+function topLevelLineBefore(yamlText: string, offset: number): { line: number; name: string | undefined } {
+  const rows = yamlText.slice(0, offset).split('\n');
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const row = rows[i]!;
+    if (/^[^\s#-]/.test(row)) return { line: i + 1, name: /^([^\s:#][^:#]*):/.exec(row)?.[1]?.trim() };
+  }
+  return { line: 1, name: undefined };
 }
 
 function firstSentence(message: string): string {
