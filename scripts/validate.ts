@@ -252,8 +252,9 @@ async function main(): Promise<void> {
   if (problems.length > 0) console.log(formatReport(problems));
   const errors = problems.some((p) => p.severity === 'error');
   const unchanged = files.length - stale.length;
+  const notRead = listing.notRead.length;
   console.log(
-    `${files.length} files checked in ${Math.round(performance.now() - started)} ms${unchanged > 0 ? ` (${unchanged} unchanged since the last run)` : ''}: ${errors ? 'fix the errors above' : 'ready to publish'}.`,
+    `${files.length} files checked in ${Math.round(performance.now() - started)} ms${unchanged > 0 ? ` (${unchanged} unchanged since the last run)` : ''}${notRead > 0 ? `, ${notRead} not read (see the warnings)` : ''}: ${errors ? 'fix the errors above' : 'ready to publish'}.`,
   );
   // Not process.exit(): it can cut off a long report still being written to a pipe (`npm run validate | less`).
   process.exitCode = errors ? 1 : 0;

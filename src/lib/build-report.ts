@@ -11,10 +11,10 @@ export interface ReportedArticle {
 
 /**
  * The report printed after every build (and every reload in `astro dev`): one line per category, so no
- * article leaves the site unsaid. Rejected files are named with their first error; the full report of
+ * article leaves the site unsaid, nor any file that looks like one and is not read. Rejected files are named with their first error; the full report of
  * every problem is printed above it.
  */
-export function buildReport(articles: readonly ReportedArticle[], problems: readonly Problem[]): string[] {
+export function buildReport(articles: readonly ReportedArticle[], problems: readonly Problem[], notRead: readonly string[] = []): string[] {
   const rejected = new Map<string, Problem>();
   for (const problem of problems) {
     if (problem.severity === 'error' && !rejected.has(problem.file)) rejected.set(problem.file, problem);
@@ -33,5 +33,7 @@ export function buildReport(articles: readonly ReportedArticle[], problems: read
         .sort((a, b) => compareText(a.file, b.file))
         .map((p) => `${p.file} (${p.field ? `${p.field}: ` : ''}${p.message})`),
     )}`,
+    // Files that look like articles and are not read (`.markdown`, `story.md `): each has its warning above.
+    ...(notRead.length > 0 ? [`not read: ${notRead.length}${list([...notRead].sort(compareText))}`] : []),
   ];
 }

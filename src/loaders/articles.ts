@@ -208,6 +208,7 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
   const report = buildReport(
     all.map((article) => ({ file: article.file, status: publicationStatus(article, now), when: publishTime(article, options.site) })),
     problems,
+    listing.notRead.map((entry) => displayPath(root, path.join(contentDir, entry.relPath))),
   );
   if (errors.length > 0 && !preview) throw new ContentError(`${formatReport(problems)}\n${report.join('\n')}`);
   for (const problem of sortProblems(problems)) {

@@ -50,4 +50,14 @@ describe('buildReport', () => {
   it('should report empty categories as zero', () => {
     expect(buildReport([], [])).toEqual(['published: 0', 'drafts: 0', 'scheduled: 0', 'rejected: 0']);
   });
+
+  it('should count, and name, the files that look like articles and are not read', () => {
+    expect(buildReport([], [], ['content/world/b.md ', 'content/world/a.markdown'])).toEqual([
+      'published: 0',
+      'drafts: 0',
+      'scheduled: 0',
+      'rejected: 0',
+      'not read: 2: content/world/a.markdown, content/world/b.md ',
+    ]);
+  });
 });
