@@ -82,11 +82,13 @@ function destination(raw: string): string {
 
 type Found = { kind: 'link' | 'image'; url: string; text: string; offset: number };
 
+// A backtick fence's info string holds no backtick (` ``` ``` ` opens no block).
+const FENCED_CODE = /^ {0,3}(`{3,}(?=[^`\n]*$)|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[`~]*[ \t]*$|(?![\s\S]))/gm;
+const CODE_SPAN = /(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g;
+
 /** Code (fenced blocks and spans) holds no links: blanked before scanning. */
 function withoutCode(body: string): string {
-  return body
-    .replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[`~]*[ \t]*$|(?![\s\S]))/gm, blank)
-    .replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, blank);
+  return body.replace(FENCED_CODE, blank).replace(CODE_SPAN, blank);
 }
 
 /**
@@ -106,13 +108,34 @@ export function nestsDeeply(body: string): boolean {
   return /(?:(?:>|[-*+]|\d{1,9}[.)])[ \t]*){100}/.test(body);
 }
 
+/**
+ * Whether a body holds Markdown the scan does not model and would read differently from the parser:
+ * indented code (four spaces or a tab at the start of a line), and backslash escapes (a backslash before
+ * ASCII punctuation: `\![x](a.jpg)` is text, `..\..\x.png` is `....\x.png`), code fenced inside a list
+ * or a quote, which ends with its container, lines that start like a reference definition without being
+ * one the scan reads (a title over several lines, text after the destination), and code spans over several
+ * lines, which a heading or a fence in between would end. Such bodies are read the build's way.
+ */
+export function beyondTheScan(body: string): boolean {
+  return (
+    /^(?: {4}|\t)/m.test(body) ||
+    /\\[!-/:-@[-`{-~]/.test(body) ||
+    /^[ \t]*(?:>|[-*+]|\d{1,9}[.)])[ \t>]*(?:`{3}|~{3})/m.test(body) ||
+    (body.match(DEFINITION_START)?.length ?? 0) !== (body.match(DEFINITION)?.length ?? 0) ||
+    (body.replace(FENCED_CODE, blank).match(CODE_SPAN) ?? []).some((span) => span.includes('\n'))
+  );
+}
+
 // A link destination: `<…>`, or text without spaces with balanced parentheses (one level).
 const DEST = String.raw`(<[^>\n]*>|(?:[^\s()\\]|\\.|\([^\s()]*\))*)`;
 const TITLE = String.raw`(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?`;
 const LABEL = String.raw`((?:[^[\]\\]|\\.|\[(?:[^[\]\\]|\\.)*\])*)`;
 const INLINE = new RegExp(String.raw`(!?)\[${LABEL}\]\(\s*${DEST}${TITLE}\s*\)`, 'g');
 const REFERENCE = new RegExp(String.raw`(!?)\[${LABEL}\](?:\[((?:[^[\]\\]|\\.)*)\])?`, 'g');
-const DEFINITION = /^ {0,3}\[((?:[^[\]\\]|\\.)+)\]:[ \t]*\n?[ \t]*(<[^>\n]*>|\S+)/gm;
+// A reference definition on its own lines: a destination, perhaps a title, nothing else on the line.
+const DEFINITION = /^ {0,3}\[((?:[^[\]\\]|\\.)+)\]:[ \t]*\n?[ \t]*(<[^>\n]*>|\S+)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$/gm;
+/** Anything that starts like a definition: where the strict form finds fewer, the parser may differ from the scan. */
+const DEFINITION_START = /^ {0,3}\[(?:[^[\]\\]|\\.)+\]:/gm;
 
 const normaliseLabel = (label: string) => label.replace(/\s+/g, ' ').trim().toLowerCase();
 
@@ -124,6 +147,8 @@ export function scanBody(body: string, bodyLine: number, context: BodyContext): 
   const { relPath } = context;
   const text = withoutCode(body);
   const found: Found[] = [];
+  // A label as written: the scanned text has its code blanked (offsets kept), the reader sees the code's text.
+  const original = (start: number, label: string) => body.slice(start, start + label.length);
 
   const definitions = new Map<string, string>();
   for (const match of text.matchAll(DEFINITION)) {
@@ -137,7 +162,12 @@ export function scanBody(body: string, bodyLine: number, context: BodyContext): 
   let afterInline = withoutDefinitions;
   for (let pass = 0; pass < 2; pass++) {
     afterInline = afterInline.replace(INLINE, (whole: string, bang: string, label: string, dest: string, offset: number) => {
-      found.push({ kind: bang ? 'image' : 'link', url: normaliseUri(destination(dest)), text: label, offset });
+      found.push({
+        kind: bang ? 'image' : 'link',
+        url: normaliseUri(destination(dest)),
+        text: original(offset + bang.length + 1, label),
+        offset,
+      });
       return bang ? blank(whole) : ` ${label}${blank(whole.slice(label.length + 1))}`;
     });
   }
@@ -146,7 +176,12 @@ export function scanBody(body: string, bodyLine: number, context: BodyContext): 
     const key = normaliseLabel(ref === undefined || ref === '' ? label! : ref);
     const url = definitions.get(key);
     if (url === undefined) continue;
-    found.push({ kind: bang ? 'image' : 'link', url: normaliseUri(url), text: label!, offset: match.index });
+    found.push({
+      kind: bang ? 'image' : 'link',
+      url: normaliseUri(url),
+      text: original(match.index + bang!.length + 1, label!),
+      offset: match.index,
+    });
   }
   found.sort((a, b) => a.offset - b.offset);
   const lineStarts = [0];
@@ -212,7 +247,7 @@ export function checkArticle(source: ArticleSource, options: ParseOptions): Pars
   const decoded = decodeSource(source.bytes, source.file);
   if (!('problem' in decoded)) {
     const split = splitFrontmatter(decoded.text);
-    if (split && (hasRawHtml(split.body) || nestsDeeply(split.body))) return undefined;
+    if (split && (hasRawHtml(split.body) || nestsDeeply(split.body) || beyondTheScan(split.body))) return undefined;
   }
   return readArticle(source, options, scanning);
 }
