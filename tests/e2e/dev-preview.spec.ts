@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
@@ -178,4 +178,33 @@ test('a broken file shows its errors in the browser and the terminal, the rest k
   page = await open(context, `${origin}/politics/broken-date/`);
   await expect(page.locator('h1')).toHaveText('Budget talks resume');
   await expect(page.locator('[data-dev-problems]')).toHaveCount(0);
+});
+
+test('hostile files are named in the browser, the rest keeps working, and later edits still show', async ({ context }) => {
+  const world = path.join(contentDir, 'world');
+  const hostile = ['zero.md', 'pipe.md', 'bomb.md', 'outside-picture.md'].map((name) => path.join(world, name));
+  symlinkSync('/dev/zero', hostile[0]!);
+  execFileSync('mkfifo', [hostile[1]!]);
+  const key = Array.from({ length: 10_000 }, (_, i) => `k${i}`).join('.');
+  writeFileSync(hostile[2]!, `+++\ntitle = "Bomb"\ndate = 2024-10-25\n${key} = 1\n+++\n\nText.\n`);
+  writeFileSync(hostile[3]!, '---\ntitle: Outside\ndate: 2024-10-25T10:00:00\n---\n\n![A secret](../../../../etc/passwd.png)\n');
+  const saved = Date.now();
+  await waitFor('hostile files named', saved, async () => {
+    const page = await html('/');
+    return ['zero.md', 'pipe.md', 'bomb.md', 'outside-picture.md'].every((name) => page.includes(name));
+  });
+  const page = await open(context, `${origin}/world/reference-story/`);
+  const panel = page.locator('[data-dev-problems]');
+  await expect(panel).toContainText('world/zero.md: is a symbolic link to a file outside the content folder');
+  await expect(panel).toContainText('world/pipe.md: is a named pipe (FIFO), not a file');
+  await expect(panel).toContainText('world/bomb.md:4: k0: nests more than 16 levels deep');
+  await expect(panel).toContainText('world/outside-picture.md:6: image ../../../../etc/passwd.png');
+  await expect(page.locator('h1')).toHaveText("North Korea readies troops for Russia's war, Seoul says");
+
+  const edited = Date.now();
+  await save(context, path.join(world, 'more-shells.md'), NEW_STORY.replace('more shells', 'drones'));
+  await waitFor('an edit after the hostile files', edited, async () =>
+    (await html('/world/more-shells/')).includes('Pyongyang sends drones to the front'),
+  );
+  for (const file of hostile) rmSync(file, { force: true });
 });
