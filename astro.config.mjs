@@ -10,6 +10,7 @@ import { isArticlePath } from './src/lib/urls.ts';
 import { cacheDir } from './src/build-paths.ts';
 import { readHead } from './src/integrations/page-head.ts';
 import { pruneOutput } from './src/integrations/prune-output.ts';
+import { publishedPictures } from './src/integrations/published-pictures.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { socialCards } from './src/integrations/social-cards.ts';
 import { site } from './src/site.config.ts';
@@ -65,6 +66,8 @@ export default defineConfig({
   integrations: [
     // First, so that nothing stale is left when the search index is built.
     pruneOutput(),
+    // Before anything is indexed or published: a picture Astro could not convert stops the build.
+    publishedPictures(),
     search.start,
     // Social cards are drawn while pages render; this writes them to the output at the end.
     socialCards(),

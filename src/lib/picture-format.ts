@@ -6,5 +6,8 @@
  * as PNG, which keeps its lines sharp and holds nothing that runs.
  */
 export function publishedFormat(picture: { format: string }): { format?: 'png' } {
-  return picture.format === 'svg' ? { format: 'png' } : {};
+  // Read from the clone: reading a field of the imported picture itself marks its original file as used, and
+  // the build would then publish the original beside the optimised files (camera metadata included).
+  const { format } = (picture as { clone?: { format: string } }).clone ?? picture;
+  return format === 'svg' ? { format: 'png' } : {};
 }

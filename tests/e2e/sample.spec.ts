@@ -95,6 +95,24 @@ test('search merges the years of the sample newsroom: newest first across years,
   }
 });
 
+test('no picture is published as its original file: only the optimised copies, without camera metadata', () => {
+  const pictures = readdirSync(CONTENT, { recursive: true, encoding: 'utf8' }).filter((file) =>
+    /\.(?:jpe?g|png|webp|avif|gif|tiff|svg)$/i.test(file),
+  );
+  expect(pictures.length).toBeGreaterThan(0);
+  const assets = readdirSync(path.join(DIST, '_astro'));
+  // Astro names an original `<name>.<hash>.<ext>` and an optimised copy `<name>.<hash>_<variant>.<ext>`.
+  const originals = assets.filter((file) => /^[^.]+\.[A-Za-z0-9_-]{8}\.(?:jpe?g|png|webp|avif|gif|tiff|svg)$/i.test(file));
+  expect(originals).toEqual([]);
+  for (const picture of pictures) {
+    const name = path.basename(picture).replace(/\.[^.]+$/, '');
+    expect(
+      assets.some((file) => file.startsWith(`${name}.`)),
+      `${picture} is published optimised`,
+    ).toBe(true);
+  }
+});
+
 test('the sample build keeps within its page-weight budgets', () => {
   const html = readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
   const read = (file: string) => readFileSync(path.join(DIST, file), 'utf8');
