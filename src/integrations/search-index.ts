@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -124,21 +124,24 @@ export async function buildIndex(
   cache = path.join(cacheDir(), 'dateline-search-index'),
 ): Promise<string> {
   const stop = startTimer(timing);
-  const shards = shardPages(site, articlePageFiles(site), `pagefind ${PAGEFIND_VERSION}`);
+  const shards = shardPages(site, articlePageFiles(site), `pagefind ${PAGEFIND_VERSION}, index format ${INDEX_FORMAT}`);
   const files: FolderFile[] = [{ path: SHARD_LIST, content: Buffer.from(`${JSON.stringify(shards.map((shard) => shard.name))}\n`) }];
   const indexed: SearchShard[] = [];
+  // A folder of this build's own: two builds sharing a cache folder never link pages into each other's.
+  mkdirSync(cache, { recursive: true });
+  const scratch = mkdtempSync(path.join(cache, 'pages-'));
   try {
     for (const shard of shards) {
       let index = readKeptIndex(path.join(cache, shard.name), shard.digest);
       if (!index) {
-        index = await indexShard(site, shard, path.join(cache, 'pages'));
+        index = await indexShard(site, shard, scratch);
         keepIndex(path.join(cache, shard.name), shard.digest, index);
         indexed.push(shard);
       }
       files.push(...index.files.map((file) => ({ path: `${shard.name}/${file.path}`, content: file.content })));
     }
   } finally {
-    rmSync(path.join(cache, 'pages'), { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
   }
   forgetOtherShards(cache, shards);
   const { written } = syncFolder(path.join(site, SEARCH_INDEX_FOLDER), files);
@@ -151,6 +154,9 @@ export async function buildIndex(
   const kept = shards.length - indexed.length;
   return `search index built from ${pages(indexed)} pages (${indexed.map((shard) => shard.name).join(', ')}${kept > 0 ? `; ${kept} other year${kept === 1 ? '' : 's'} unchanged` : ''}; ${writes})`;
 }
+
+/** Bump when what a year's index is made with changes here (Pagefind's options, the files kept): cached years are made again. */
+const INDEX_FORMAT = 1;
 
 /** The list of shards, newest first, that the search page reads before loading them. */
 const SHARD_LIST = 'shards.json';
@@ -216,5 +222,11 @@ function forgetOtherShards(cache: string, shards: readonly SearchShard[]): void 
   } catch {
     return;
   }
-  for (const entry of entries) if (!names.has(entry)) rmSync(path.join(cache, entry), { recursive: true, force: true });
+  // Year folders are digits. A scratch folder (`pages-*`) may belong to a build still running; one a day old
+  // was left by a build that was stopped.
+  const stale = (entry: string) => Date.now() - (statSync(path.join(cache, entry), { throwIfNoEntry: false })?.mtimeMs ?? 0) > 86_400_000;
+  for (const entry of entries) {
+    if (/^\d+$/.test(entry) ? !names.has(entry) : entry.startsWith('pages-') && stale(entry))
+      rmSync(path.join(cache, entry), { recursive: true, force: true });
+  }
 }

@@ -1,4 +1,16 @@
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readlinkSync,
+  readSync,
+  realpathSync,
+  statSync,
+  type Dirent,
+  type Stats,
+} from 'node:fs';
 import path from 'node:path';
 import { AstroError } from 'astro/errors';
 
@@ -205,21 +217,21 @@ export function readArticleFile(contentDir: string, relPath: string, maxBytes: n
   const absPath = path.join(contentDir, relPath);
   let fd: number;
   try {
-    if (!isInside(realpathSync(contentDir), realpathSync(absPath))) {
-      throw new UnreadableFile(
-        'is outside the content folder (a symbolic link)',
-        'copy the article into the content folder instead of linking to it',
-      );
-    }
     fd = openSync(absPath, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    if (error instanceof UnreadableFile) throw error;
     throw new UnreadableFile(
       `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
       'check that the file exists and can be read',
     );
   }
   try {
+    // The file opened, not the path checked before: a link swapped in between is caught here.
+    if (!isInside(realpathSync(contentDir), openedPath(fd, absPath))) {
+      throw new UnreadableFile(
+        'is outside the content folder (a symbolic link)',
+        'copy the article into the content folder instead of linking to it',
+      );
+    }
     const stats = fstatSync(fd);
     if (!stats.isFile()) {
       const { message, hint } = notRegular(stats);
@@ -235,6 +247,15 @@ export function readArticleFile(contentDir: string, relPath: string, maxBytes: n
     return buffer.subarray(0, length);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** Where an open file really is: Linux names it in /proc; elsewhere the path is resolved again. */
+function openedPath(fd: number, absPath: string): string {
+  try {
+    return readlinkSync(`/proc/self/fd/${fd}`);
+  } catch {
+    return realpathSync(absPath);
   }
 }
 

@@ -53,7 +53,10 @@ export async function startSearch(): Promise<void> {
 
   // `restore`: set every field from the URL (back and forward); otherwise only the fields the URL names,
   // so a query typed while the page was loading is not wiped out.
+  // Searches can overlap (a filter changed while the last search still loads its years): only the latest shows.
+  let latest = 0;
   const run = async (restore = true) => {
+    const ticket = ++latest;
     const params = new URL(location.href).searchParams;
     for (const name of ['q', 'sort', ...FILTERS]) {
       if (restore || params.has(name)) field(name).value = params.get(name) ?? (name === 'sort' ? 'date' : '');
@@ -70,6 +73,7 @@ export async function startSearch(): Promise<void> {
       ? await find(index.pagefind, index.years, query || null, filters, params.get('sort') !== 'relevance')
       : { count: 0, shown: [] };
     const results = await Promise.all(found.shown.map((result) => result.data()));
+    if (ticket !== latest) return;
     status.textContent = (list.dataset.resultsLabel ?? status.dataset.resultsLabel ?? '{count}')
       .replace('{count}', String(found.count))
       // A function, so that `$&`, `$'` and the like in a query are not read as replacement patterns.
@@ -106,15 +110,17 @@ function fillFilter(select: HTMLSelectElement, counts: Record<string, number> = 
 
 /** Loads the year indexes, newest first; none when the site has no article yet. */
 async function loadIndex(base: string): Promise<{ pagefind: Pagefind; years: string[] } | undefined> {
-  const response = await fetch(`${base}pagefind/shards.json`);
+  // Revalidated: a copy kept from before a deploy could name a year that is gone.
+  const response = await fetch(`${base}pagefind/shards.json`, { cache: 'no-cache' });
   if (!response.ok) throw new Error(`no search index (${response.status})`);
   const years = ((await response.json()) as unknown[]).filter((year): year is string => typeof year === 'string' && /^\d+$/.test(year));
   const [newest, ...older] = years;
   if (newest === undefined) return undefined;
   const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/${newest}/pagefind.js`)) as Pagefind;
   await pagefind.options({ baseUrl: base });
-  await Promise.all(older.map((year) => pagefind.mergeIndex(`${base}pagefind/${year}/`, { baseUrl: base })));
-  return { pagefind, years };
+  // A year that fails to load leaves the others searchable.
+  const merged = await Promise.allSettled(older.map((year) => pagefind.mergeIndex(`${base}pagefind/${year}/`, { baseUrl: base })));
+  return { pagefind, years: [newest, ...older.filter((_, i) => merged[i]!.status === 'fulfilled')] };
 }
 
 /**

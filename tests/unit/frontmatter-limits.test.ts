@@ -25,6 +25,13 @@ describe('frontmatter that cannot blow up', () => {
     expect(problemsOf(`+++\ntitle = "x"\ndate = 2024-10-25\n${key} = 1\n+++${body}`)).toEqual([`content/world/bomb.md:4: k0: ${DEPTH}`]);
   });
 
+  it('should name the line of the deep TOML table, not of a field whose name it begins', () => {
+    const table = Array.from({ length: 17 }, (_, i) => String.fromCharCode(97 + i)).join('.');
+    expect(problemsOf(`+++\ntitle = "x"\ndate = 2024-10-25\nauthors = ["Ana Lima"]\n[${table}]\nkey = 1\n+++${body}`)).toEqual([
+      `content/world/bomb.md:5: a: ${DEPTH}`,
+    ]);
+  });
+
   it('should refuse YAML nested thousands of levels deep, in flow and in block style, naming the line', () => {
     expect(problemsOf(`---\ntitle: x\ndate: 2024-10-25\nx: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n---${body}`)).toEqual([
       `content/world/bomb.md:4: x: ${DEPTH}`,

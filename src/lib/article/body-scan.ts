@@ -83,6 +83,18 @@ function destination(raw: string): string {
 type Found = { kind: 'link' | 'image'; url: string; text: string; offset: number };
 
 // A backtick fence's info string holds no backtick (` ``` ``` ` opens no block).
+/**
+ * Whether a body holds more backtick runs than the scan's code-span pattern handles in reasonable time: it
+ * is quadratic in runs that never close (`` `a``a```a… ``), so such bodies go to the parser, which is not.
+ */
+function manyBacktickRuns(body: string): boolean {
+  let runs = 0;
+  for (let i = body.indexOf('`'); i !== -1; i = body.indexOf('`', i + 1)) {
+    if (body[i - 1] !== '`' && ++runs > 1000) return true;
+  }
+  return false;
+}
+
 const FENCED_CODE = /^ {0,3}(`{3,}(?=[^`\n]*$)|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[`~]*[ \t]*$|(?![\s\S]))/gm;
 const CODE_SPAN = /(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g;
 
@@ -114,11 +126,15 @@ export function nestsDeeply(body: string): boolean {
  * ASCII punctuation: `\![x](a.jpg)` is text, `..\..\x.png` is `....\x.png`), code fenced inside a list
  * or a quote, which ends with its container, lines that start like a reference definition without being
  * one the scan reads (a title over several lines, text after the destination), and code spans over several
- * lines, which a heading or a fence in between would end. Such bodies are read the build's way.
+ * lines, which a heading or a fence in between would end, definitions inside quotes and lists, and character
+ * references. Such bodies are read the build's way.
  */
 export function beyondTheScan(body: string): boolean {
   return (
     /^(?: {4}|\t)/m.test(body) ||
+    // A definition inside a quote or a list item, and character references (`&#46;`) the scan does not decode.
+    /^[ \t]*(?:>|[-*+]|\d{1,9}[.)])[ \t>]*\[[^\]\n]+\]:/m.test(body) ||
+    /&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i.test(body) ||
     /\\[!-/:-@[-`{-~]/.test(body) ||
     /^[ \t]*(?:>|[-*+]|\d{1,9}[.)])[ \t>]*(?:`{3}|~{3})/m.test(body) ||
     (body.match(DEFINITION_START)?.length ?? 0) !== (body.match(DEFINITION)?.length ?? 0) ||
@@ -247,7 +263,8 @@ export function checkArticle(source: ArticleSource, options: ParseOptions): Pars
   const decoded = decodeSource(source.bytes, source.file);
   if (!('problem' in decoded)) {
     const split = splitFrontmatter(decoded.text);
-    if (split && (hasRawHtml(split.body) || nestsDeeply(split.body) || beyondTheScan(split.body))) return undefined;
+    if (split && (manyBacktickRuns(split.body) || hasRawHtml(split.body) || nestsDeeply(split.body) || beyondTheScan(split.body)))
+      return undefined;
   }
   return readArticle(source, options, scanning);
 }

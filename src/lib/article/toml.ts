@@ -37,7 +37,8 @@ export function readToml(tomlText: string, firstLine: number, file: string): { f
 function lineStarting(tomlText: string, key: string, firstLine: number): number {
   const row = tomlText.split('\n').findIndex((text) => {
     const trimmed = text.trimStart().replace(/^\[+\s*/, '');
-    return trimmed.startsWith(key) || trimmed.startsWith(`"${key}"`);
+    // The key itself, not a longer one it begins (`a` is not `authors`).
+    return [key, `"${key}"`].some((written) => trimmed.startsWith(written) && /^(?:$|[\s.=\]])/.test(trimmed.slice(written.length)));
   });
   return row === -1 ? firstLine : firstLine + row;
 }

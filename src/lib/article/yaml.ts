@@ -1,6 +1,6 @@
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { Problem } from '../problems.ts';
-import { fieldTooDeep, tooDeepProblem } from './frontmatter-depth.ts';
+import { fieldTooDeep, MAX_FRONTMATTER_DEPTH, tooDeepProblem } from './frontmatter-depth.ts';
 
 /** Frontmatter as read from YAML, before validation, with the line of each top-level key for messages. */
 export interface RawFrontmatter {
@@ -64,6 +64,11 @@ export function readYaml(yamlText: string, firstLine: number, file: string): { f
     if (deep !== undefined) return { problems: [tooDeepProblem(file, keyLines.get(deep) ?? firstLine, deep)] };
     return { frontmatter: { data, keyLines }, problems: [] };
   } catch (error) {
+    // Building the values ran out of stack before the parser did (it depends on the thread's stack).
+    if (error instanceof RangeError) {
+      const field = deepestField(doc.contents?.items ?? []);
+      return { problems: [tooDeepProblem(file, (field === undefined ? undefined : keyLines.get(field)) ?? firstLine, field)] };
+    }
     return {
       problems: [
         {
@@ -76,6 +81,21 @@ export function readYaml(yamlText: string, firstLine: number, file: string): { f
       ],
     };
   }
+}
+
+/** The first top-level field whose value nests deeper than the limit, walked on the parsed tree without recursion. */
+function deepestField(pairs: readonly { key: unknown; value: unknown }[]): string | undefined {
+  for (const pair of pairs) {
+    const pending: [unknown, number][] = [[pair.value, 1]];
+    while (pending.length > 0) {
+      const [node, depth] = pending.pop()!;
+      const items = (node as { items?: unknown[] } | null)?.items;
+      if (!Array.isArray(items)) continue;
+      if (depth > MAX_FRONTMATTER_DEPTH) return isScalar(pair.key) ? String(pair.key.value) : undefined;
+      for (const item of items) pending.push([(item as { value?: unknown }).value ?? item, depth + 1]);
+    }
+  }
+  return undefined;
 }
 
 /** The top-level `key:` line at or before `offset` (1-based within the block) and its key, if it has one. */
