@@ -1,16 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -113,10 +102,12 @@ const isArticleLike = (name: string) => /\.(md|markdown)[\s.\u200B]*$/i.test(nam
  * Every file below `dir` (links and pipes included, not folders), as NFC `/`-separated paths (how
  * expected.json names them) → the path on disk.
  */
-function listFiles(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const entry of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-    if (!lstatSync(path.join(dir, entry)).isDirectory()) files.set(entry.split(path.sep).join('/').normalize('NFC'), entry);
+function listFiles(dir: string, folder = '', files = new Map<string, string>()): Map<string, string> {
+  // Walked by hand: a linked folder is an entry of its own, not walked (Node's recursive listing follows it).
+  for (const entry of readdirSync(path.join(dir, folder), { withFileTypes: true })) {
+    const relative = folder ? path.join(folder, entry.name) : entry.name;
+    if (entry.isDirectory()) listFiles(dir, relative, files);
+    else files.set(relative.split(path.sep).join('/').normalize('NFC'), relative);
   }
   return files;
 }

@@ -75,8 +75,9 @@ for (const build of [ROOT_BUILD, NEWS_BUILD]) {
         "North Korea readies troops for Russia's war, Seoul says",
         'Kim and Putin sign defence pact in Pyongyang',
       ]);
-      // The hostile headline stays text inside the XML.
-      expect(site.item[1].title).toBe('Hostile </title><script>alert("title")</script> "quoted" headline');
+      // The hostile headline stays text inside the XML, and is HTML text inside that, for readers that render
+      // titles as HTML: they show the characters, never markup.
+      expect(site.item[1].title).toBe('Hostile &lt;/title&gt;&lt;script&gt;alert("title")&lt;/script&gt; "quoted" headline');
     });
 
     test('advertises the site feeds on every page and the section or tag feed where it applies', () => {
