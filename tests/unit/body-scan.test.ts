@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { beyondTheScan, checkArticle, hasRawHtml, nestsDeeply, scanBody, splitFrontmatter } from '../../src/lib/article/body-scan.ts';
+import { beyondTheScan, checkArticle, hasRawHtml, nestsDeeply, scanBody } from '../../src/lib/article/body-scan.ts';
+import { splitFrontmatter } from '../../src/lib/article/frontmatter-split.ts';
 import { parseArticle, type ArticleSource } from '../../src/lib/article/parse.ts';
 import { parseMarkdown } from '../../src/lib/article/render.ts';
 

@@ -1,7 +1,9 @@
 import type { ArticleDate } from '../dates.ts';
 import type { Problem } from '../problems.ts';
 import { isSlugTooLong, MAX_SLUG_BYTES, slugFromFileName, spellingKey, toArticleSlug, toSlug } from '../slug.ts';
+import { MAX_BLOCK_LINES, overlongBlock } from './block-length.ts';
 import { decodeSource } from './decode.ts';
+import { splitFrontmatter } from './frontmatter-split.ts';
 import { RESERVED_SECTION_SLUGS } from '../urls.ts';
 import {
   describeReference,
@@ -126,6 +128,24 @@ export function readArticle<Body>(source: ArticleSource, options: ParseOptions, 
 
   const problems: Problem[] = [];
   const error = (message: string, extra: Partial<Problem> = {}) => problems.push({ severity: 'error', file, message, ...extra });
+
+  // Before anything parses the body (the build's reader parses it with the frontmatter): a block thousands of
+  // lines long would take the Markdown parser minutes.
+  const quickSplit = splitFrontmatter(decoded.text);
+  const long = quickSplit && overlongBlock(quickSplit.body, quickSplit.bodyLine);
+  if (long) {
+    return {
+      problems: [
+        {
+          severity: 'error',
+          file,
+          line: long.line,
+          message: `${long.lines.toLocaleString('en')} lines from here are one block, with no blank line between them: no block may run over ${MAX_BLOCK_LINES.toLocaleString('en')} lines (the Markdown parser's time grows with the square of a block's length)`,
+          hint: 'put a blank line between paragraphs',
+        },
+      ],
+    };
+  }
 
   const split = withinDepth(() => reader.split(decoded.text), file);
   if ('problem' in split) return { problems: [split.problem] };
