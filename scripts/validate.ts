@@ -21,7 +21,7 @@ import type { ParsedArticle } from '../src/lib/article/parse.ts';
 import { checkEditorial } from '../src/lib/editorial-checks.ts';
 import { formatReport, type Problem } from '../src/lib/problems.ts';
 import { slugFromFileName } from '../src/lib/slug.ts';
-import { extraThreadsFor, shareOut } from '../src/work-sharing.ts';
+import { extraThreadsFor, shareOut, WORKER_STACK_MB } from '../src/work-sharing.ts';
 import {
   articleSource,
   checkAcrossFiles,
@@ -136,7 +136,7 @@ async function parseFiles(root: string, contentDir: string, files: string[]): Pr
   const input: WorkerInput = { root, contentDir, files, next: new SharedArrayBuffer(4) };
   const workers = Array.from(
     { length: extraThreadsFor(files.length, FILES_PER_EXTRA_THREAD) },
-    () => new Worker(new URL(import.meta.url), { workerData: input }),
+    () => new Worker(new URL(import.meta.url), { workerData: input, resourceLimits: { stackSizeMb: WORKER_STACK_MB } }),
   );
   return shareOut(files.length, workers, () => drain(input));
 }

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { writeBody } from '../body-files.ts';
 import { parseArticle, type ParseOptions, type ParseResult } from '../lib/article/parse.ts';
 import type { StoredArticleInput } from '../lib/article/stored.ts';
-import { extraThreadsFor, shareOut, takeFromCounter } from '../work-sharing.ts';
+import { extraThreadsFor, shareOut, takeFromCounter, WORKER_STACK_MB } from '../work-sharing.ts';
 import { articleSource } from './content-files.ts';
 import { readArticleFile } from './content-folder.ts';
 
@@ -20,13 +20,6 @@ import { readArticleFile } from './content-folder.ts';
 
 /** Below this many files per extra thread, starting one (it loads the whole pipeline, ~0.4 s) costs more than it saves. */
 const FILES_PER_EXTRA_THREAD = 100;
-
-/**
- * Worker threads get about the main thread's stack (a worker's default is 4 MB, V8's main-thread limit
- * ~1 MB), so a body nested a thousand levels deep or more overflows and is reported (read.ts) at about the
- * same depth on every thread: measured, 1,875 quotes / ~1,000 list levels on both.
- */
-const STACK_SIZE_MB = 1.15;
 
 /**
  * What every thread is given: the files to parse (names and digests from the loader) and the shared counter.
@@ -115,7 +108,7 @@ export async function parseFiles(
   const script = path.join(root, 'src', 'loaders', 'parse-worker.ts');
   const workers = Array.from(
     { length: extraThreadsFor(files.length, FILES_PER_EXTRA_THREAD) },
-    () => new Worker(script, { workerData: jobs, resourceLimits: { stackSizeMb: STACK_SIZE_MB } }),
+    () => new Worker(script, { workerData: jobs, resourceLimits: { stackSizeMb: WORKER_STACK_MB } }),
   );
   return shareOut(files.length, workers, () => parseShare(jobs));
 }

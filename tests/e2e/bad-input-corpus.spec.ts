@@ -82,6 +82,8 @@ const GENERATED: Record<string, { bytes?: string | Uint8Array; name?: string; li
   'slugs/北朝鮮.md': { bytes: article('A file name in Chinese characters') },
   // Not an article: a folder whose name ends in .md must be passed over, not read as a file.
   'world/photos.md/caption.txt': { bytes: 'A folder named like an article.\n' },
+  // A block the Markdown parser would take over a minute to read (src/lib/article/block-length.ts).
+  'body/quote-continued-40000-lines.md': { bytes: `${article('A quote continued by 40,000 lines')}\n> a\n${'b\n'.repeat(40_000)}` },
   // What a content folder written by many hands can hold besides files (src/loaders/content-folder.ts).
   'hostile/zero.md': { link: '/dev/zero' },
   'hostile/passwd.md': { link: '/etc/passwd' },
