@@ -268,7 +268,7 @@ function randomCorpus({ seed, articles: n, pool, spread, days }: CorpusCase): Re
 }
 
 /**
- * Related and More in section straight from the definition (README, "Related articles"): every other
+ * Related and More in section straight from the definition (docs/related.md): every other
  * article is scored; pins first; sums equal to nine decimals are ties, broken by date distance, then slug.
  */
 function definition(articles: RelatedCandidate[], count: number) {
