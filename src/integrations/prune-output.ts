@@ -15,18 +15,11 @@ import { CARDS_FOLDER } from '../lib/urls.ts';
  *
  * A file stays when this build wrote or kept it: every page and endpoint (`assets`, Astro's list of each
  * route's files, skipped ones included), every file copied from `public/`, and assets Vite wrote this
- * build (`_astro/`, newer than the build's start), but SVG files there, which are content pictures as written. Files the integrations after this one write (sitemaps,
+ * build (`_astro/`, newer than the build's start). Files the integrations after this one write (sitemaps,
  * `_headers`) are written afresh; the search index step makes `pagefind/` match its new index itself
  * (search-index.ts), rewriting only the files that changed, and the social cards step does the same for
  * `cards/` (social-cards.ts).
  */
-const isPictureAsWritten = (file: string) => file.startsWith(`_astro${path.sep}`) && /\.svg$/i.test(file);
-
-function unlink(outDir: string, file: string): true {
-  unlinkSync(path.join(outDir, file));
-  return true;
-}
-
 export function pruneOutput(): AstroIntegration {
   let outDir = '';
   let publicDir = '';
@@ -50,18 +43,13 @@ export function pruneOutput(): AstroIntegration {
           const top = file.split(path.sep)[0]!;
           // `.git` is not the build's; the search index and the social cards are kept in step by their own steps.
           if (top === '.git' || top === SEARCH_INDEX_FOLDER || top === CARDS_FOLDER) return false;
-          if (fromPublic.has(file)) return false;
-          // Astro emits a picture written as SVG as it is, beside the PNGs the pages use (picture-format.ts):
-          // the site's own code imports no SVG, so one here is a content file as written, never published.
-          if (isPictureAsWritten(file)) return unlink(outDir, file);
-          if (written.has(file)) return false;
+          if (written.has(file) || fromPublic.has(file)) return false;
           if (file.startsWith(`_astro${path.sep}`) && statSync(path.join(outDir, file)).mtimeMs >= started) return false;
-          return unlink(outDir, file);
+          unlinkSync(path.join(outDir, file));
+          return true;
         });
         for (const file of removed) removeEmptyFolders(outDir, path.dirname(file));
-        const svg = removed.filter(isPictureAsWritten).length;
-        if (svg > 0) logger.info(`removed ${svg} pictures written as SVG (published as PNG)`);
-        if (removed.length > svg) logger.info(`removed ${removed.length - svg} files of the last build that this one did not write`);
+        if (removed.length > 0) logger.info(`removed ${removed.length} files of the last build that this one did not write`);
       },
     },
   };

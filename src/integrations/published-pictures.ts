@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -13,6 +13,17 @@ const SIGNATURES: Record<string, (head: Buffer) => boolean> = {
   avif: (head) => head.toString('latin1', 4, 8) === 'ftyp',
   gif: (head) => head.toString('latin1', 0, 4) === 'GIF8',
 };
+
+/**
+ * Removes the SVG files under `_astro/`: Astro emits a picture written as SVG as it is, beside the PNGs the
+ * pages use (picture-format.ts), and the site's own code imports no SVG, so each is a content file as
+ * written, never to be published. Says how many it removed.
+ */
+export function removeSvgAsWritten(outDir: string): number {
+  const svg = filesBelow(path.join(outDir, '_astro')).filter((file) => /\.svg$/i.test(file));
+  for (const file of svg) unlinkSync(path.join(outDir, '_astro', file));
+  return svg.length;
+}
 
 /** Published pictures (`_astro/`, relative paths) whose bytes are not the format their name says. */
 export function mislabelledPictures(outDir: string): string[] {
@@ -34,7 +45,8 @@ export function mislabelledPictures(outDir: string): string[] {
 }
 
 /**
- * Fails the build when a published picture is not what its name says. When sharp cannot convert a picture
+ * Keeps pictures from the content folder to what the pages use: the SVG files as written are removed, and
+ * the build fails when a published picture is not what its name says. When sharp cannot convert a picture
  * (an SVG librsvg refuses), Astro warns and writes the original bytes under the new name: an SVG, script and
  * all, as `x.png`. Browsers do not run it there (`nosniff`, an image type), but the page shows a broken
  * picture and the file is the SVG as written: the build stops instead.
@@ -43,7 +55,9 @@ export function publishedPictures(): AstroIntegration {
   return {
     name: 'dateline-published-pictures',
     hooks: {
-      'astro:build:done': ({ dir }) => {
+      'astro:build:done': ({ dir, logger }) => {
+        const removed = removeSvgAsWritten(fileURLToPath(dir));
+        if (removed > 0) logger.info(`removed ${removed} pictures written as SVG (published as PNG)`);
         const wrong = mislabelledPictures(fileURLToPath(dir));
         if (wrong.length === 0) return;
         throw new Error(

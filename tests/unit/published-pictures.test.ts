@@ -1,8 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { mislabelledPictures } from '../../src/integrations/published-pictures.ts';
+import { mislabelledPictures, removeSvgAsWritten } from '../../src/integrations/published-pictures.ts';
 import { useTempDir } from './support/temp-dir.ts';
 
 describe('mislabelledPictures', () => {
@@ -20,6 +20,17 @@ describe('mislabelledPictures', () => {
     writeFileSync(path.join(assets, 'broken.abc_6.jpeg'), '<?xml version="1.0"?><svg/>');
     writeFileSync(path.join(assets, 'Base.abc.css'), 'body{}');
     expect(mislabelledPictures(dir())).toEqual(['_astro/broken.abc_5.png', '_astro/broken.abc_6.jpeg']);
+  });
+
+  it('should remove the SVG files as written from _astro/, and nothing else', () => {
+    const assets = path.join(dir(), '_astro');
+    mkdirSync(path.join(assets, 'sub'), { recursive: true });
+    for (const file of ['chart.abc.svg', 'sub/logo.abc.SVG', 'chart.abc_1.png', 'Base.abc.css'])
+      writeFileSync(path.join(assets, file), 'x');
+    writeFileSync(path.join(dir(), 'favicon.svg'), 'x');
+    expect(removeSvgAsWritten(dir())).toBe(2);
+    expect(readdirSync(assets, { recursive: true }).sort()).toEqual(['Base.abc.css', 'chart.abc_1.png', 'sub']);
+    expect(readdirSync(dir()).sort()).toEqual(['_astro', 'favicon.svg']);
   });
 
   it('should find nothing in a site without pictures', () => {
