@@ -7,36 +7,46 @@
 // - a file is parsed again only when something it depends on changed since the last run: its bytes, the
 //   files next to it that it names, or the code (results are kept in the cache folder, as the build keeps
 //   parsed articles); the checks across files always run on the whole folder;
-// - many files to parse are parsed on every core: this file is also the worker script, and the threads take
-//   the next file from a shared counter until none is left.
+// - files are parsed on worker threads (this file is also the worker script), on every core when there are
+//   many, each under the site's time limit (src/work-sharing.ts).
 // Results are put back in file order, so the report is the same whatever was cached and however many threads.
 import { createHash, hash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread } from 'node:worker_threads';
 import { cacheDir } from '../src/build-paths.ts';
 import { buildTime } from '../src/clock.ts';
 import type { ParsedArticle } from '../src/lib/article/parse.ts';
 import { checkEditorial } from '../src/lib/editorial-checks.ts';
 import { formatReport, type Problem } from '../src/lib/problems.ts';
 import { slugFromFileName } from '../src/lib/slug.ts';
-import { extraThreadsFor, shareOut, WORKER_STACK_MB } from '../src/work-sharing.ts';
+import { serveItems, WorkPool } from '../src/work-sharing.ts';
 import {
   articleSource,
   checkAcrossFiles,
   displayPath,
   listingProblems,
   parseOptionsFor,
+  stoppedProblem,
   unreadableProblem,
 } from '../src/loaders/content-files.ts';
 import { listMarkdownFiles, readArticleFile } from '../src/loaders/content-folder.ts';
 import { site } from '../src/site.config.ts';
 
-/** Below this many files to parse, starting a thread (it loads the whole pipeline, ~0.4 s) costs more than it saves. */
-const FILES_PER_EXTRA_THREAD = 100;
+/** Per thread started: starting one loads the pipeline (~0.4 s), worth it for about this many files. */
+const FILES_PER_THREAD = 100;
 
 const parseOptions = parseOptionsFor(site);
+
+/**
+ * The build stops a file whose parse takes longer than `maxParseSeconds`, which the quick reading (no
+ * Markdown parser) would never see. The shapes the parser is slowest on (docs/performance.md, "Parse
+ * time") need far more bytes than this to reach the limit, even on a machine several times slower: larger
+ * files are read the build's way, under the same limit, so validate stops what the build would. Newsroom
+ * articles are well below it.
+ */
+const QUICK_READING_MAX_BYTES = site.maxParseSeconds * 4 * 1024;
 
 /**
  * What the checks across files and the editorial checks read of an article; the rest (its HTML above all)
@@ -66,46 +76,41 @@ interface CheckedFile {
   result: FileResult;
 }
 
-/** What each worker is given: the files to parse, where they are, and the counter all threads take the next file from. */
+/** What each worker is given: the files to check and where they are. */
 interface WorkerInput {
   root: string;
   contentDir: string;
   files: string[];
-  next: SharedArrayBuffer;
 }
 
-/** Parses files until the shared counter runs past the last one; returns what it parsed, by index. */
-async function drain(input: WorkerInput): Promise<[number, CheckedFile][]> {
-  // Loaded here, not at the top: when every file is unchanged, the pipeline (~0.3 s to load) is not needed.
-  const { checkArticle } = await import('../src/lib/article/body-scan.ts');
-  // The full pipeline only for bodies with raw HTML, which the quick reading leaves to it; loaded once, if needed.
-  let render: typeof import('../src/lib/article/parse.ts').parseArticle | undefined;
-  const next = new Int32Array(input.next);
-  const checked: [number, CheckedFile][] = [];
-  for (let i = Atomics.add(next, 0, 1); i < input.files.length; i = Atomics.add(next, 0, 1)) {
-    const relPath = input.files[i]!;
-    let bytes: Buffer;
-    try {
-      bytes = readArticleFile(input.contentDir, relPath, site.maxArticleBytes);
-    } catch (error) {
-      const file = displayPath(input.root, path.join(input.contentDir, relPath));
-      checked.push([i, { digest: '', lookups: [], result: toResult(relPath, file, undefined, [unreadableProblem(file, error)]) }]);
-      continue;
-    }
-    const source = articleSource(input.root, input.contentDir, relPath, bytes);
-    const lookups = new Map<string, boolean>();
-    const exists = source.fileExists!;
-    const fileExists = (src: string) => {
-      const answer = exists(src);
-      lookups.set(src, answer);
-      return answer;
-    };
-    const quick = checkArticle({ ...source, fileExists }, parseOptions);
-    render ??= quick ? undefined : (await import('../src/lib/article/parse.ts')).parseArticle;
-    const { article, problems } = quick ?? render!({ ...source, fileExists }, parseOptions);
-    checked.push([i, { digest: hash('sha1', bytes), lookups: [...lookups], result: toResult(relPath, source.file, article, problems) }]);
+// Loaded when first needed, not at the top: when every file is unchanged, the pipeline (~0.3 s to load) is not needed.
+let quickCheck: typeof import('../src/lib/article/body-scan.ts').checkArticle | undefined;
+// The full pipeline only for bodies with raw HTML, which the quick reading leaves to it; loaded once, if needed.
+let render: typeof import('../src/lib/article/parse.ts').parseArticle | undefined;
+
+/** Checks file number `i` of the input (on a thread of the pool, under its time limit). */
+async function checkFile(input: WorkerInput, i: number): Promise<CheckedFile> {
+  quickCheck ??= (await import('../src/lib/article/body-scan.ts')).checkArticle;
+  const relPath = input.files[i]!;
+  let bytes: Buffer;
+  try {
+    bytes = readArticleFile(input.contentDir, relPath, site.maxArticleBytes);
+  } catch (error) {
+    const file = displayPath(input.root, path.join(input.contentDir, relPath));
+    return { digest: '', lookups: [], result: toResult(relPath, file, undefined, [unreadableProblem(file, error)]) };
   }
-  return checked;
+  const source = articleSource(input.root, input.contentDir, relPath, bytes);
+  const lookups = new Map<string, boolean>();
+  const exists = source.fileExists!;
+  const fileExists = (src: string) => {
+    const answer = exists(src);
+    lookups.set(src, answer);
+    return answer;
+  };
+  const quick = bytes.length <= QUICK_READING_MAX_BYTES ? quickCheck({ ...source, fileExists }, parseOptions) : undefined;
+  render ??= quick ? undefined : (await import('../src/lib/article/parse.ts')).parseArticle;
+  const { article, problems } = quick ?? render!({ ...source, fileExists }, parseOptions);
+  return { digest: hash('sha1', bytes), lookups: [...lookups], result: toResult(relPath, source.file, article, problems) };
 }
 
 function toResult(relPath: string, file: string, article: ParsedArticle | undefined, problems: Problem[]): FileResult {
@@ -130,15 +135,21 @@ function toResult(relPath: string, file: string, article: ParsedArticle | undefi
   };
 }
 
-/** Parses the files, on as many threads as pay off; results in the order of `files`. */
-async function parseFiles(root: string, contentDir: string, files: string[]): Promise<CheckedFile[]> {
-  if (files.length === 0) return [];
-  const input: WorkerInput = { root, contentDir, files, next: new SharedArrayBuffer(4) };
-  const workers = Array.from(
-    { length: extraThreadsFor(files.length, FILES_PER_EXTRA_THREAD) },
-    () => new Worker(new URL(import.meta.url), { workerData: input, resourceLimits: { stackSizeMb: WORKER_STACK_MB } }),
-  );
-  return shareOut(files.length, workers, () => drain(input));
+/** Checks the files on as many threads as pay off, each under the time limit; results in the order of `files`. */
+async function checkFiles(root: string, contentDir: string, files: string[]): Promise<CheckedFile[]> {
+  const pool = new WorkPool<WorkerInput, CheckedFile>({
+    script: new URL(import.meta.url),
+    itemsPerThread: FILES_PER_THREAD,
+    limitMs: site.maxParseSeconds * 1000,
+  });
+  const outcomes = await pool.run({ root, contentDir, files }, files.length);
+  return outcomes.map((outcome, i) => {
+    if ('result' in outcome) return outcome.result;
+    const relPath = files[i]!;
+    const file = displayPath(root, path.join(contentDir, relPath));
+    // Not kept for the next run (no digest matches ''): a file stopped on a busy machine may pass on a quiet one.
+    return { digest: '', lookups: [], result: toResult(relPath, file, undefined, [stoppedProblem(file, outcome, site.maxParseSeconds)]) };
+  });
 }
 
 /** The results of the last run on a folder, valid while `code` is the same. */
@@ -230,7 +241,7 @@ async function main(): Promise<void> {
   const cached = readCache(cacheFile, code);
   const checked = reusable(root, contentDir, files, cached);
   const stale = files.flatMap((_, i) => (checked[i] ? [] : [i]));
-  const parsed = await parseFiles(
+  const parsed = await checkFiles(
     root,
     contentDir,
     stale.map((i) => files[i]!),
@@ -261,4 +272,4 @@ async function main(): Promise<void> {
 }
 
 if (isMainThread) await main();
-else parentPort!.postMessage(await drain(workerData as WorkerInput));
+else serveItems(checkFile);

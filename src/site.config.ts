@@ -28,6 +28,9 @@ export const site: SiteConfig = {
   feedItems: 20,
   // A long investigation is about 150 KB of Markdown; a file past this is refused with an error naming it.
   maxArticleBytes: 4 * 1024 * 1024,
+  // Four megabytes of prose parse in about 3 s; a file still parsing after this is stopped with an error naming it.
+  // MAX_PARSE_SECONDS overrides it for one run (a slow CI machine).
+  maxParseSeconds: process.env.MAX_PARSE_SECONDS ? Number(process.env.MAX_PARSE_SECONDS) : 8,
   frontPage: { topStories: 4, perSection: 3, latest: 10 },
   about:
     'Dateline is an independent newsroom publishing world, political, business, technology, science and culture news. Every story is written by our reporters and checked by an editor before it is published.',

@@ -1,10 +1,13 @@
 import { availableParallelism } from 'node:os';
-import type { Worker } from 'node:worker_threads';
+import { parentPort, Worker, workerData } from 'node:worker_threads';
 
 /**
- * Work shared between this thread and worker threads: every thread takes the next item number from one
- * shared counter until none is left, so a thread that drew short items simply takes more. Results are put
- * back in item order, so the outcome is the same however many threads ran and whichever took what.
+ * Work shared among worker threads, each item under a time limit. Items are handed out one or two at a time
+ * to every thread (a thread that drew short items simply takes more); each thread notes in shared memory
+ * which item it is on and since when, so this thread, which only hands out and collects, can stop a thread
+ * stuck on one item (a Markdown shape the parser takes minutes over), record that item as stopped and start
+ * a replacement that goes on with the rest. No item is worked on here: synchronous work cannot be stopped.
+ * Results are put back in item order, so the outcome is the same however many threads ran.
  */
 
 /**
@@ -15,34 +18,224 @@ import type { Worker } from 'node:worker_threads';
  */
 export const WORKER_STACK_MB = 1.15;
 
-/** Extra threads worth starting for `count` items, when starting one costs about as much as `perThread` items. */
-export function extraThreadsFor(count: number, perThread: number): number {
-  return Math.max(0, Math.min(availableParallelism() - 1, Math.floor(count / perThread)));
+/** What became of one item: the task's result, or why it has none. */
+export type Outcome<R> = { result: R } | { stopped: 'time' | 'crash'; detail: string };
+
+export interface PoolOptions {
+  /** The worker script: it calls `serveItems` with the task. */
+  script: string | URL;
+  /** Starting a thread costs about as much as this many items (it loads the task's code). */
+  itemsPerThread: number;
+  /** An item that takes longer is stopped (its thread is terminated and replaced). */
+  limitMs: number;
+  /** Keep idle threads for the next run (`astro dev` reloads) rather than ending them after each run. */
+  keepAlive?: boolean;
 }
 
-/** Runs `task` on item numbers taken from the shared counter until they pass `count`. */
-export function takeFromCounter<T>(next: SharedArrayBuffer, count: number, task: (index: number) => T): [number, T][] {
-  const counter = new Int32Array(next);
-  const done: [number, T][] = [];
-  for (let i = Atomics.add(counter, 0, 1); i < count; i = Atomics.add(counter, 0, 1)) done.push([i, task(i)]);
-  return done;
+/** Items sent ahead of the one a thread is on, so it never waits for this thread between items. */
+const AHEAD = 2;
+
+/** A slot in shared memory, per thread: the item it is on (-1 when none) and when it started it (ms since the epoch). */
+const NONE = -1;
+
+type FromWorker = { run: number; index: number } & ({ result: unknown } | { error: string });
+type ToWorker = { run: number; payload: unknown } | { run: number; index: number };
+
+interface Thread {
+  worker: Worker;
+  slot: Float64Array;
+  /** The run whose payload this thread has been sent. */
+  run: number;
+  /** Items sent and not yet answered. */
+  sent: number[];
+  /** Items answered since it started: a thread that fails before answering any cannot run the task at all. */
+  answered: number;
+  /** Why it was ended, if this pool ended it. */
+  stopping?: { index: number; outcome: Outcome<never> };
+  error?: Error;
+}
+
+interface Run {
+  id: number;
+  payload: unknown;
+  /** Threads working at once: one per core when there are enough items to pay for starting them. */
+  threads: number;
+  outcomes: Outcome<unknown>[];
+  left: number;
+  /** Items not yet sent to a thread, taken from the end (so the order is reversed once, at the start). */
+  queue: number[];
+  resolve: (outcomes: Outcome<unknown>[]) => void;
+  reject: (error: Error) => void;
+}
+
+const now = () => performance.timeOrigin + performance.now();
+
+export class WorkPool<P, R> {
+  readonly #options: PoolOptions;
+  readonly #threads = new Set<Thread>();
+  #runs = 0;
+  #current: Run | undefined;
+  #watchdog: NodeJS.Timeout | undefined;
+
+  constructor(options: PoolOptions) {
+    this.#options = options;
+  }
+
+  /** Runs the task on items `0 … count - 1`, each given `payload`; outcomes by item number. One run at a time. */
+  run(payload: P, count: number): Promise<Outcome<R>[]> {
+    if (this.#current) return Promise.reject(new Error('WorkPool: a run is already under way'));
+    if (count === 0) return Promise.resolve([]);
+    return new Promise<Outcome<unknown>[]>((resolve, reject) => {
+      const queue = Array.from({ length: count }, (_, i) => count - 1 - i);
+      const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(count / this.#options.itemsPerThread)));
+      this.#current = { id: ++this.#runs, payload, threads, outcomes: new Array(count), left: count, queue, resolve, reject };
+      for (const thread of this.#threads) thread.worker.ref();
+      this.#staff();
+      const every = Math.min(250, Math.max(20, this.#options.limitMs / 8));
+      this.#watchdog = setInterval(() => this.#watch(), every);
+    }) as Promise<Outcome<R>[]>;
+  }
+
+  /** Ends every thread (after a build; `astro dev` keeps them). */
+  async close(): Promise<void> {
+    await Promise.all([...this.#threads].map((thread) => thread.worker.terminate()));
+    this.#threads.clear();
+  }
+
+  /**
+   * Starts threads until the run's number are working, not counting threads held up on one item: the
+   * other items go on in the meantime, rather than waiting for a slow item's thread to finish or be stopped.
+   * Then gives every thread its share.
+   */
+  #staff(): void {
+    const run = this.#current;
+    if (!run) return;
+    const heldUpSince = now() - this.#heldUpMs();
+    const working = [...this.#threads].filter((thread) => !thread.stopping && !(thread.slot[0] !== NONE && thread.slot[1]! < heldUpSince));
+    for (let n = working.length; n < run.threads && run.queue.length > 0; n++) this.#start();
+    for (const thread of this.#threads) this.#feed(thread);
+  }
+
+  /** On one item this long, a thread counts as held up (a file parses in milliseconds; the largest in seconds). */
+  #heldUpMs(): number {
+    return Math.min(1000, this.#options.limitMs / 4);
+  }
+
+  #start(): void {
+    const slot = new Float64Array(new SharedArrayBuffer(2 * Float64Array.BYTES_PER_ELEMENT)).fill(NONE);
+    const worker = new Worker(this.#options.script, {
+      workerData: { slot: slot.buffer },
+      resourceLimits: { stackSizeMb: WORKER_STACK_MB },
+    });
+    const thread: Thread = { worker, slot, run: 0, sent: [], answered: 0 };
+    this.#threads.add(thread);
+    worker.on('message', (message: FromWorker) => this.#answer(thread, message));
+    worker.on('error', (error) => (thread.error = error));
+    worker.on('exit', (code) => this.#ended(thread, code));
+  }
+
+  /** Sends the thread items until it has AHEAD of them; the run's payload first if it has not had it. */
+  #feed(thread: Thread): void {
+    const run = this.#current;
+    if (!run || thread.stopping) return;
+    while (thread.sent.length < AHEAD && run.queue.length > 0) {
+      if (thread.run !== run.id) {
+        thread.worker.postMessage({ run: run.id, payload: run.payload } satisfies ToWorker);
+        thread.run = run.id;
+      }
+      const index = run.queue.pop()!;
+      thread.sent.push(index);
+      thread.worker.postMessage({ run: run.id, index } satisfies ToWorker);
+    }
+  }
+
+  #answer(thread: Thread, message: FromWorker): void {
+    const run = this.#current;
+    if (!run || message.run !== run.id) return;
+    thread.sent = thread.sent.filter((index) => index !== message.index);
+    thread.answered++;
+    this.#settle(run, message.index, 'result' in message ? { result: message.result } : { stopped: 'crash', detail: message.error });
+    this.#feed(thread);
+  }
+
+  #settle(run: Run, index: number, outcome: Outcome<unknown>): void {
+    if (run.outcomes[index] !== undefined) return;
+    run.outcomes[index] = outcome;
+    if (--run.left === 0) this.#finish(run);
+  }
+
+  /**
+   * Ends the thread of any item past the limit (the item is settled when the thread has exited: its last
+   * answers arrive first), and starts others beside threads held up.
+   */
+  #watch(): void {
+    const late = now() - this.#options.limitMs;
+    for (const thread of this.#threads) {
+      const index = thread.slot[0]!;
+      if (thread.stopping || index === NONE || thread.slot[1]! > late) continue;
+      const seconds = this.#options.limitMs / 1000;
+      thread.stopping = { index, outcome: { stopped: 'time', detail: `took longer than ${seconds} s` } };
+      void thread.worker.terminate();
+    }
+    this.#staff();
+  }
+
+  /** A thread ended: its item is stopped (timed out or crashed), the items sent ahead go back in the queue, and a replacement starts. */
+  #ended(thread: Thread, code: number): void {
+    this.#threads.delete(thread);
+    const run = this.#current;
+    if (!run || thread.run !== run.id) return;
+    const crashed = thread.stopping ?? {
+      index: thread.slot[0]!,
+      outcome: { stopped: 'crash' as const, detail: thread.error?.message ?? `its thread exited (code ${code})` },
+    };
+    if (crashed.index === NONE && thread.answered === 0) {
+      this.#finish(run, new Error(`a worker thread could not start: ${thread.error?.stack ?? `exit code ${code}`}`));
+      return;
+    }
+    for (const index of thread.sent) {
+      if (index === crashed.index) this.#settle(run, index, crashed.outcome);
+      else if (run.outcomes[index] === undefined) run.queue.push(index);
+    }
+    this.#staff();
+  }
+
+  #finish(run: Run, error?: Error): void {
+    this.#current = undefined;
+    clearInterval(this.#watchdog);
+    if (this.#options.keepAlive && !error) for (const thread of this.#threads) thread.worker.unref();
+    else void this.close();
+    if (error) run.reject(error);
+    else run.resolve(run.outcomes);
+  }
 }
 
 /**
- * Runs `here` on this thread while the `workers` (each posting its `[index, result][]` once, when the
- * counter runs out) do the same; returns the results by item number.
+ * The worker side: runs `task` on each item sent, one after another, noting in the shared slot which item
+ * it is on and since when, and answers each item as soon as it is done. A task that throws answers with
+ * its error (a stopped item, not a stopped run).
  */
-export async function shareOut<T>(count: number, workers: Worker[], here: () => Promise<[number, T][]> | [number, T][]): Promise<T[]> {
-  const fromWorkers = workers.map(
-    (worker) =>
-      new Promise<[number, T][]>((resolve, reject) => {
-        worker.once('message', resolve);
-        worker.once('error', reject);
-        worker.once('exit', (code) => reject(new Error(`a worker thread stopped (exit code ${code}) before finishing its share`)));
-      }),
-  );
-  const results = new Array<T>(count);
-  for (const [i, result] of await here()) results[i] = result;
-  for (const batch of await Promise.all(fromWorkers)) for (const [i, result] of batch) results[i] = result;
-  return results;
+export function serveItems<P, R>(task: (payload: P, index: number) => R | Promise<R>): void {
+  const slot = new Float64Array((workerData as { slot: SharedArrayBuffer }).slot);
+  let payload: P;
+  let queue = Promise.resolve();
+  parentPort!.on('message', (message: ToWorker) => {
+    queue = queue.then(async () => {
+      if ('payload' in message) {
+        payload = message.payload as P;
+        return;
+      }
+      const { run, index } = message;
+      slot[1] = now();
+      slot[0] = index;
+      let answer: FromWorker;
+      try {
+        answer = { run, index, result: await task(payload, index) };
+      } catch (error) {
+        answer = { run, index, error: error instanceof Error ? error.message : String(error) };
+      }
+      slot[0] = NONE;
+      parentPort!.postMessage(answer);
+    });
+  });
 }

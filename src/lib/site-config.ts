@@ -56,6 +56,11 @@ export interface SiteConfig {
    * of memory (a link to `/dev/zero`, a pasted export).
    */
   maxArticleBytes: number;
+  /**
+   * The longest one article may take to parse, in seconds: a file past it is stopped and is an error naming
+   * it (some Markdown shapes take the parser minutes), in the build, `astro dev` and `npm run validate`.
+   */
+  maxParseSeconds: number;
 }
 
 /**
@@ -82,6 +87,8 @@ export function checkSiteConfig(site: SiteConfig): string[] {
   whole('pageSize', site.pageSize, 1);
   whole('feedItems', site.feedItems, 1);
   whole('maxArticleBytes', site.maxArticleBytes, 1024);
+  if (!(site.maxParseSeconds > 0 && Number.isFinite(site.maxParseSeconds)))
+    problems.push(`maxParseSeconds: ${site.maxParseSeconds} must be a number of seconds above 0 (MAX_PARSE_SECONDS, if set, overrides it)`);
   whole('frontPage.topStories', site.frontPage.topStories, 0);
   whole('frontPage.perSection', site.frontPage.perSection, 0);
   whole('frontPage.latest', site.frontPage.latest, 0);

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { missingImageProblem, type ImageUse } from '../lib/article/local-references.ts';
-import { parseFiles } from './parse-pool.ts';
+import { parseFiles, parsePool, type ParsedFile } from './parse-pool.ts';
 import { bodiesDir, hasBody, pruneBodies } from '../body-files.ts';
 import { PIPELINE_VERSION } from '../lib/article/pipeline-version.ts';
 import type { StoredArticleInput } from '../lib/article/stored.ts';
@@ -65,6 +65,7 @@ const SETTLE_MS = 120;
  */
 export function articlesLoader(options: ArticlesLoaderOptions): Loader {
   let watching = false;
+  let dev: DevSession | undefined;
   // Reloads run one after another, so a slow earlier run can never finish last and undo a newer one.
   let queue: Promise<void> = Promise.resolve();
   return {
@@ -74,6 +75,7 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
       // entries (digest). Registered before the first load, so fixing a file that broke startup recovers.
       if (context.watcher && !watching) {
         watching = true;
+        dev = { pool: parsePool(fileURLToPath(context.config.root), options.site.maxParseSeconds, true), stopped: new Map() };
         const contentDir = resolveContentDir(context, options);
         context.watcher.add(contentDir);
         let settling: NodeJS.Timeout | undefined;
@@ -84,12 +86,12 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
           // first event could read an empty file and never hear of the second write.
           clearTimeout(settling);
           settling = setTimeout(() => {
-            queue = queue.then(() => loadArticles(context, options)).catch((error: Error) => context.logger.error(error.message));
+            queue = queue.then(() => loadArticles(context, options, dev)).catch((error: Error) => context.logger.error(error.message));
           }, SETTLE_MS).unref();
         });
       }
       const stop = startTimer('content');
-      await loadArticles(context, options);
+      await loadArticles(context, options, dev);
       stop();
     },
   };
@@ -109,7 +111,15 @@ interface SourceNotes {
   warnings: Problem[];
 }
 
-async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptions): Promise<void> {
+/** What `astro dev` keeps between reloads, so that an edit is not held up by work done before. */
+interface DevSession {
+  /** Parsing threads, kept rather than started for each reload. */
+  pool: ReturnType<typeof parsePool>;
+  /** Files stopped at the time limit, by digest: not parsed again (for as long again) until they change. */
+  stopped: Map<string, ParsedFile>;
+}
+
+async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptions, dev?: DevSession): Promise<void> {
   const preview = Boolean(context.watcher);
   const { store, meta, logger, generateDigest, parseData } = context;
   const root = fileURLToPath(context.config.root);
@@ -138,7 +148,7 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
   // parsed together (on every core when there are many). Outcomes are then taken in file order.
   type Reused = { reused: true; problems: Problem[]; article: StoredArticleInput & { relPath: string } };
   // The bytes are not kept: the thread that parses a file reads it again (parse-pool.ts).
-  type ToParse = { reused: false; relPath: string; absPath: string; file: string; digest: string; sha1: string };
+  type ToParse = { reused: false; relPath: string; absPath: string; file: string; digest: string; sha1: string; stopped?: ParsedFile };
   const files: (Reused | ToParse)[] = [];
   for (const relPath of relPaths) {
     const absPath = path.join(contentDir, relPath);
@@ -160,7 +170,8 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
     const existing = store.get(relPath);
     const notes = existing?.digest === digest ? readNotes(meta.get(`notes:${relPath}`)) : undefined;
     if (!existing || !notes || !hasBody(bodies, digest)) {
-      files.push({ reused: false, relPath, absPath, file, digest, sha1 });
+      const stopped = dev?.stopped.get(digest);
+      files.push({ reused: false, relPath, absPath, file, digest, sha1, ...(stopped && { stopped }) });
       continue;
     }
     const reusedProblems = [...notes.warnings];
@@ -180,9 +191,17 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
       (store as StoreWithAssets).addAssetImports?.(existing.assetImports, existing.filePath);
   }
 
-  const toParse = files.filter((entry): entry is ToParse => !entry.reused);
-  const results = await parseFiles(root, contentDir, toParse, parseOptions, bodies, options.site.maxArticleBytes);
-  const parsed = new Map(toParse.map((entry, i) => [entry, results[i]!]));
+  const toParse = files.filter((entry): entry is ToParse => !entry.reused && !entry.stopped);
+  const { maxArticleBytes, maxParseSeconds } = options.site;
+  const jobs = { root, contentDir, options: parseOptions, bodiesDir: bodies, maxBytes: maxArticleBytes };
+  const results = await parseFiles(dev?.pool ?? parsePool(root, maxParseSeconds, false), jobs, toParse, maxParseSeconds);
+  const parsed = new Map<ToParse, ParsedFile>(toParse.map((entry, i) => [entry, results[i]!]));
+  if (dev) {
+    // Kept only for files still there, unchanged, so the map does not grow with every edit.
+    dev.stopped = new Map();
+    for (const entry of files) if (!entry.reused && entry.stopped) dev.stopped.set(entry.digest, entry.stopped);
+    for (const [i, entry] of toParse.entries()) if (results[i]!.stopped) dev.stopped.set(entry.digest, results[i]!);
+  }
   for (const entry of files) {
     if (entry.reused) {
       problems.push(...entry.problems);
@@ -190,7 +209,7 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
       continue;
     }
     const { relPath, absPath, file, digest } = entry;
-    const result = parsed.get(entry)!;
+    const result = entry.stopped ?? parsed.get(entry)!;
     problems.push(...result.problems);
     if (result.article) {
       const warnings = result.problems.filter((p) => p.severity !== 'error');

@@ -27,6 +27,23 @@ export function unreadableProblem(file: string, error: unknown): Problem {
   throw error;
 }
 
+/** An article file whose parsing was stopped (work-sharing.ts): past the time limit, or its thread failed. */
+export function stoppedProblem(file: string, stopped: { stopped: 'time' | 'crash'; detail: string }, maxParseSeconds: number): Problem {
+  if (stopped.stopped === 'time')
+    return {
+      severity: 'error',
+      file,
+      message: `parsing took longer than ${maxParseSeconds} s and was stopped`,
+      hint: 'some Markdown shapes take the parser minutes, such as a long run of [, * or _ on one line, or quotes and list items each followed by hundreds of lines: break them up with blank lines; a very large file may just need longer: raise maxParseSeconds in src/site.config.ts',
+    };
+  return {
+    severity: 'error',
+    file,
+    message: `parsing this file failed (${stopped.detail})`,
+    hint: 'split the file or simplify its Markdown; if it looks ordinary, report it to the Dateline maintainers with the file',
+  };
+}
+
 /** Paths inside the project are shown relative to it (`content/world/a.md`); others in full. */
 export function displayPath(root: string, absPath: string): string {
   const relative = path.relative(root, absPath);

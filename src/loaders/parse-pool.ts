@@ -1,30 +1,27 @@
 import { hash } from 'node:crypto';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { writeBody } from '../body-files.ts';
 import { parseArticle, type ParseOptions, type ParseResult } from '../lib/article/parse.ts';
 import type { StoredArticleInput } from '../lib/article/stored.ts';
-import { extraThreadsFor, shareOut, takeFromCounter, WORKER_STACK_MB } from '../work-sharing.ts';
-import { articleSource } from './content-files.ts';
+import { WorkPool } from '../work-sharing.ts';
+import { articleSource, stoppedProblem } from './content-files.ts';
 import { readArticleFile } from './content-folder.ts';
 
 /**
  * Parsing is most of a cold build's own work (about 2.5–3 ms an article on one thread: Markdown,
- * frontmatter, the HTML pipeline, all synchronous), so many files are parsed on every core: this thread and
- * worker threads running parse-worker.ts take the next file from a shared counter. (Two cores give about
- * 1.3×, not 2×: each thread parses ~1.5× slower beside the other, probably V8's background work (GC,
- * compilation) taking its share; in one trial, a main thread that only waited for two workers was
- * slower.) Results come back in file order, and each is what `parseArticle` gives on any thread: the
- * outcome never depends on how the work was shared.
+ * frontmatter, the HTML pipeline, all synchronous), so it runs on worker threads (parse-worker.ts), one
+ * per core when there are many files, where a file that takes too long can be stopped (work-sharing.ts).
+ * Results come back in file order, and each is what `parseArticle` gives on any thread: the outcome never
+ * depends on how the work was shared.
  */
 
-/** Below this many files per extra thread, starting one (it loads the whole pipeline, ~0.4 s) costs more than it saves. */
-const FILES_PER_EXTRA_THREAD = 100;
+/** Per thread started: starting one loads the whole pipeline (~0.4 s), worth it for about this many files. */
+const FILES_PER_THREAD = 100;
 
 /**
- * What every thread is given: the files to parse (names and digests from the loader) and the shared counter.
- * Each thread reads the files it takes: the loader's bytes are not copied to every thread, nor kept while
- * the others parse (at 100,000 articles, about half a gigabyte each way).
+ * What every thread is given: the files to parse (names and digests from the loader). Each thread reads
+ * the files it takes: the loader's bytes are not copied to every thread, nor kept while the others parse
+ * (at 100,000 articles, about half a gigabyte each way).
  */
 export interface ParseJobs {
   root: string;
@@ -38,10 +35,12 @@ export interface ParseJobs {
   options: ParseOptions;
   /** The largest file read (`maxArticleBytes`): a file that grew past it since the loader read it is not read. */
   maxBytes: number;
-  next: SharedArrayBuffer;
 }
 
-/** A file's parse result; the article's body is written to its body file by the thread that parsed it, not carried back. */
+/**
+ * A file's parse result; the article's body is written to its body file by the thread that parsed it, not
+ * carried back. Posted back, so copied: none of it is a view of the file's text that would keep it alive.
+ */
 export type ParsedFile = Omit<ParseResult, 'article'> & { article?: StoredArticleInput };
 
 /**
@@ -61,54 +60,52 @@ function changedWhileReading(file: string): ParsedFile {
   };
 }
 
-/** Parses files from the shared counter until none is left (on this thread, or in parse-worker.ts). */
-export function parseShare(jobs: ParseJobs): [number, ParsedFile][] {
-  return takeFromCounter(jobs.next, jobs.relPaths.length, (i) => {
-    const relPath = jobs.relPaths[i]!;
-    const source = articleSource(jobs.root, jobs.contentDir, relPath, new Uint8Array());
-    let bytes: Buffer | undefined;
-    try {
-      bytes = readArticleFile(jobs.contentDir, relPath, jobs.maxBytes);
-    } catch {
-      // Removed, renamed or replaced since the loader read it (a checkout while `astro dev` runs).
-    }
-    if (!bytes || hash('sha1', bytes) !== jobs.sha1s[i]) return changedWhileReading(source.file);
-    const { article, ...result } = parseArticle({ ...source, bytes }, jobs.options);
-    // Copied, as a worker's results are when posted back: a string the parser took from the file (a
-    // heading's text, a problem's quote) is otherwise a view of the whole file, and the store would keep
-    // the source of every article parsed on this thread for the rest of the build.
-    if (!article) return structuredClone(result);
-    const { html, ...stored } = article;
-    writeBody(jobs.bodiesDir, jobs.digests[i]!, html);
-    return structuredClone({ ...result, article: stored });
+/** Parses file number `i` of the jobs (in parse-worker.ts, on a thread of the pool) and writes its body. */
+export function parseFile(jobs: ParseJobs, i: number): ParsedFile {
+  const relPath = jobs.relPaths[i]!;
+  const source = articleSource(jobs.root, jobs.contentDir, relPath, new Uint8Array());
+  let bytes: Buffer | undefined;
+  try {
+    bytes = readArticleFile(jobs.contentDir, relPath, jobs.maxBytes);
+  } catch {
+    // Removed, renamed or replaced since the loader read it (a checkout while `astro dev` runs).
+  }
+  if (!bytes || hash('sha1', bytes) !== jobs.sha1s[i]) return changedWhileReading(source.file);
+  const { article, ...result } = parseArticle({ ...source, bytes }, jobs.options);
+  if (!article) return result;
+  const { html, ...stored } = article;
+  writeBody(jobs.bodiesDir, jobs.digests[i]!, html);
+  return { ...result, article: stored };
+}
+
+/** Threads that parse articles, each file under the time limit; `astro dev` keeps them between reloads. */
+export function parsePool(root: string, maxParseSeconds: number, keepAlive: boolean): WorkPool<ParseJobs, ParsedFile> {
+  return new WorkPool({
+    // Loaded by path from the project's source folder: the loader itself is bundled by Vite, the worker runs as plain Node code.
+    script: path.join(root, 'src', 'loaders', 'parse-worker.ts'),
+    itemsPerThread: FILES_PER_THREAD,
+    limitMs: maxParseSeconds * 1000,
+    keepAlive,
   });
 }
 
-/** Parses the files, on as many threads as pay off, and writes their bodies; results in the order of `files`. */
+/** Parses the files on the pool's threads and writes their bodies; results in the order of `files`. */
 export async function parseFiles(
-  root: string,
-  contentDir: string,
-  files: { relPath: string; digest: string; sha1: string }[],
-  options: ParseOptions,
-  bodiesDir: string,
-  maxBytes: number,
-): Promise<ParsedFile[]> {
-  const jobs: ParseJobs = {
-    root,
-    contentDir,
-    relPaths: files.map((file) => file.relPath),
-    digests: files.map((file) => file.digest),
-    sha1s: files.map((file) => file.sha1),
-    bodiesDir,
-    options,
-    maxBytes,
-    next: new SharedArrayBuffer(4),
-  };
-  // Loaded by path from the project's source folder: the loader itself is bundled by Vite, the worker runs as plain Node code.
-  const script = path.join(root, 'src', 'loaders', 'parse-worker.ts');
-  const workers = Array.from(
-    { length: extraThreadsFor(files.length, FILES_PER_EXTRA_THREAD) },
-    () => new Worker(script, { workerData: jobs, resourceLimits: { stackSizeMb: WORKER_STACK_MB } }),
+  pool: WorkPool<ParseJobs, ParsedFile>,
+  jobs: Omit<ParseJobs, 'relPaths' | 'digests' | 'sha1s'>,
+  files: { relPath: string; digest: string; sha1: string; file: string }[],
+  maxParseSeconds: number,
+): Promise<(ParsedFile & { stopped?: true })[]> {
+  const outcomes = await pool.run(
+    {
+      ...jobs,
+      relPaths: files.map((file) => file.relPath),
+      digests: files.map((file) => file.digest),
+      sha1s: files.map((file) => file.sha1),
+    },
+    files.length,
   );
-  return shareOut(files.length, workers, () => parseShare(jobs));
+  return outcomes.map((outcome, i) =>
+    'result' in outcome ? outcome.result : { problems: [stoppedProblem(files[i]!.file, outcome, maxParseSeconds)], stopped: true },
+  );
 }

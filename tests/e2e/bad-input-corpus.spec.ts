@@ -84,6 +84,9 @@ const GENERATED: Record<string, { bytes?: string | Uint8Array; name?: string; li
   'world/photos.md/caption.txt': { bytes: 'A folder named like an article.\n' },
   // A block the Markdown parser would take over a minute to read (src/lib/article/block-length.ts).
   'body/quote-continued-40000-lines.md': { bytes: `${article('A quote continued by 40,000 lines')}\n> a\n${'b\n'.repeat(40_000)}` },
+  // Within every size and block rule, and still minutes of parsing: stopped at the time limit (src/work-sharing.ts).
+  'body/quotes-within-the-rules.md': { bytes: `${article('Two megabytes of quotes')}\n${`> a\n${'b\n'.repeat(999)}\n`.repeat(1000)}` },
+  'body/one-line-of-brackets.md': { bytes: `${article('Three megabytes of brackets')}\n${'['.repeat(3_000_000)}\n` },
   // What a content folder written by many hands can hold besides files (src/loaders/content-folder.ts).
   'hostile/zero.md': { link: '/dev/zero' },
   'hostile/passwd.md': { link: '/etc/passwd' },

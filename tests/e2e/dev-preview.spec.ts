@@ -34,6 +34,8 @@ test.beforeAll(async () => {
         DATELINE_CACHE_DIR: cacheDir,
         DATELINE_NOW: FIXTURE_NOW,
         DATELINE_SKIP_CARDS: '1',
+        // Short, so the file that takes the parser minutes is stopped soon (the default is for large archives).
+        MAX_PARSE_SECONDS: '2',
         ASTRO_TELEMETRY_DISABLED: '1',
         NO_COLOR: '1',
         FORCE_COLOR: '0',
@@ -182,16 +184,18 @@ test('a broken file shows its errors in the browser and the terminal, the rest k
 
 test('hostile files are named in the browser, the rest keeps working, and later edits still show', async ({ context }) => {
   const world = path.join(contentDir, 'world');
-  const hostile = ['zero.md', 'pipe.md', 'bomb.md', 'outside-picture.md'].map((name) => path.join(world, name));
+  const hostile = ['zero.md', 'pipe.md', 'bomb.md', 'outside-picture.md', 'slow.md'].map((name) => path.join(world, name));
   symlinkSync('/dev/zero', hostile[0]!);
   execFileSync('mkfifo', [hostile[1]!]);
   const key = Array.from({ length: 10_000 }, (_, i) => `k${i}`).join('.');
   writeFileSync(hostile[2]!, `+++\ntitle = "Bomb"\ndate = 2024-10-25\n${key} = 1\n+++\n\nText.\n`);
   writeFileSync(hostile[3]!, '---\ntitle: Outside\ndate: 2024-10-25T10:00:00\n---\n\n![A secret](../../../../etc/passwd.png)\n');
+  // Within the size and block rules, and minutes of parsing.
+  writeFileSync(hostile[4]!, `---\ntitle: Slow\ndate: 2024-10-25T10:00:00\n---\n\n${`> a\n${'b\n'.repeat(999)}\n`.repeat(1000)}`);
   const saved = Date.now();
   await waitFor('hostile files named', saved, async () => {
     const page = await html('/');
-    return ['zero.md', 'pipe.md', 'bomb.md', 'outside-picture.md'].every((name) => page.includes(name));
+    return ['zero.md', 'pipe.md', 'bomb.md', 'outside-picture.md', 'slow.md'].every((name) => page.includes(name));
   });
   const page = await open(context, `${origin}/world/reference-story/`);
   const panel = page.locator('[data-dev-problems]');
@@ -199,6 +203,7 @@ test('hostile files are named in the browser, the rest keeps working, and later 
   await expect(panel).toContainText('world/pipe.md: is a named pipe (FIFO), not a file');
   await expect(panel).toContainText('world/bomb.md:4: k0: nests more than 16 levels deep');
   await expect(panel).toContainText('world/outside-picture.md:6: image ../../../../etc/passwd.png');
+  await expect(panel).toContainText('world/slow.md: parsing took longer than 2 s and was stopped');
   await expect(page.locator('h1')).toHaveText("North Korea readies troops for Russia's war, Seoul says");
 
   const edited = Date.now();

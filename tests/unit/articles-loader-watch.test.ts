@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,6 +19,8 @@ let root: string;
 beforeEach(() => {
   root = mkdtempSync(path.join(tmpdir(), 'dateline-watch-'));
   mkdirSync(path.join(root, 'content', 'politics'), { recursive: true });
+  // The parsing threads run the project's src/loaders/parse-worker.ts.
+  symlinkSync(path.resolve(import.meta.dirname, '..', '..', 'src'), path.join(root, 'src'));
   writeFileSync(path.join(root, 'content', 'politics', 'first.md'), ARTICLE.replace('Budget talks', 'Earlier talks'));
   vi.stubEnv('DATELINE_CACHE_DIR', path.join(root, 'cache'));
 });

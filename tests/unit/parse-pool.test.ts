@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readBody } from '../../src/body-files.ts';
 import { parseArticle } from '../../src/lib/article/parse.ts';
 import { articleSource, parseOptionsFor } from '../../src/loaders/content-files.ts';
-import { parseFiles } from '../../src/loaders/parse-pool.ts';
+import { parseFiles, parsePool } from '../../src/loaders/parse-pool.ts';
 import { site } from '../../src/site.config.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -21,13 +21,14 @@ describe('parseFiles', () => {
       .sort()
       .map((relPath, i) => {
         const bytes = readFileSync(path.join(FOLDER, relPath));
-        return { relPath, bytes, digest: `digest-${i}`, sha1: hash('sha1', bytes) };
+        return { relPath, file: relPath, bytes, digest: `digest-${i}`, sha1: hash('sha1', bytes) };
       });
     expect(files.length).toBeGreaterThan(200);
     const bodies = mkdtempSync(path.join(tmpdir(), 'dateline-bodies-'));
     const options = parseOptionsFor(site);
 
-    const pooled = await parseFiles(ROOT, FOLDER, files, options, bodies, site.maxArticleBytes);
+    const jobs = { root: ROOT, contentDir: FOLDER, options, bodiesDir: bodies, maxBytes: site.maxArticleBytes };
+    const pooled = await parseFiles(parsePool(ROOT, 8, false), jobs, files, 8);
 
     expect(pooled).toHaveLength(files.length);
     files.forEach(({ relPath, bytes, digest }, i) => {
@@ -43,10 +44,10 @@ describe('parseFiles', () => {
 
   it('keeps no source file alive through what it returns', () => {
     // 100 articles of about 300 KB each (mostly a code block, quick to parse; no HTML, which is parsed
-    // again into new strings), parsed on this thread; their results are kept, as the store keeps them. A
-    // heading's text that is a view of its file would keep about 30 MB in the heap.
+    // again into new strings); their results are kept, as the store keeps them. A heading's text that is a
+    // view of its file would keep about 30 MB in the heap.
     const script = `
-      import { parseShare } from ${JSON.stringify(path.join(ROOT, 'src', 'loaders', 'parse-pool.ts'))};
+      import { parseFiles, parsePool } from ${JSON.stringify(path.join(ROOT, 'src', 'loaders', 'parse-pool.ts'))};
       import { parseOptionsFor } from ${JSON.stringify(path.join(ROOT, 'src', 'loaders', 'content-files.ts'))};
       import { site } from ${JSON.stringify(path.join(ROOT, 'src', 'site.config.ts'))};
       import { createHash } from 'node:crypto';
@@ -54,28 +55,19 @@ describe('parseFiles', () => {
       import { tmpdir } from 'node:os';
       import path from 'node:path';
       const text = (i) => '---\\ntitle: Story ' + i + '\\ndate: 2024-10-25\\n---\\n\\n## A heading long enough to be a slice, number ' + i + '\\n\\nText.\\n\\n\\x60\\x60\\x60\\n' + ('x'.repeat(99) + '\\n').repeat(3_000) + '\\x60\\x60\\x60\\n';
-      const count = 100;
       const contentDir = mkdtempSync(path.join(tmpdir(), 'dateline-content-'));
       mkdirSync(path.join(contentDir, 'world'));
-      const relPaths = Array.from({ length: count }, (_, i) => 'world/story-' + i + '.md');
-      relPaths.forEach((relPath, i) => writeFileSync(path.join(contentDir, relPath), text(i)));
-      const sha1s = relPaths.map((_, i) => createHash('sha1').update(text(i)).digest('hex'));
-      const jobs = {
-        root: ${JSON.stringify(ROOT)},
-        contentDir,
-        relPaths,
-        sha1s,
-        digests: Array.from({ length: count }, (_, i) => 'digest-' + i),
-        bodiesDir: mkdtempSync(path.join(tmpdir(), 'dateline-bodies-')),
-        options: parseOptionsFor(site),
-        maxBytes: site.maxArticleBytes,
-        next: new SharedArrayBuffer(4),
-      };
-      const kept = parseShare(jobs);
+      const files = Array.from({ length: 100 }, (_, i) => ({ relPath: 'world/story-' + i + '.md', file: 'story-' + i, digest: 'digest-' + i, sha1: createHash('sha1').update(text(i)).digest('hex') }));
+      files.forEach(({ relPath }, i) => writeFileSync(path.join(contentDir, relPath), text(i)));
+      const jobs = { root: ${JSON.stringify(ROOT)}, contentDir, bodiesDir: mkdtempSync(path.join(tmpdir(), 'dateline-bodies-')), options: parseOptionsFor(site), maxBytes: site.maxArticleBytes };
+      const kept = await parseFiles(parsePool(${JSON.stringify(ROOT)}, 60, false), jobs, files, 60);
       globalThis.gc();
-      console.log(JSON.stringify({ heap: process.memoryUsage().heapUsed, parsed: kept.filter(([, r]) => r.article).length, heading: kept[0][1].article?.headings[0]?.text }));
+      console.log(JSON.stringify({ heap: process.memoryUsage().heapUsed, parsed: kept.filter((r) => r.article).length, heading: kept[0].article?.headings[0]?.text }));
     `;
-    const run = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    // A file, not `--input-type=module -e`: worker threads inherit the flags, and that one refuses a script file.
+    const scriptFile = path.join(mkdtempSync(path.join(tmpdir(), 'dateline-heap-')), 'heap.mjs');
+    writeFileSync(scriptFile, script);
+    const run = spawnSync(process.execPath, ['--expose-gc', scriptFile], { cwd: ROOT, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     const { heap, parsed, heading } = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as {
       heap: number;
@@ -92,20 +84,65 @@ describe('parseFiles', () => {
     mkdirSync(path.join(contentDir, 'world'));
     const read = '---\ntitle: As read\ndate: 2024-10-25\n---\n\nText.\n';
     writeFileSync(path.join(contentDir, 'world', 'edited.md'), read.replace('As read', 'As saved since'));
-    const files = ['edited.md', 'removed.md'].map((name) => ({ relPath: `world/${name}`, digest: name, sha1: hash('sha1', read) }));
-    const results = await parseFiles(
-      ROOT,
+    const files = ['edited.md', 'removed.md'].map((name) => ({
+      relPath: `world/${name}`,
+      file: name,
+      digest: name,
+      sha1: hash('sha1', read),
+    }));
+    const jobs = {
+      root: ROOT,
       contentDir,
-      files,
-      parseOptionsFor(site),
-      mkdtempSync(path.join(tmpdir(), 'dateline-bodies-')),
-      site.maxArticleBytes,
-    );
+      options: parseOptionsFor(site),
+      bodiesDir: mkdtempSync(path.join(tmpdir(), 'dateline-bodies-')),
+      maxBytes: site.maxArticleBytes,
+    };
+    const results = await parseFiles(parsePool(ROOT, 8, false), jobs, files, 8);
     for (const result of results) {
       expect(result.article).toBeUndefined();
       expect(result.problems).toEqual([
         expect.objectContaining({ severity: 'error', message: 'the file changed while it was being read' }),
       ]);
     }
+  });
+});
+
+describe('the time limit per file', () => {
+  it('stops a file whose Markdown takes too long to parse, names it, and parses the others', async () => {
+    const contentDir = mkdtempSync(path.join(tmpdir(), 'dateline-content-'));
+    mkdirSync(path.join(contentDir, 'world'));
+    const frontmatter = (title: string) => `---\ntitle: ${title}\ndate: 2024-10-25\n---\n\n`;
+    // Within every size and block rule, and still slow: each quote followed by 999 lazy lines costs micromark
+    // tens of milliseconds, and there are a hundred of them (measured curve in docs/performance.md).
+    const texts: Record<string, string> = {
+      'before.md': `${frontmatter('Before')}Text.\n`,
+      'slow.md': frontmatter('Slow') + `> a\n${'b\n'.repeat(999)}\n`.repeat(100),
+      'after.md': `${frontmatter('After')}Text.\n`,
+    };
+    const files = Object.entries(texts).map(([name, text]) => {
+      writeFileSync(path.join(contentDir, 'world', name), text);
+      return { relPath: `world/${name}`, file: `content/world/${name}`, digest: name, sha1: hash('sha1', text) };
+    });
+    const jobs = {
+      root: ROOT,
+      contentDir,
+      options: parseOptionsFor(site),
+      bodiesDir: mkdtempSync(path.join(tmpdir(), 'dateline-bodies-')),
+      maxBytes: site.maxArticleBytes,
+    };
+
+    const [before, slow, after] = await parseFiles(parsePool(ROOT, 0.3, false), jobs, files, 0.3);
+
+    expect(before!.article?.title).toBe('Before');
+    expect(after!.article?.title).toBe('After');
+    expect(slow!.article).toBeUndefined();
+    expect(slow!.problems).toEqual([
+      {
+        severity: 'error',
+        file: 'content/world/slow.md',
+        message: 'parsing took longer than 0.3 s and was stopped',
+        hint: expect.stringContaining('raise maxParseSeconds in src/site.config.ts'),
+      },
+    ]);
   });
 });

@@ -15,6 +15,7 @@ describe('checkSiteConfig', () => {
         pageSize: 0,
         siteUrl: 'dateline.example',
         relatedCount: 2.5,
+        maxParseSeconds: Number.NaN,
         basePath: 'news',
         embedHosts: ['https://www.youtube-nocookie.com/embed'],
       }),
@@ -23,6 +24,7 @@ describe('checkSiteConfig', () => {
       'siteUrl: "dateline.example" is not an absolute URL (e.g. https://news.example.org)',
       'relatedCount: 2.5 must be a whole number of at least 0',
       'pageSize: 0 must be a whole number of at least 1',
+      'maxParseSeconds: NaN must be a number of seconds above 0 (MAX_PARSE_SECONDS, if set, overrides it)',
       'embedHosts: "https://www.youtube-nocookie.com/embed" is not a host name (write it without https:// or a path, e.g. www.youtube-nocookie.com)',
       'basePath: "news" must start and end with / (e.g. / or /news/)',
     ]);

@@ -17,6 +17,7 @@ export const testSite: SiteConfig = {
   pageSize: 10,
   feedItems: 20,
   maxArticleBytes: 1024 * 1024,
+  maxParseSeconds: 8,
   frontPage: { topStories: 1, perSection: 2, latest: 2 },
   about: 'About.',
 };

@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WorkPool, type Outcome } from '../../src/work-sharing.ts';
+
+const SUPPORT = path.join(import.meta.dirname, 'support');
+type Done = { word: string; threadId: number };
+
+let pools: WorkPool<string[], Done>[] = [];
+afterEach(async () => {
+  await Promise.all(pools.map((pool) => pool.close()));
+  pools = [];
+});
+
+function pool(options: { limitMs?: number; keepAlive?: boolean; script?: string } = {}): WorkPool<string[], Done> {
+  const made = new WorkPool<string[], Done>({
+    script: path.join(SUPPORT, options.script ?? 'items-worker.ts'),
+    itemsPerThread: 10,
+    limitMs: options.limitMs ?? 300,
+    keepAlive: options.keepAlive ?? false,
+  });
+  pools.push(made);
+  return made;
+}
+
+const words = (count: number, special: Record<number, string> = {}) => Array.from({ length: count }, (_, i) => special[i] ?? `item${i}`);
+const word = (outcome: Outcome<Done> | undefined) => (outcome && 'result' in outcome ? outcome.result.word : outcome);
+
+describe('WorkPool', () => {
+  it('gives every item its result, in item order', async () => {
+    const items = words(120);
+    const outcomes = await pool().run(items, items.length);
+    expect(outcomes.map(word)).toEqual(items.map((item) => item.toUpperCase()));
+  });
+
+  it('stops an item past the time limit, and a thread that fails on one, and goes on with the rest', async () => {
+    const items = words(120, { 5: 'hang', 6: 'throw', 60: 'exit', 61: 'hang', 119: 'hang' });
+    const outcomes = await pool({ limitMs: 200 }).run(items, items.length);
+
+    expect(outcomes[5]).toEqual({ stopped: 'time', detail: 'took longer than 0.2 s' });
+    expect(outcomes[61]).toEqual({ stopped: 'time', detail: 'took longer than 0.2 s' });
+    expect(outcomes[119]).toEqual({ stopped: 'time', detail: 'took longer than 0.2 s' });
+    expect(outcomes[6]).toEqual({ stopped: 'crash', detail: 'cannot do item 6' });
+    expect(outcomes[60]).toEqual({ stopped: 'crash', detail: 'its thread exited (code 3)' });
+    const others = items.flatMap((item, i) => ([5, 6, 60, 61, 119].includes(i) ? [] : [[i, item.toUpperCase()]]));
+    expect(others.map(([i]) => [i, word(outcomes[i as number])])).toEqual(others);
+  });
+
+  it('goes on with the other items while one holds up its thread', async () => {
+    // One thread is enough for four items; the first waits for the last, which only another thread can reach.
+    const flag = new SharedArrayBuffer(4);
+    const items = ['wait', 'second', 'third', 'release', flag];
+    const outcomes = await (pool({ limitMs: 30_000 }) as unknown as WorkPool<unknown[], Done>).run(items, 4);
+    expect(outcomes.map(word)).toEqual(['WAIT', 'SECOND', 'THIRD', 'RELEASE']);
+  });
+
+  it('keeps its threads between runs when asked to, and runs again after a stop', async () => {
+    const kept = pool({ keepAlive: true, limitMs: 200 });
+    const first = await kept.run(words(20), 20);
+    const threads = new Set(first.map((outcome) => ('result' in outcome ? outcome.result.threadId : 0)));
+    const second = await kept.run(words(20), 20);
+    for (const outcome of second) expect(threads).toContain('result' in outcome ? outcome.result.threadId : 0);
+
+    const third = await kept.run(words(20, { 0: 'hang' }), 20);
+    expect(third[0]).toEqual({ stopped: 'time', detail: 'took longer than 0.2 s' });
+    expect((await kept.run(['after'], 1)).map(word)).toEqual(['AFTER']);
+  });
+
+  it('fails the run, rather than starting threads forever, when its worker script cannot start', async () => {
+    await expect(pool({ script: 'broken-worker.ts' }).run(words(3), 3)).rejects.toThrow(
+      /could not start: Error: this worker script cannot start/,
+    );
+  });
+});
