@@ -32,6 +32,7 @@ import {
   unreadableProblem,
 } from '../src/loaders/content-files.ts';
 import { listMarkdownFiles, readArticleFile } from '../src/loaders/content-folder.ts';
+import { svgProblems, svgUses, type SvgUse } from '../src/loaders/svg-pictures.ts';
 import { site } from '../src/site.config.ts';
 
 /** Per thread started: starting one loads the pipeline (~0.4 s), worth it for about this many files. */
@@ -63,6 +64,8 @@ type CheckedArticle = Pick<
 interface FileResult {
   problems: Problem[];
   article?: CheckedArticle;
+  /** Its SVG pictures, drawn on every run (their bytes are not part of what the cached result depends on). */
+  svg?: SvgUse[];
   /** The file's display path, the slug its name gives and its path in the folder, for pins and links to it when it failed. */
   failed?: { slug: string; file: string; relPath: string };
 }
@@ -109,8 +112,10 @@ async function checkFile(input: WorkerInput, i: number): Promise<CheckedFile> {
   };
   const quick = bytes.length <= QUICK_READING_MAX_BYTES ? quickCheck({ ...source, fileExists }, parseOptions) : undefined;
   render ??= quick ? undefined : (await import('../src/lib/article/parse.ts')).parseArticle;
-  const { article, problems } = quick ?? render!({ ...source, fileExists }, parseOptions);
-  return { digest: hash('sha1', bytes), lookups: [...lookups], result: toResult(relPath, source.file, article, problems) };
+  const { article, problems, imageLine, imageUses } = quick ?? render!({ ...source, fileExists }, parseOptions);
+  const result = toResult(relPath, source.file, article, problems);
+  const svg = article ? svgUses(article.image?.src, imageLine, imageUses) : [];
+  return { digest: hash('sha1', bytes), lookups: [...lookups], result: svg.length > 0 ? { ...result, svg } : result };
 }
 
 function toResult(relPath: string, file: string, article: ParsedArticle | undefined, problems: Problem[]): FileResult {
@@ -156,6 +161,8 @@ async function checkFiles(root: string, contentDir: string, files: string[]): Pr
 interface CacheContents {
   code: string;
   files: Record<string, CheckedFile>;
+  /** Whether each SVG picture draws, by content digest (svg-pictures.ts). */
+  svg?: Record<string, string>;
 }
 
 /**
@@ -208,12 +215,12 @@ function reusable(root: string, contentDir: string, files: string[], cached: Rec
   });
 }
 
-function readCache(file: string, code: string): Record<string, CheckedFile> {
+function readCache(file: string, code: string): Omit<CacheContents, 'code'> {
   try {
     const contents = JSON.parse(readFileSync(file, 'utf8')) as CacheContents;
-    return contents.code === code ? contents.files : {};
+    return contents.code === code ? contents : { files: {} };
   } catch {
-    return {}; // none yet, or unreadable: parse everything
+    return { files: {} }; // none yet, or unreadable: parse everything
   }
 }
 
@@ -238,7 +245,7 @@ async function main(): Promise<void> {
 
   const cacheFile = path.join(cacheDir(root), 'dateline-validate', `${hash('sha1', contentDir).slice(0, 16)}.json`);
   const code = codeDigest(root, contentDir);
-  const cached = readCache(cacheFile, code);
+  const { files: cached, svg: svgDrawn = {} } = readCache(cacheFile, code);
   const checked = reusable(root, contentDir, files, cached);
   const stale = files.flatMap((_, i) => (checked[i] ? [] : [i]));
   const parsed = await checkFiles(
@@ -247,12 +254,19 @@ async function main(): Promise<void> {
     stale.map((i) => files[i]!),
   );
   for (const [i, fileIndex] of stale.entries()) checked[fileIndex] = parsed[i];
-  if (stale.length > 0 || Object.keys(cached).length !== files.length) {
-    writeCache(cacheFile, { code, files: Object.fromEntries(files.map((relPath, i) => [relPath, checked[i]!])) });
+  const verdicts = new Map(Object.entries(svgDrawn));
+  const svgFound: Problem[] = [];
+  for (const [i, relPath] of files.entries()) {
+    const { article, svg } = checked[i]!.result;
+    if (article && svg) svgFound.push(...(await svgProblems(article.file, path.join(contentDir, relPath), svg, verdicts)));
+  }
+  if (stale.length > 0 || Object.keys(cached).length !== files.length || verdicts.size !== Object.keys(svgDrawn).length) {
+    const svg = Object.fromEntries(verdicts);
+    writeCache(cacheFile, { code, files: Object.fromEntries(files.map((relPath, i) => [relPath, checked[i]!])), svg });
   }
 
   const results = checked.map((file) => file!.result);
-  const problems = results.flatMap((r) => r.problems);
+  const problems = [...results.flatMap((r) => r.problems), ...svgFound];
   const articles = results.flatMap((r) => (r.article ? [r.article] : []));
   const failed = results.flatMap((r) => (r.failed ? [r.failed] : []));
   problems.push(...checkAcrossFiles(articles, failed, buildTime(), site.relatedCount, ignored));

@@ -14,6 +14,7 @@ import { formatProblem, formatReport, sortProblems, type Problem } from '../lib/
 import { slugFromFileName } from '../lib/slug.ts';
 import { articleSource, checkAcrossFiles, displayPath, listingProblems, parseOptionsFor, unreadableProblem } from './content-files.ts';
 import { listMarkdownFiles, readArticleFile } from './content-folder.ts';
+import { svgProblems, svgUses, type SvgUse } from './svg-pictures.ts';
 import { publicationStatus } from '../lib/publishing.ts';
 import { buildReport } from '../lib/build-report.ts';
 import { setDevProblems } from './dev-problems.ts';
@@ -105,6 +106,8 @@ function resolveContentDir(context: LoaderContext, options: ArticlesLoaderOption
 interface SourceNotes {
   /** The hero image as written (`./photo.jpg`), to check it still exists. */
   image?: string | undefined;
+  /** The line of the `image` field, for problems with the hero picture. */
+  imageLine?: number | undefined;
   /** The pictures used in the body, as written, to check they still exist. */
   imageUses?: ImageUse[] | undefined;
   /** Warnings and notices the file had when parsed, printed again on every build. */
@@ -146,7 +149,7 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
 
   // First every file is read and its stored entry reused when the digest still matches; the others are
   // parsed together (on every core when there are many). Outcomes are then taken in file order.
-  type Reused = { reused: true; problems: Problem[]; article: StoredArticleInput & { relPath: string } };
+  type Reused = { reused: true; problems: Problem[]; article: StoredArticleInput & { relPath: string }; svg: SvgUse[] };
   // The bytes are not kept: the thread that parses a file reads it again (parse-pool.ts).
   type ToParse = { reused: false; relPath: string; absPath: string; file: string; digest: string; sha1: string; stopped?: ParsedFile };
   const files: (Reused | ToParse)[] = [];
@@ -185,7 +188,12 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
       });
     }
     for (const use of notes.imageUses ?? []) if (!source.fileExists!(use.path)) reusedProblems.push(missingImageProblem(file, use));
-    files.push({ reused: true, problems: reusedProblems, article: { ...(existing.data as unknown as StoredArticleInput), relPath } });
+    files.push({
+      reused: true,
+      problems: reusedProblems,
+      article: { ...(existing.data as unknown as StoredArticleInput), relPath },
+      svg: svgUses(notes.image, notes.imageLine, notes.imageUses),
+    });
     // Keep the unchanged entry's hero image in the build, as Astro's own glob loader does.
     if (existing.assetImports?.length && existing.filePath)
       (store as StoreWithAssets).addAssetImports?.(existing.assetImports, existing.filePath);
@@ -204,7 +212,10 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
   }
   for (const entry of files) {
     if (entry.reused) {
-      problems.push(...entry.problems);
+      problems.push(
+        ...entry.problems,
+        ...(await svgProblems(entry.article.file, path.join(contentDir, entry.article.relPath), entry.svg, meta)),
+      );
       all.push(entry.article);
       continue;
     }
@@ -212,8 +223,9 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
     const result = entry.stopped ?? parsed.get(entry)!;
     problems.push(...result.problems);
     if (result.article) {
+      problems.push(...(await svgProblems(file, absPath, svgUses(result.article.image?.src, result.imageLine, result.imageUses), meta)));
       const warnings = result.problems.filter((p) => p.severity !== 'error');
-      const notes = { image: result.article.image?.src, imageUses: result.imageUses, warnings };
+      const notes = { image: result.article.image?.src, imageLine: result.imageLine, imageUses: result.imageUses, warnings };
       changed.push({ id: relPath, digest, absPath, article: result.article, notes });
       all.push({ ...result.article, relPath });
     } else {

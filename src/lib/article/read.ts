@@ -96,6 +96,8 @@ export interface ParseResult {
   problems: Problem[];
   /** Every use of a picture beside the article, as written: the loader re-checks the files when it reuses the entry. */
   imageUses?: ImageUse[];
+  /** The line of the `image` field, for problems with the hero picture found after parsing (an SVG that cannot be drawn). */
+  imageLine?: number;
 }
 
 const schemas = new Map<string, FrontmatterSchema>();
@@ -430,7 +432,7 @@ export function readArticle<Body>(source: ArticleSource, options: ParseOptions, 
     wordCount: body.wordCount,
     readingMinutes: body.readingMinutes,
   };
-  return { article, problems, imageUses: body.imageUses };
+  return { article, problems, imageUses: body.imageUses, ...(imageSrc !== undefined && { imageLine: lineOf('image') }) };
 }
 
 /**
