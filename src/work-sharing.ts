@@ -76,6 +76,7 @@ export class WorkPool<P, R> {
   #runs = 0;
   #current: Run | undefined;
   #watchdog: NodeJS.Timeout | undefined;
+  #closed = false;
 
   constructor(options: PoolOptions) {
     this.#options = options;
@@ -84,6 +85,7 @@ export class WorkPool<P, R> {
   /** Runs the task on items `0 … count - 1`, each given `payload`; outcomes by item number. One run at a time. */
   run(payload: P, count: number): Promise<Outcome<R>[]> {
     if (this.#current) return Promise.reject(new Error('WorkPool: a run is already under way'));
+    if (this.#closed) return Promise.reject(new Error('WorkPool: closed'));
     if (count === 0) return Promise.resolve([]);
     return new Promise<Outcome<unknown>[]>((resolve, reject) => {
       const queue = Array.from({ length: count }, (_, i) => count - 1 - i);
@@ -96,10 +98,17 @@ export class WorkPool<P, R> {
     }) as Promise<Outcome<R>[]>;
   }
 
-  /** Ends every thread (after a build; `astro dev` keeps them). */
+  /** Ends every thread and any run under way (after a build; `astro dev` keeps them until it restarts). */
   async close(): Promise<void> {
-    await Promise.all([...this.#threads].map((thread) => thread.worker.terminate()));
+    this.#closed = true;
+    if (this.#current) this.#finish(this.#current, new Error('WorkPool: closed during a run'));
+    await this.#endThreads();
+  }
+
+  async #endThreads(): Promise<void> {
+    const ending = [...this.#threads].map((thread) => thread.worker.terminate());
     this.#threads.clear();
+    await Promise.all(ending);
   }
 
   /**
@@ -109,7 +118,7 @@ export class WorkPool<P, R> {
    */
   #staff(): void {
     const run = this.#current;
-    if (!run) return;
+    if (!run || this.#closed) return;
     const heldUpSince = now() - this.#heldUpMs();
     const working = [...this.#threads].filter((thread) => !thread.stopping && !(thread.slot[0] !== NONE && thread.slot[1]! < heldUpSince));
     for (let n = working.length; n < run.threads && run.queue.length > 0; n++) this.#start();
@@ -204,7 +213,7 @@ export class WorkPool<P, R> {
     this.#current = undefined;
     clearInterval(this.#watchdog);
     if (this.#options.keepAlive && !error) for (const thread of this.#threads) thread.worker.unref();
-    else void this.close();
+    else void this.#endThreads();
     if (error) run.reject(error);
     else run.resolve(run.outcomes);
   }

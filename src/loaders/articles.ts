@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { missingImageProblem, type ImageUse } from '../lib/article/local-references.ts';
-import { parseFiles, parsePool, type ParsedFile } from './parse-pool.ts';
+import { devParsePool, parseFiles, parsePool, type ParsedFile } from './parse-pool.ts';
 import { bodiesDir, hasBody, pruneBodies } from '../body-files.ts';
 import { PIPELINE_VERSION } from '../lib/article/pipeline-version.ts';
 import type { StoredArticleInput } from '../lib/article/stored.ts';
@@ -76,7 +76,7 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
       // entries (digest). Registered before the first load, so fixing a file that broke startup recovers.
       if (context.watcher && !watching) {
         watching = true;
-        dev = { pool: parsePool(fileURLToPath(context.config.root), options.site.maxParseSeconds, true), stopped: new Map() };
+        dev = { pool: devParsePool(fileURLToPath(context.config.root), options.site.maxParseSeconds), stopped: new Map() };
         const contentDir = resolveContentDir(context, options);
         context.watcher.add(contentDir);
         let settling: NodeJS.Timeout | undefined;
@@ -117,7 +117,7 @@ interface SourceNotes {
 /** What `astro dev` keeps between reloads, so that an edit is not held up by work done before. */
 interface DevSession {
   /** Parsing threads, kept rather than started for each reload. */
-  pool: ReturnType<typeof parsePool>;
+  pool: ReturnType<typeof devParsePool>;
   /** Files stopped at the time limit, by digest: not parsed again (for as long again) until they change. */
   stopped: Map<string, ParsedFile>;
 }

@@ -89,6 +89,18 @@ export function parsePool(root: string, maxParseSeconds: number, keepAlive: bool
   });
 }
 
+const DEV_POOL = Symbol.for('dateline.devParsePool');
+
+/**
+ * The pool `astro dev` keeps between reloads. One per process: when the server restarts (a changed config
+ * makes a new loader), the threads of the pool before are ended rather than left idle.
+ */
+export function devParsePool(root: string, maxParseSeconds: number): WorkPool<ParseJobs, ParsedFile> {
+  const registry = globalThis as { [DEV_POOL]?: WorkPool<ParseJobs, ParsedFile> };
+  void registry[DEV_POOL]?.close();
+  return (registry[DEV_POOL] = parsePool(root, maxParseSeconds, true));
+}
+
 /** Parses the files on the pool's threads and writes their bodies; results in the order of `files`. */
 export async function parseFiles(
   pool: WorkPool<ParseJobs, ParsedFile>,

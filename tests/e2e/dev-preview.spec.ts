@@ -184,7 +184,9 @@ test('a broken file shows its errors in the browser and the terminal, the rest k
 
 test('hostile files are named in the browser, the rest keeps working, and later edits still show', async ({ context }) => {
   const world = path.join(contentDir, 'world');
-  const hostile = ['zero.md', 'pipe.md', 'bomb.md', 'outside-picture.md', 'slow.md'].map((name) => path.join(world, name));
+  const hostile = ['zero.md', 'pipe.md', 'bomb.md', 'outside-picture.md', 'slow.md', 'chart.md', 'chart.svg'].map((name) =>
+    path.join(world, name),
+  );
   symlinkSync('/dev/zero', hostile[0]!);
   execFileSync('mkfifo', [hostile[1]!]);
   const key = Array.from({ length: 10_000 }, (_, i) => `k${i}`).join('.');
@@ -192,10 +194,12 @@ test('hostile files are named in the browser, the rest keeps working, and later 
   writeFileSync(hostile[3]!, '---\ntitle: Outside\ndate: 2024-10-25T10:00:00\n---\n\n![A secret](../../../../etc/passwd.png)\n');
   // Within the size and block rules, and minutes of parsing.
   writeFileSync(hostile[4]!, `---\ntitle: Slow\ndate: 2024-10-25T10:00:00\n---\n\n${`> a\n${'b\n'.repeat(999)}\n`.repeat(1000)}`);
+  writeFileSync(hostile[6]!, '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50"><rect');
+  writeFileSync(hostile[5]!, '---\ntitle: Chart\ndate: 2024-10-25T10:00:00\nimage: ./chart.svg\nimageAlt: A chart\n---\n\nText.\n');
   const saved = Date.now();
   await waitFor('hostile files named', saved, async () => {
     const page = await html('/');
-    return ['zero.md', 'pipe.md', 'bomb.md', 'outside-picture.md', 'slow.md'].every((name) => page.includes(name));
+    return ['zero.md', 'pipe.md', 'bomb.md', 'outside-picture.md', 'slow.md', 'chart.md'].every((name) => page.includes(name));
   });
   const page = await open(context, `${origin}/world/reference-story/`);
   const panel = page.locator('[data-dev-problems]');
@@ -204,6 +208,7 @@ test('hostile files are named in the browser, the rest keeps working, and later 
   await expect(panel).toContainText('world/bomb.md:4: k0: nests more than 16 levels deep');
   await expect(panel).toContainText('world/outside-picture.md:6: image ../../../../etc/passwd.png');
   await expect(panel).toContainText('world/slow.md: parsing took longer than 2 s and was stopped');
+  await expect(panel).toContainText('world/chart.md:4: image: "./chart.svg" cannot be drawn: XML parse error');
   await expect(page.locator('h1')).toHaveText("North Korea readies troops for Russia's war, Seoul says");
 
   const edited = Date.now();

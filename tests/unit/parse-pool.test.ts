@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readBody } from '../../src/body-files.ts';
 import { parseArticle } from '../../src/lib/article/parse.ts';
 import { articleSource, parseOptionsFor } from '../../src/loaders/content-files.ts';
-import { parseFiles, parsePool } from '../../src/loaders/parse-pool.ts';
+import { devParsePool, parseFiles, parsePool } from '../../src/loaders/parse-pool.ts';
 import { site } from '../../src/site.config.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -104,6 +104,16 @@ describe('parseFiles', () => {
         expect.objectContaining({ severity: 'error', message: 'the file changed while it was being read' }),
       ]);
     }
+  });
+});
+
+describe('devParsePool', () => {
+  it('ends the threads of the pool before when a restarted dev server makes another', async () => {
+    const before = devParsePool(ROOT, 8);
+    const after = devParsePool(ROOT, 8);
+    const jobs = { root: ROOT, contentDir: FOLDER, options: parseOptionsFor(site), bodiesDir: tmpdir(), maxBytes: site.maxArticleBytes };
+    await expect(before.run({ ...jobs, relPaths: ['x.md'], digests: ['x'], sha1s: ['x'] }, 1)).rejects.toThrow('WorkPool: closed');
+    await after.close();
   });
 });
 

@@ -65,6 +65,14 @@ describe('WorkPool', () => {
     expect((await kept.run(['after'], 1)).map(word)).toEqual(['AFTER']);
   });
 
+  it('ends a run under way when closed, and runs nothing after', async () => {
+    const closing = pool();
+    const run = closing.run(words(3, { 0: 'hang' }), 3);
+    await closing.close();
+    await expect(run).rejects.toThrow('WorkPool: closed during a run');
+    await expect(closing.run(words(1), 1)).rejects.toThrow('WorkPool: closed');
+  });
+
   it('fails the run, rather than starting threads forever, when its worker script cannot start', async () => {
     await expect(pool({ script: 'broken-worker.ts' }).run(words(3), 3)).rejects.toThrow(
       /could not start: Error: this worker script cannot start/,
