@@ -32,6 +32,7 @@ import {
   unreadableProblem,
 } from '../src/loaders/content-files.ts';
 import { listMarkdownFiles, readArticleFile } from '../src/loaders/content-folder.ts';
+import { PARSE_HEAP_LIMIT_MB } from '../src/loaders/parse-pool.ts';
 import { svgProblems, svgUses, type SvgUse } from '../src/loaders/svg-pictures.ts';
 import { site } from '../src/site.config.ts';
 
@@ -146,6 +147,7 @@ async function checkFiles(root: string, contentDir: string, files: string[]): Pr
     script: new URL(import.meta.url),
     itemsPerThread: FILES_PER_THREAD,
     limitMs: site.maxParseSeconds * 1000,
+    heapLimitMb: PARSE_HEAP_LIMIT_MB,
   });
   const outcomes = await pool.run({ root, contentDir, files }, files.length);
   return outcomes.map((outcome, i) => {

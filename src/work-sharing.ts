@@ -18,8 +18,11 @@ import { parentPort, Worker, workerData } from 'node:worker_threads';
  */
 export const WORKER_STACK_MB = 1.15;
 
+/** Why an item has no result: past the time limit, past the heap limit, or its task failed. */
+export type Stopped = { stopped: 'time' | 'memory' | 'crash'; detail: string };
+
 /** What became of one item: the task's result, or why it has none. */
-export type Outcome<R> = { result: R } | { stopped: 'time' | 'crash'; detail: string };
+export type Outcome<R> = { result: R } | Stopped;
 
 export interface PoolOptions {
   /** The worker script: it calls `serveItems` with the task. */
@@ -28,6 +31,8 @@ export interface PoolOptions {
   itemsPerThread: number;
   /** An item that takes longer is stopped (its thread is terminated and replaced). */
   limitMs: number;
+  /** The most heap a thread may use, in MiB: past it the thread is ended and its item stopped, not the whole process. */
+  heapLimitMb?: number;
   /** Keep idle threads for the next run (`astro dev` reloads) rather than ending them after each run. */
   keepAlive?: boolean;
 }
@@ -77,6 +82,7 @@ export class WorkPool<P, R> {
   #current: Run | undefined;
   #watchdog: NodeJS.Timeout | undefined;
   #closed = false;
+  #peak = 0;
 
   constructor(options: PoolOptions) {
     this.#options = options;
@@ -86,7 +92,10 @@ export class WorkPool<P, R> {
   run(payload: P, count: number): Promise<Outcome<R>[]> {
     if (this.#current) return Promise.reject(new Error('WorkPool: a run is already under way'));
     if (this.#closed) return Promise.reject(new Error('WorkPool: closed'));
-    if (count === 0) return Promise.resolve([]);
+    if (count === 0) {
+      if (!this.#options.keepAlive) void this.#endThreads();
+      return Promise.resolve([]);
+    }
     return new Promise<Outcome<unknown>[]>((resolve, reject) => {
       const queue = Array.from({ length: count }, (_, i) => count - 1 - i);
       const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(count / this.#options.itemsPerThread)));
@@ -96,6 +105,21 @@ export class WorkPool<P, R> {
       const every = Math.min(250, Math.max(20, this.#options.limitMs / 8));
       this.#watchdog = setInterval(() => this.#watch(), every);
     }) as Promise<Outcome<R>[]>;
+  }
+
+  /** The most threads alive at once since the pool was made. */
+  get peakThreads(): number {
+    return this.#peak;
+  }
+
+  /**
+   * Starts a thread ahead of a run, so that it loads the task's code while this thread does other work (the
+   * loader reading every file to see which changed). It does not keep the process alive.
+   */
+  warm(): void {
+    if (this.#closed || this.#threads.size > 0) return;
+    this.#start();
+    for (const thread of this.#threads) thread.worker.unref();
   }
 
   /** Ends every thread and any run under way (after a build; `astro dev` keeps them until it restarts). */
@@ -114,6 +138,7 @@ export class WorkPool<P, R> {
   /**
    * Starts threads until the run's number are working, not counting threads held up on one item: the
    * other items go on in the meantime, rather than waiting for a slow item's thread to finish or be stopped.
+   * At most twice the run's number in all, so many slow items cannot start a thread each (and each its heap).
    * Then gives every thread its share.
    */
   #staff(): void {
@@ -121,7 +146,8 @@ export class WorkPool<P, R> {
     if (!run || this.#closed) return;
     const heldUpSince = now() - this.#heldUpMs();
     const working = [...this.#threads].filter((thread) => !thread.stopping && !(thread.slot[0] !== NONE && thread.slot[1]! < heldUpSince));
-    for (let n = working.length; n < run.threads && run.queue.length > 0; n++) this.#start();
+    const most = 2 * run.threads;
+    for (let n = working.length; n < run.threads && this.#threads.size < most && run.queue.length > 0; n++) this.#start();
     for (const thread of this.#threads) this.#feed(thread);
   }
 
@@ -134,10 +160,14 @@ export class WorkPool<P, R> {
     const slot = new Float64Array(new SharedArrayBuffer(2 * Float64Array.BYTES_PER_ELEMENT)).fill(NONE);
     const worker = new Worker(this.#options.script, {
       workerData: { slot: slot.buffer },
-      resourceLimits: { stackSizeMb: WORKER_STACK_MB },
+      resourceLimits: {
+        stackSizeMb: WORKER_STACK_MB,
+        ...(this.#options.heapLimitMb !== undefined && { maxOldGenerationSizeMb: this.#options.heapLimitMb }),
+      },
     });
     const thread: Thread = { worker, slot, run: 0, sent: [], answered: 0 };
     this.#threads.add(thread);
+    this.#peak = Math.max(this.#peak, this.#threads.size);
     worker.on('message', (message: FromWorker) => this.#answer(thread, message));
     worker.on('error', (error) => (thread.error = error));
     worker.on('exit', (code) => this.#ended(thread, code));
@@ -194,9 +224,15 @@ export class WorkPool<P, R> {
     this.#threads.delete(thread);
     const run = this.#current;
     if (!run || thread.run !== run.id) return;
+    const outOfMemory = (thread.error as { code?: string } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
     const crashed = thread.stopping ?? {
       index: thread.slot[0]!,
-      outcome: { stopped: 'crash' as const, detail: thread.error?.message ?? `its thread exited (code ${code})` },
+      outcome: {
+        stopped: outOfMemory ? ('memory' as const) : ('crash' as const),
+        detail: outOfMemory
+          ? `needed more than ${this.#options.heapLimitMb} MiB`
+          : (thread.error?.message ?? `its thread exited (code ${code})`),
+      },
     };
     if (crashed.index === NONE && thread.answered === 0) {
       this.#finish(run, new Error(`a worker thread could not start: ${thread.error?.stack ?? `exit code ${code}`}`));

@@ -137,6 +137,9 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
   const now = options.now();
   const bodies = bodiesDir(root);
 
+  const pool = dev?.pool ?? parsePool(root, options.site.maxParseSeconds, false);
+  // Its first thread loads the parser while this one reads every file to find those that changed.
+  pool.warm();
   const listing = listMarkdownFiles(contentDir);
   const { files: relPaths, ignored } = listing;
   for (const name of ignored) logger.info(`ignored (name starts with . or _): ${displayPath(root, path.join(contentDir, name))}`);
@@ -202,7 +205,7 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
   const toParse = files.filter((entry): entry is ToParse => !entry.reused && !entry.stopped);
   const { maxArticleBytes, maxParseSeconds } = options.site;
   const jobs = { root, contentDir, options: parseOptions, bodiesDir: bodies, maxBytes: maxArticleBytes };
-  const results = await parseFiles(dev?.pool ?? parsePool(root, maxParseSeconds, false), jobs, toParse, maxParseSeconds);
+  const results = await parseFiles(pool, jobs, toParse, maxParseSeconds);
   const parsed = new Map<ToParse, ParsedFile>(toParse.map((entry, i) => [entry, results[i]!]));
   if (dev) {
     // Kept only for files still there, unchanged, so the map does not grow with every edit.

@@ -5,6 +5,7 @@ import type { ArticleSource, ParseOptions } from '../lib/article/parse.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
 import type { Problem } from '../lib/problems.ts';
 import { publicationStatus } from '../lib/publishing.ts';
+import type { Stopped } from '../work-sharing.ts';
 import { isFileInside, UnreadableFile, type ContentListing, type SetAside } from './content-folder.ts';
 
 /**
@@ -28,13 +29,20 @@ export function unreadableProblem(file: string, error: unknown): Problem {
 }
 
 /** An article file whose parsing was stopped (work-sharing.ts): past the time limit, or its thread failed. */
-export function stoppedProblem(file: string, stopped: { stopped: 'time' | 'crash'; detail: string }, maxParseSeconds: number): Problem {
+export function stoppedProblem(file: string, stopped: Stopped, maxParseSeconds: number): Problem {
   if (stopped.stopped === 'time')
     return {
       severity: 'error',
       file,
       message: `parsing took longer than ${maxParseSeconds} s and was stopped`,
       hint: 'some Markdown shapes take the parser minutes, such as a long run of [, * or _ on one line, or quotes and list items each followed by hundreds of lines: break them up with blank lines; a very large file may just need longer: raise maxParseSeconds in src/site.config.ts',
+    };
+  if (stopped.stopped === 'memory')
+    return {
+      severity: 'error',
+      file,
+      message: `parsing ${stopped.detail} of memory and was stopped`,
+      hint: 'some Markdown shapes need far more memory than their size, such as a table of thousands of rows or columns: split it into smaller tables or articles, or link to the data as a file',
     };
   return {
     severity: 'error',

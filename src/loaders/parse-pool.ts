@@ -1,11 +1,9 @@
-import { hash } from 'node:crypto';
 import path from 'node:path';
-import { writeBody } from '../body-files.ts';
-import { parseArticle, type ParseOptions, type ParseResult } from '../lib/article/parse.ts';
+// Types only: the pipeline is loaded by the threads that parse, not by the build's own thread.
+import type { ParseOptions, ParseResult } from '../lib/article/parse.ts';
 import type { StoredArticleInput } from '../lib/article/stored.ts';
 import { WorkPool } from '../work-sharing.ts';
-import { articleSource, stoppedProblem } from './content-files.ts';
-import { readArticleFile } from './content-folder.ts';
+import { stoppedProblem } from './content-files.ts';
 
 /**
  * Parsing is most of a cold build's own work (about 2.5–3 ms an article on one thread: Markdown,
@@ -17,6 +15,13 @@ import { readArticleFile } from './content-folder.ts';
 
 /** Per thread started: starting one loads the whole pipeline (~0.4 s), worth it for about this many files. */
 const FILES_PER_THREAD = 100;
+
+/**
+ * The heap a parsing thread may use, in MiB: twice what the largest file read (`maxArticleBytes`) of prose
+ * needs. Some shapes need far more (a Markdown table of a megabyte, gigabytes): such a file is stopped
+ * with an error naming it, rather than every thread growing until the machine runs out. Shared with validate.
+ */
+export const PARSE_HEAP_LIMIT_MB = 1024;
 
 /**
  * What every thread is given: the files to parse (names and digests from the loader). Each thread reads
@@ -43,41 +48,6 @@ export interface ParseJobs {
  */
 export type ParsedFile = Omit<ParseResult, 'article'> & { article?: StoredArticleInput };
 
-/**
- * A file that changed between the loader's read and the parser's is not parsed: its entry would carry the
- * digest of the old bytes with the new content. `astro dev` reloads again once the save has settled.
- */
-function changedWhileReading(file: string): ParsedFile {
-  return {
-    problems: [
-      {
-        severity: 'error',
-        file,
-        message: 'the file changed while it was being read',
-        hint: 'build again once it is saved',
-      },
-    ],
-  };
-}
-
-/** Parses file number `i` of the jobs (in parse-worker.ts, on a thread of the pool) and writes its body. */
-export function parseFile(jobs: ParseJobs, i: number): ParsedFile {
-  const relPath = jobs.relPaths[i]!;
-  const source = articleSource(jobs.root, jobs.contentDir, relPath, new Uint8Array());
-  let bytes: Buffer | undefined;
-  try {
-    bytes = readArticleFile(jobs.contentDir, relPath, jobs.maxBytes);
-  } catch {
-    // Removed, renamed or replaced since the loader read it (a checkout while `astro dev` runs).
-  }
-  if (!bytes || hash('sha1', bytes) !== jobs.sha1s[i]) return changedWhileReading(source.file);
-  const { article, ...result } = parseArticle({ ...source, bytes }, jobs.options);
-  if (!article) return result;
-  const { html, ...stored } = article;
-  writeBody(jobs.bodiesDir, jobs.digests[i]!, html);
-  return { ...result, article: stored };
-}
-
 /** Threads that parse articles, each file under the time limit; `astro dev` keeps them between reloads. */
 export function parsePool(root: string, maxParseSeconds: number, keepAlive: boolean): WorkPool<ParseJobs, ParsedFile> {
   return new WorkPool({
@@ -85,6 +55,7 @@ export function parsePool(root: string, maxParseSeconds: number, keepAlive: bool
     script: path.join(root, 'src', 'loaders', 'parse-worker.ts'),
     itemsPerThread: FILES_PER_THREAD,
     limitMs: maxParseSeconds * 1000,
+    heapLimitMb: PARSE_HEAP_LIMIT_MB,
     keepAlive,
   });
 }

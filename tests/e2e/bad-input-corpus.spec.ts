@@ -87,6 +87,8 @@ const GENERATED: Record<string, { bytes?: string | Uint8Array; name?: string; li
   // Within every size and block rule, and still minutes of parsing: stopped at the time limit (src/work-sharing.ts).
   'body/quotes-within-the-rules.md': { bytes: `${article('Two megabytes of quotes')}\n${`> a\n${'b\n'.repeat(999)}\n`.repeat(1000)}` },
   'body/one-line-of-brackets.md': { bytes: `${article('Three megabytes of brackets')}\n${'['.repeat(3_000_000)}\n` },
+  // A table of a megabyte with 250,000 columns: the parser needs gigabytes for it (stopped at the heap limit, or the time limit first).
+  'body/wide-table.md': { bytes: `${article('A table 250,000 columns wide')}\n|${' a |'.repeat(250_000)}\n|${' - |'.repeat(250_000)}\n` },
   // What a content folder written by many hands can hold besides files (src/loaders/content-folder.ts).
   'hostile/zero.md': { link: '/dev/zero' },
   'hostile/passwd.md': { link: '/etc/passwd' },

@@ -11,12 +11,13 @@ afterEach(async () => {
   pools = [];
 });
 
-function pool(options: { limitMs?: number; keepAlive?: boolean; script?: string } = {}): WorkPool<string[], Done> {
+function pool(options: { limitMs?: number; keepAlive?: boolean; script?: string; heapLimitMb?: number } = {}): WorkPool<string[], Done> {
   const made = new WorkPool<string[], Done>({
     script: path.join(SUPPORT, options.script ?? 'items-worker.ts'),
     itemsPerThread: 10,
     limitMs: options.limitMs ?? 300,
     keepAlive: options.keepAlive ?? false,
+    ...(options.heapLimitMb !== undefined && { heapLimitMb: options.heapLimitMb }),
   });
   pools.push(made);
   return made;
@@ -45,12 +46,27 @@ describe('WorkPool', () => {
     expect(others.map(([i]) => [i, word(outcomes[i as number])])).toEqual(others);
   });
 
+  it('stops an item whose thread runs past its heap limit, and goes on with the rest', async () => {
+    const outcomes = await pool({ limitMs: 60_000, heapLimitMb: 64 }).run(words(4, { 1: 'grow' }), 4);
+    expect(outcomes[1]).toEqual({ stopped: 'memory', detail: 'needed more than 64 MiB' });
+    expect([0, 2, 3].map((i) => word(outcomes[i]))).toEqual(['ITEM0', 'ITEM2', 'ITEM3']);
+  });
+
   it('goes on with the other items while one holds up its thread', async () => {
     // One thread is enough for four items; the first waits for the last, which only another thread can reach.
     const flag = new SharedArrayBuffer(4);
     const items = ['wait', 'second', 'third', 'release', flag];
     const outcomes = await (pool({ limitMs: 30_000 }) as unknown as WorkPool<unknown[], Done>).run(items, 4);
     expect(outcomes.map(word)).toEqual(['WAIT', 'SECOND', 'THIRD', 'RELEASE']);
+  });
+
+  it('starts at most twice its number of threads, however many items hold theirs up', async () => {
+    // One thread's worth of items (each thread is sent two at a time): while the first thread hangs, a second
+    // starts, and hangs too; no third starts until one of them is stopped.
+    const capped = pool({ limitMs: 400 });
+    const outcomes = await capped.run(words(6, { 0: 'hang', 1: 'hang', 2: 'hang', 3: 'hang' }), 6);
+    expect(outcomes.map(word)).toEqual([...Array(4).fill({ stopped: 'time', detail: 'took longer than 0.4 s' }), 'ITEM4', 'ITEM5']);
+    expect(capped.peakThreads).toBe(2);
   });
 
   it('keeps its threads between runs when asked to, and runs again after a stop', async () => {
