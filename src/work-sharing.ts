@@ -37,14 +37,22 @@ export interface PoolOptions {
   keepAlive?: boolean;
 }
 
-/** Items sent ahead of the one a thread is on, so it never waits for this thread between items. */
+/** Batches a thread is sent at a time: it starts the next while this thread collects the last. */
 const AHEAD = 2;
+
+/**
+ * Items per batch: a message costs this thread about as much as a small item costs a worker, so items go
+ * and come back several at a time, fewer when there are few (so they spread over the threads). A thread
+ * stopped on one item loses the answers of the others in its batch: they are worked on again elsewhere.
+ */
+const batchSize = (count: number, threads: number) => Math.max(1, Math.min(16, Math.floor(count / (threads * 16))));
 
 /** A slot in shared memory, per thread: the item it is on (-1 when none) and when it started it (ms since the epoch). */
 const NONE = -1;
 
-type FromWorker = { run: number; index: number } & ({ result: unknown } | { error: string });
-type ToWorker = { run: number; payload: unknown } | { run: number; index: number };
+type Answer = [index: number, answer: { result: unknown } | { error: string }];
+type FromWorker = { run: number; answers: Answer[] };
+type ToWorker = { run: number; payload: unknown } | { run: number; indexes: number[] };
 
 interface Thread {
   worker: Worker;
@@ -53,6 +61,8 @@ interface Thread {
   run: number;
   /** Items sent and not yet answered. */
   sent: number[];
+  /** Batches sent and not yet answered. */
+  batches: number;
   /** Items answered since it started: a thread that fails before answering any cannot run the task at all. */
   answered: number;
   /** Why it was ended, if this pool ended it. */
@@ -65,6 +75,8 @@ interface Run {
   payload: unknown;
   /** Threads working at once: one per core when there are enough items to pay for starting them. */
   threads: number;
+  /** Items sent to a thread at a time. */
+  batch: number;
   outcomes: Outcome<unknown>[];
   left: number;
   /** Items not yet sent to a thread, taken from the end (so the order is reversed once, at the start). */
@@ -99,7 +111,17 @@ export class WorkPool<P, R> {
     return new Promise<Outcome<unknown>[]>((resolve, reject) => {
       const queue = Array.from({ length: count }, (_, i) => count - 1 - i);
       const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(count / this.#options.itemsPerThread)));
-      this.#current = { id: ++this.#runs, payload, threads, outcomes: new Array(count), left: count, queue, resolve, reject };
+      this.#current = {
+        id: ++this.#runs,
+        payload,
+        threads,
+        batch: batchSize(count, threads),
+        outcomes: new Array(count),
+        left: count,
+        queue,
+        resolve,
+        reject,
+      };
       for (const thread of this.#threads) thread.worker.ref();
       this.#staff();
       const every = Math.min(250, Math.max(20, this.#options.limitMs / 8));
@@ -165,7 +187,7 @@ export class WorkPool<P, R> {
         ...(this.#options.heapLimitMb !== undefined && { maxOldGenerationSizeMb: this.#options.heapLimitMb }),
       },
     });
-    const thread: Thread = { worker, slot, run: 0, sent: [], answered: 0 };
+    const thread: Thread = { worker, slot, run: 0, sent: [], batches: 0, answered: 0 };
     this.#threads.add(thread);
     this.#peak = Math.max(this.#peak, this.#threads.size);
     worker.on('message', (message: FromWorker) => this.#answer(thread, message));
@@ -173,27 +195,32 @@ export class WorkPool<P, R> {
     worker.on('exit', (code) => this.#ended(thread, code));
   }
 
-  /** Sends the thread items until it has AHEAD of them; the run's payload first if it has not had it. */
+  /** Sends the thread batches of items until it has AHEAD of them; the run's payload first if it has not had it. */
   #feed(thread: Thread): void {
     const run = this.#current;
     if (!run || thread.stopping) return;
-    while (thread.sent.length < AHEAD && run.queue.length > 0) {
+    while (thread.batches < AHEAD && run.queue.length > 0) {
       if (thread.run !== run.id) {
         thread.worker.postMessage({ run: run.id, payload: run.payload } satisfies ToWorker);
         thread.run = run.id;
+        thread.batches = 0;
       }
-      const index = run.queue.pop()!;
-      thread.sent.push(index);
-      thread.worker.postMessage({ run: run.id, index } satisfies ToWorker);
+      const indexes = run.queue.splice(-run.batch).reverse();
+      thread.sent.push(...indexes);
+      thread.batches++;
+      thread.worker.postMessage({ run: run.id, indexes } satisfies ToWorker);
     }
   }
 
   #answer(thread: Thread, message: FromWorker): void {
     const run = this.#current;
     if (!run || message.run !== run.id) return;
-    thread.sent = thread.sent.filter((index) => index !== message.index);
-    thread.answered++;
-    this.#settle(run, message.index, 'result' in message ? { result: message.result } : { stopped: 'crash', detail: message.error });
+    const answered = new Set(message.answers.map(([index]) => index));
+    thread.sent = thread.sent.filter((index) => !answered.has(index));
+    thread.batches--;
+    thread.answered += answered.size;
+    for (const [index, answer] of message.answers)
+      this.#settle(run, index, 'result' in answer ? { result: answer.result } : { stopped: 'crash', detail: answer.error });
     this.#feed(thread);
   }
 
@@ -270,17 +297,18 @@ export function serveItems<P, R>(task: (payload: P, index: number) => R | Promis
         payload = message.payload as P;
         return;
       }
-      const { run, index } = message;
-      slot[1] = now();
-      slot[0] = index;
-      let answer: FromWorker;
-      try {
-        answer = { run, index, result: await task(payload, index) };
-      } catch (error) {
-        answer = { run, index, error: error instanceof Error ? error.message : String(error) };
+      const answers: Answer[] = [];
+      for (const index of message.indexes) {
+        slot[1] = now();
+        slot[0] = index;
+        try {
+          answers.push([index, { result: await task(payload, index) }]);
+        } catch (error) {
+          answers.push([index, { error: error instanceof Error ? error.message : String(error) }]);
+        }
       }
       slot[0] = NONE;
-      parentPort!.postMessage(answer);
+      parentPort!.postMessage({ run: message.run, answers } satisfies FromWorker);
     });
   });
 }
