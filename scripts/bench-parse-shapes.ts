@@ -1,7 +1,7 @@
 // `npm run bench:parse-shapes [-- --shape "[a]("]`
-// Times one parse of Markdown shapes the parser is slow on, each repeated to 64 KB, 256 KB, 1 MiB and 4 MiB,
+// Times one parse (and the memory it left in use) of Markdown shapes the parser is slow on, each repeated to 64 KB, 256 KB, 1 MiB and 4 MiB,
 // within the build's rules (at most `maxArticleBytes`; no block over 1,000 lines), on this thread, without
-// the time limit. A shape stops growing after a size past 20 s. Figures: docs/performance.md, "Parse time".
+// the time limit. A shape stops growing after a size past 20 s or 1 GiB. Figures: docs/performance.md, "Parse time".
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { parseArticle } from '../src/lib/article/parse.ts';
@@ -30,6 +30,8 @@ const shapes: Record<string, (bytes: number) => string> = {
   'one line of <a': (b) => fill('<a ', b),
   'one line of &amp;': (b) => fill('&amp; ', b),
   'one line of <!--': (b) => fill('<!-- ', b),
+  'tables of 1,000 rows, repeated': (b) => fill(`| a | b |\n| - | - |\n${'| x | y |\n'.repeat(998)}\n`, b),
+  'one table, many columns': (b) => `|${' a |'.repeat(b / 8)}\n|${' - |'.repeat(b / 8)}\n`,
   'backtick runs of 1 to 40': (b) => fill(Array.from({ length: 40 }, (_, i) => `${'`'.repeat(i + 1)}a`).join(''), b),
 };
 
@@ -45,8 +47,10 @@ for (const [name, make] of Object.entries(shapes)) {
     const { problems } = parseArticle({ file: 'shape.md', relPath: 'world/shape.md', bytes }, options);
     const seconds = (performance.now() - started) / 1000;
     const error = problems.find((p) => p.severity === 'error');
-    row.push(`${Math.round(body.length / 1024)} KB ${seconds.toFixed(2)} s${error ? ` (error: ${error.message})` : ''}`);
-    if (seconds > 20) break;
+    const rss = Math.round(process.memoryUsage().rss / 2 ** 20);
+    row.push(`${Math.round(body.length / 1024)} KB ${seconds.toFixed(2)} s ${rss} MiB${error ? ` (error: ${error.message})` : ''}`);
+    // Larger would take minutes, or more memory than this process has (some tables need gigabytes).
+    if (seconds > 20 || rss > 1024) break;
   }
   console.log(`${name} | ${row.join(' | ')}`);
 }
