@@ -31,7 +31,8 @@ export const site: SiteConfig = {
   // Four megabytes of prose parse in about 3 s; a file still parsing after this is stopped with an error naming it.
   // MAX_PARSE_SECONDS overrides it for one run (a slow CI machine).
   maxParseSeconds: process.env.MAX_PARSE_SECONDS ? Number(process.env.MAX_PARSE_SECONDS) : 8,
-  frontPage: { topStories: 4, perSection: 3, latest: 10 },
+  // A featured story leads the front page for two days after its date.
+  frontPage: { topStories: 4, perSection: 3, latest: 10, featuredHours: 48 },
   about:
     'Dateline is an independent newsroom publishing world, political, business, technology, science and culture news. Every story is written by our reporters and checked by an editor before it is published.',
 };

@@ -60,15 +60,16 @@ export interface ArchiveMonth {
   count: number;
 }
 
+/** The front page: no story appears on it twice. */
 export interface FrontPage<A extends ArticleBase> {
-  /** The newest `featured: true` article, else the newest. */
+  /** The newest `featured: true` article still within `frontPage.featuredHours` of its date, else the newest. */
   lead: ArticleEntry<A> | undefined;
   /** The newest stories after the lead. */
   top: ArticleEntry<A>[];
+  /** The newest stories after those, as a plain list. */
+  latest: ArticleEntry<A>[];
   /** Per section, in navigation order: its newest stories not already above. */
   sections: { section: Section; entries: ArticleEntry<A>[] }[];
-  /** The newest stories of all, lead included, as a plain list. */
-  latest: ArticleEntry<A>[];
 }
 
 /** Everything the pages read, computed once per build. */
@@ -193,7 +194,7 @@ export function buildNewsroom<A extends ArticleBase>(
     byAuthor: groupBy(articles, (entry) => entry.authors.map((author) => author.slug)),
     byYear: groupBy(articles, (entry) => [monthOf(entry).year]),
     byMonth,
-    front: layOutFrontPage(articles, sections, bySection, site.frontPage),
+    front: layOutFrontPage(articles, sections, bySection, site.frontPage, now),
     unpublished,
   };
 }
@@ -203,20 +204,25 @@ function layOutFrontPage<A extends ArticleBase>(
   sections: readonly Section[],
   bySection: ReadonlyMap<string, ArticleEntry<A>[]>,
   counts: SiteConfig['frontPage'],
+  now: Date,
 ): FrontPage<A> {
-  const lead = articles.find((entry) => entry.article.featured) ?? articles[0];
-  const top = articles.filter((entry) => entry !== lead).slice(0, counts.topStories);
-  const shown = new Set([lead, ...top]);
+  // A featured story leads for a while, then takes its place among the others by date.
+  const featuredSince = now.getTime() - counts.featuredHours * 3_600_000;
+  const lead = articles.find((entry) => entry.article.featured && Date.parse(entry.article.date.iso) >= featuredSince) ?? articles[0];
+  const rest = articles.filter((entry) => entry !== lead);
+  const top = rest.slice(0, counts.topStories);
+  const latest = rest.slice(counts.topStories, counts.topStories + counts.latest);
+  const shown = new Set([lead, ...top, ...latest]);
   return {
     lead,
     top,
+    latest,
     sections: sections
       .map((section) => ({
         section,
         entries: (bySection.get(section.slug) ?? []).filter((e) => !shown.has(e)).slice(0, counts.perSection),
       }))
       .filter((block) => block.entries.length > 0),
-    latest: articles.slice(0, counts.latest),
   };
 }
 

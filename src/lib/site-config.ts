@@ -46,7 +46,13 @@ export interface SiteConfig {
   /** How many articles a section, tag, author or archive page lists before the next page. */
   pageSize: number;
   /** The front page: how many top stories under the lead, stories per section block, and in "Latest". */
-  frontPage: { topStories: number; perSection: number; latest: number };
+  frontPage: {
+    topStories: number;
+    perSection: number;
+    latest: number;
+    /** How long a `featured: true` article leads the front page after its date, in hours; then it is listed by date. */
+    featuredHours: number;
+  };
   /** A few sentences about the outlet, shown on the About page. */
   about: string;
   /** How many of the newest articles each feed (site, section, tag, JSON Feed) carries. */
@@ -92,6 +98,7 @@ export function checkSiteConfig(site: SiteConfig): string[] {
   whole('frontPage.topStories', site.frontPage.topStories, 0);
   whole('frontPage.perSection', site.frontPage.perSection, 0);
   whole('frontPage.latest', site.frontPage.latest, 0);
+  whole('frontPage.featuredHours', site.frontPage.featuredHours, 0);
   const ownHost = URL.canParse(site.siteUrl) ? new URL(site.siteUrl).hostname : undefined;
   for (const host of site.embedHosts) {
     if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(host))

@@ -32,6 +32,19 @@ test('the sample build has one page per published article in content/', () => {
   expect(published).toBeGreaterThanOrEqual(24);
 });
 
+test('the sample front page shows no story twice, and loads the lead picture first', async ({ page }) => {
+  await page.goto(`file://${path.join(DIST, 'index.html')}`);
+  const lead = page.locator('.card-lead');
+  await expect(lead.locator('.card-title a')).toHaveText('Ukraine says it has captured two North Korean soldiers in Kursk');
+  await expect(lead.locator('img')).toHaveAttribute('loading', 'eager');
+  await expect(lead.locator('img')).toHaveAttribute('fetchpriority', 'high');
+  const stories = await page
+    .locator('main .card-title a, main .front-latest a')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  expect(stories.length).toBeGreaterThan(15);
+  expect(new Set(stories).size, 'no story twice').toBe(stories.length);
+});
+
 test('the sample reference story is published with the outlet time format and a Related list', async ({ page }) => {
   await page.goto(`file://${path.join(DIST, 'world', 'north-korea-troops-russia', 'index.html')}`);
   await expect(page.locator('.times time').first()).toHaveText('25/10/2024 19h13');

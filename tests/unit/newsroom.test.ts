@@ -66,22 +66,49 @@ describe('buildNewsroom', () => {
     expect(newsroom.byYear.get('2024')!.length).toBe(3);
   });
 
-  it('should lay out the front page: lead, top stories, section blocks without repeats, latest', () => {
+  it('should lay out the front page: lead, top stories, latest, then section blocks of what is left', () => {
     const front = newsroom.front;
     expect(front.lead?.article.slug).toBe('a-same-time');
     expect(front.top.map((e) => e.article.slug)).toEqual(['c-same-time']);
-    expect(front.sections.map((b) => [b.section.slug, b.entries.map((e) => e.article.slug)])).toEqual([['world', ['b-older']]]);
-    expect(front.latest.map((e) => e.article.slug)).toEqual(['a-same-time', 'c-same-time']);
+    expect(front.latest.map((e) => e.article.slug)).toEqual(['b-older']);
+    expect(front.sections).toEqual([]);
   });
 
-  it('should lead with the newest featured article', () => {
-    const featured = buildNewsroom(
-      [testArticle('new', '2024-10-05T00:00:00.000Z'), testArticle('old-featured', '2024-10-01T00:00:00.000Z', { featured: true })],
-      site,
-      NOW,
+  it('should show no story twice on the front page', () => {
+    const many = buildNewsroom(
+      Array.from({ length: 30 }, (_, i) =>
+        testArticle(`story-${String(i).padStart(2, '0')}`, `2024-10-${String(i + 1).padStart(2, '0')}T10:00:00.000Z`, {
+          section: i % 2 ? 'World' : 'Politics',
+          sectionSlug: i % 2 ? 'world' : 'politics',
+          featured: i === 3,
+        }),
+      ).slice(0, 28),
+      { ...site, frontPage: { topStories: 4, perSection: 3, latest: 10, featuredHours: 48 } },
+      new Date('2024-10-29T00:00:00Z'),
     );
-    expect(featured.front.lead?.article.slug).toBe('old-featured');
-    expect(featured.front.top.map((e) => e.article.slug)).toEqual(['new']);
+    const { lead, top, latest, sections } = many.front;
+    const shown = [lead!, ...top, ...latest, ...sections.flatMap((block) => block.entries)].map((e) => e.article.slug);
+    expect(shown).toHaveLength(4 + 1 + 10 + 6);
+    expect(new Set(shown).size).toBe(shown.length);
+    // Newest first: the lead, then four top stories, then ten in Latest, then the sections' next three each.
+    expect(shown.slice(0, 5)).toEqual(['story-27', 'story-26', 'story-25', 'story-24', 'story-23']);
+    expect(sections.map((block) => [block.section.slug, block.entries.map((e) => e.article.slug)])).toEqual([
+      ['world', ['story-11', 'story-09', 'story-07']],
+      ['politics', ['story-12', 'story-10', 'story-08']],
+    ]);
+  });
+
+  it('should lead with the newest featured article for featuredHours after its date, then list it by date', () => {
+    const articles = [
+      testArticle('new', '2024-10-05T00:00:00.000Z'),
+      testArticle('featured', '2024-10-04T12:00:00.000Z', { featured: true }),
+    ];
+    const within = buildNewsroom(articles, site, new Date('2024-10-06T11:59:00Z'));
+    expect(within.front.lead?.article.slug).toBe('featured');
+    expect(within.front.top.map((e) => e.article.slug)).toEqual(['new']);
+    const after = buildNewsroom(articles, site, new Date('2024-10-06T12:01:00Z'));
+    expect(after.front.lead?.article.slug).toBe('new');
+    expect(after.front.top.map((e) => e.article.slug)).toEqual(['featured']);
   });
 
   it('should file an article in the month of its newsroom time, not UTC', () => {

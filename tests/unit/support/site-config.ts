@@ -18,6 +18,6 @@ export const testSite: SiteConfig = {
   feedItems: 20,
   maxArticleBytes: 1024 * 1024,
   maxParseSeconds: 8,
-  frontPage: { topStories: 1, perSection: 2, latest: 2 },
+  frontPage: { topStories: 1, perSection: 2, latest: 2, featuredHours: 48 },
   about: 'About.',
 };
