@@ -16,6 +16,7 @@ export const site: SiteConfig = {
   datePattern: 'dd/MM/yyyy',
   disclaimer:
     'Dateline reports are written by our newsroom and checked by an editor. Found an error? Tell us and we will correct it openly.',
+  corrections: 'corrections@dateline.example.org',
   typeDisclaimers: {
     opinion: 'Opinion pieces give the view of their author, not the position of Dateline. Replies are welcome and published in full.',
     live: 'This page is updated as the story develops; times are Paris time.',

@@ -53,6 +53,12 @@ export interface SiteConfig {
     /** How long a `featured: true` article leads the front page after its date, in hours; then it is listed by date. */
     featuredHours: number;
   };
+  /**
+   * Where readers report an error: an email address (`corrections@news.example.org`), or a page, as a path
+   * on the site (`/corrections/`) or an address (`https://…`). Linked after the disclaimer under every
+   * article, in the footer and on the About page.
+   */
+  corrections: string;
   /** A few sentences about the outlet, shown on the About page. */
   about: string;
   /** How many of the newest articles each feed (site, section, tag, JSON Feed) carries. */
@@ -107,6 +113,17 @@ export function checkSiteConfig(site: SiteConfig): string[] {
     else if (host === ownHost) problems.push(`embedHosts: "${host}" is the site's own host; a frame from it could run script as the site`);
   }
   if (!site.publisher.trim()) problems.push('publisher: must not be empty');
+  if (!isContact(site.corrections))
+    problems.push(
+      `corrections: "${site.corrections}" is neither an email address nor a page (e.g. corrections@news.example.org, /corrections/ or https://…)`,
+    );
   if (!/^\/(?:[^/?#]+\/)*$/.test(site.basePath)) problems.push(`basePath: "${site.basePath}" must start and end with / (e.g. / or /news/)`);
   return problems;
+}
+
+/** An email address, a site path (`/corrections/`) or an https address: what `corrections` may be. */
+function isContact(contact: string): boolean {
+  if (/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(contact)) return true;
+  if (/^\/(?!\/)\S*$/.test(contact)) return true;
+  return URL.canParse(contact) && new URL(contact).protocol === 'https:';
 }

@@ -72,3 +72,9 @@ export const CARDS_FOLDER = 'cards';
 export function cardPath(slug: string): string {
   return `/${CARDS_FOLDER}/${slug}.png`;
 }
+
+/** The link to the corrections contact (`site.corrections`): `mailto:` for an address, the page otherwise. */
+export function correctionsHref(base: string, corrections: string): string {
+  if (corrections.includes('@') && !corrections.includes('/')) return `mailto:${corrections}`;
+  return corrections.startsWith('/') ? joinBase(base, corrections) : corrections;
+}

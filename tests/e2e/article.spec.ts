@@ -41,6 +41,10 @@ test.describe('article page', () => {
     await expect(story.locator('.story-tags a')).toHaveText(['North Korea', 'Russia', 'Kim Jong Un', 'Ukraine']);
     await expect(story.locator('.story-tags a').first()).toHaveAttribute('href', '/tags/north-korea/');
     await expect(story.locator('.disclaimer')).toContainText('Dateline reports are written by our newsroom');
+    // Once on the page, with the corrections contact; the footer has the contact, not the disclaimer again.
+    expect((await page.locator('body').innerText()).split('Dateline reports are written by our newsroom').length - 1).toBe(1);
+    await expect(story.locator('.disclaimer a')).toHaveAttribute('href', 'mailto:corrections@dateline.example.org');
+    await expect(page.locator('footer .corrections-link')).toHaveText('corrections@dateline.example.org');
 
     // The order of the parts on the page, top to bottom.
     const order = ['.kicker', 'h1', '.standfirst', '.byline', '.times', 'figure.hero', '.story-body', '.story-tags', '.disclaimer'];
@@ -87,13 +91,13 @@ test.describe('article page', () => {
   test('should label an opinion piece and print the disclaimer configured for its type', async ({ page }) => {
     await page.goto('/culture/film-festival/');
     await expect(page.locator('.story .kicker .type-label')).toHaveText('Opinion');
-    await expect(page.locator('.story .disclaimer')).toHaveText(site.typeDisclaimers.opinion!);
+    await expect(page.locator('.story .disclaimer')).toHaveText(`${site.typeDisclaimers.opinion!} ${site.corrections}`);
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent())!) as { '@type': string }[];
     expect(jsonLd.map((item) => item['@type'])).toContain('OpinionNewsArticle');
     // News is the default: no label, the outlet's own line.
     await page.goto(REFERENCE);
     await expect(page.locator('.story .type-label')).toHaveCount(0);
-    await expect(page.locator('.story .disclaimer')).toHaveText(site.disclaimer);
+    await expect(page.locator('.story .disclaimer')).toHaveText(`${site.disclaimer} ${site.corrections}`);
     // Lists carry the label too.
     await page.goto('/culture/');
     await expect(page.locator('.card', { hasText: 'Festival crowns a quiet family drama' }).locator('.type-label')).toHaveText('Opinion');

@@ -16,6 +16,7 @@ describe('checkSiteConfig', () => {
         siteUrl: 'dateline.example',
         relatedCount: 2.5,
         maxParseSeconds: Number.NaN,
+        corrections: 'Tell us',
         basePath: 'news',
         embedHosts: ['https://www.youtube-nocookie.com/embed'],
       }),
@@ -26,8 +27,16 @@ describe('checkSiteConfig', () => {
       'pageSize: 0 must be a whole number of at least 1',
       'maxParseSeconds: NaN must be a number of seconds above 0 (MAX_PARSE_SECONDS, if set, overrides it)',
       'embedHosts: "https://www.youtube-nocookie.com/embed" is not a host name (write it without https:// or a path, e.g. www.youtube-nocookie.com)',
+      'corrections: "Tell us" is neither an email address nor a page (e.g. corrections@news.example.org, /corrections/ or https://…)',
       'basePath: "news" must start and end with / (e.g. / or /news/)',
     ]);
+  });
+
+  it('should take an email address, a path on the site or an https address as the corrections contact', () => {
+    for (const corrections of ['corrections@news.example.org', '/corrections/', 'https://news.example.org/corrections'])
+      expect(checkSiteConfig({ ...site, corrections }), corrections).toEqual([]);
+    for (const corrections of ['', 'Tell us', 'http://news.example.org/corrections', '//elsewhere.example/x', 'javascript:alert(1)'])
+      expect(checkSiteConfig({ ...site, corrections }), corrections).toHaveLength(1);
   });
 
   it('should refuse embeds from the site’s own host', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articlePath, isArticlePath, joinBase, sectionPath, tagPath } from '../../src/lib/urls.ts';
+import { articlePath, correctionsHref, isArticlePath, joinBase, sectionPath, tagPath } from '../../src/lib/urls.ts';
 
 describe('urls', () => {
   it('should build readable paths: section then slug', () => {
@@ -30,5 +30,13 @@ describe('isArticlePath', () => {
     ['', false],
   ])('should say whether %s is an article page: %s', (sitePath, expected) => {
     expect(isArticlePath(sitePath)).toBe(expected);
+  });
+});
+
+describe('correctionsHref', () => {
+  it('should write to an address, and link to a page of the site or elsewhere', () => {
+    expect(correctionsHref('/news/', 'corrections@news.example.org')).toBe('mailto:corrections@news.example.org');
+    expect(correctionsHref('/news/', '/corrections/')).toBe('/news/corrections/');
+    expect(correctionsHref('/', 'https://news.example.org/corrections?a@b')).toBe('https://news.example.org/corrections?a@b');
   });
 });

@@ -10,6 +10,7 @@ export const testSite: SiteConfig = {
   dateTimePattern: 'dd/MM/yyyy HHhmm',
   datePattern: 'dd/MM/yyyy',
   disclaimer: 'Disclaimer.',
+  corrections: 'corrections@paper.example',
   typeDisclaimers: {},
   embedHosts: [],
   sections: ['World', 'Politics'],
