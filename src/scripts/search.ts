@@ -166,7 +166,8 @@ function renderResult(data: PagefindResultData): HTMLLIElement {
 
 /** Pagefind's excerpt is escaped text with <mark> around matches: rebuild it as text nodes and <mark>s. */
 function highlighted(excerpt: string): Node[] {
-  const text = (s: string) => document.createTextNode(new DOMParser().parseFromString(s, 'text/html').documentElement.textContent ?? '');
+  // Parsed after <body>: before it, the HTML parser drops the spaces a part starts with ("Kursk</mark> region").
+  const text = (s: string) => document.createTextNode(new DOMParser().parseFromString(`<body>${s}`, 'text/html').body.textContent ?? '');
   return excerpt.split(/(<mark>.*?<\/mark>)/g).map((part) => {
     const match = /^<mark>(.*)<\/mark>$/.exec(part);
     if (!match) return text(part);

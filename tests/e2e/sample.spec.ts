@@ -66,6 +66,22 @@ test('searching the sample newsroom for the reference story’s key names finds 
   }
 });
 
+test('search excerpts keep the spaces between words, paragraphs and headings', async ({ page }) => {
+  const port = Number(process.env.E2E_PORT ?? 4391) + 4;
+  const server = await serveStatic(DIST, port);
+  try {
+    await page.goto(`http://127.0.0.1:${port}/search/?q=${encodeURIComponent('Zelensky Kursk')}&sort=relevance`);
+    const excerpts = page.locator('.search-results .excerpt');
+    await expect(excerpts.first()).toBeVisible();
+    const texts = await excerpts.allInnerTexts();
+    expect(texts.join(' ')).toContain('Kursk region');
+    // No word runs into the next: "Kurskregion", "Kursk.President".
+    for (const text of texts) expect(text).not.toMatch(/[a-z][.,;:!?][A-Z]|Kurskregion/);
+  } finally {
+    server.close();
+  }
+});
+
 test('search merges the years of the sample newsroom: newest first across years, a year filter, one count', async ({ page }) => {
   // The index is one Pagefind index per year (src/integrations/search-shards.ts); the sample spans 2024 and 2025.
   expect(JSON.parse(readFileSync(path.join(DIST, 'pagefind', 'shards.json'), 'utf8'))).toEqual(['2025', '2024']);
