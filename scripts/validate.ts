@@ -17,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { isMainThread } from 'node:worker_threads';
 import { cacheDir } from '../src/build-paths.ts';
 import { buildTime } from '../src/clock.ts';
+import type { ArticleLink } from '../src/lib/article/local-references.ts';
 import type { ParsedArticle } from '../src/lib/article/parse.ts';
 import { checkEditorial } from '../src/lib/editorial-checks.ts';
 import { formatReport, type Problem } from '../src/lib/problems.ts';
@@ -67,8 +68,8 @@ interface FileResult {
   article?: CheckedArticle;
   /** Its SVG pictures, drawn on every run (their bytes are not part of what the cached result depends on). */
   svg?: SvgUse[];
-  /** The file's display path, the slug its name gives and its path in the folder, for pins and links to it when it failed. */
-  failed?: { slug: string; file: string; relPath: string };
+  /** The file's display path, the slug its name gives and its path in the folder, for pins and links to it when it failed; its own links, still checked. */
+  failed?: { slug: string; file: string; relPath: string; articleLinks?: ArticleLink[] };
 }
 
 /** A file's outcome with what it depends on besides the code, so a later run can tell whether it still holds. */
@@ -113,14 +114,21 @@ async function checkFile(input: WorkerInput, i: number): Promise<CheckedFile> {
   };
   const quick = bytes.length <= QUICK_READING_MAX_BYTES ? quickCheck({ ...source, fileExists }, parseOptions) : undefined;
   render ??= quick ? undefined : (await import('../src/lib/article/parse.ts')).parseArticle;
-  const { article, problems, imageLine, imageUses } = quick ?? render!({ ...source, fileExists }, parseOptions);
-  const result = toResult(relPath, source.file, article, problems);
+  const { article, problems, imageLine, imageUses, articleLinks } = quick ?? render!({ ...source, fileExists }, parseOptions);
+  const result = toResult(relPath, source.file, article, problems, articleLinks);
   const svg = article ? svgUses(article.image?.src, imageLine, imageUses) : [];
   return { digest: hash('sha1', bytes), lookups: [...lookups], result: svg.length > 0 ? { ...result, svg } : result };
 }
 
-function toResult(relPath: string, file: string, article: ParsedArticle | undefined, problems: Problem[]): FileResult {
-  if (!article) return { problems, failed: { slug: slugFromFileName(relPath), file, relPath } };
+function toResult(
+  relPath: string,
+  file: string,
+  article: ParsedArticle | undefined,
+  problems: Problem[],
+  linksOfFailed?: ArticleLink[],
+): FileResult {
+  if (!article)
+    return { problems, failed: { slug: slugFromFileName(relPath), file, relPath, ...(linksOfFailed && { articleLinks: linksOfFailed }) } };
   const { slug, related, articleLinks, draft, date, title, description, tags, section, authors } = article;
   return {
     problems,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { missingImageProblem, type ImageUse } from '../lib/article/local-references.ts';
+import { missingImageProblem, type ArticleLink, type ImageUse } from '../lib/article/local-references.ts';
 import { devParsePool, parseFiles, parsePool, type ParsedFile } from './parse-pool.ts';
 import { bodiesDir, hasBody, pruneBodies } from '../body-files.ts';
 import { PIPELINE_VERSION } from '../lib/article/pipeline-version.ts';
@@ -148,7 +148,7 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
   const problems: Problem[] = [];
   const changed: { id: string; digest: string; absPath: string; article: StoredArticleInput; notes: SourceNotes }[] = [];
   const all: (StoredArticleInput & { relPath: string })[] = [];
-  const failed: { slug: string; file: string; relPath: string }[] = [];
+  const failed: { slug: string; file: string; relPath: string; articleLinks?: ArticleLink[] | undefined }[] = [];
 
   // First every file is read and its stored entry reused when the digest still matches; the others are
   // parsed together (on every core when there are many). Outcomes are then taken in file order.
@@ -232,7 +232,7 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
       changed.push({ id: relPath, digest, absPath, article: result.article, notes });
       all.push({ ...result.article, relPath });
     } else {
-      failed.push({ slug: slugFromFileName(relPath), file, relPath });
+      failed.push({ slug: slugFromFileName(relPath), file, relPath, articleLinks: result.articleLinks });
     }
   }
 

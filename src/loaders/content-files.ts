@@ -92,7 +92,7 @@ export function checkAcrossFiles(
     tags: readonly string[];
     authors: readonly string[];
   }[],
-  failed: readonly { slug: string; file: string; relPath: string }[],
+  failed: readonly { slug: string; file: string; relPath: string; articleLinks?: readonly ArticleLink[] | undefined }[],
   now: Date,
   relatedCount: number,
   ignored: readonly string[] = [],

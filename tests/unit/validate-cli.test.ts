@@ -29,6 +29,32 @@ describe('npm run validate', () => {
     expect(run.stdout).toMatch(/25 files checked in \d+ ms: ready to publish\./);
   });
 
+  it('should report every problem of one file in one run: a field, its pictures, a link to a missing article', () => {
+    const dir = tempDir('dateline-four-problems-');
+    mkdirSync(path.join(dir, 'world'));
+    const body = '\n![A map](./missing-map.png)\n\nSee [the vote](../politics/no-such-vote.md).\n';
+    writeFileSync(
+      path.join(dir, 'world', 'four.md'),
+      `---\ntitle: Four problems\ndate: 25/10/2024\nimage: ./missing-hero.jpg\nimageAlt: A hero\n---\n${body}`,
+    );
+    // YAML that does not parse at all: the body's problems are still found.
+    writeFileSync(path.join(dir, 'world', 'broken.md'), `---\ntitle: [unclosed\ndate: 2024-10-25\n---\n${body}`);
+    const run = validate(dir);
+    expect(run.status).toBe(1);
+    const lines = (file: string) => run.stdout.split('\n').filter((line) => line.includes(`world/${file}.md:`));
+    expect(lines('four')).toEqual([
+      expect.stringMatching(/four\.md:3: date: "25\/10\/2024" is not an ISO 8601 date/),
+      expect.stringMatching(/four\.md:4: image: "\.\/missing-hero\.jpg" does not exist next to the article/),
+      expect.stringMatching(/four\.md:8: image \.\/missing-map\.png \("A map"\): the file does not exist next to the article/),
+      expect.stringMatching(/four\.md:10: link \.\.\/politics\/no-such-vote\.md \("the vote"\): no article at/),
+    ]);
+    expect(lines('broken')).toEqual([
+      expect.stringMatching(/broken\.md:3: the frontmatter is not valid YAML/),
+      expect.stringMatching(/broken\.md:6: image \.\/missing-map\.png/),
+      expect.stringMatching(/broken\.md:8: link \.\.\/politics\/no-such-vote\.md/),
+    ]);
+  });
+
   it('should list every problem of a bad folder at once and exit 1', () => {
     const run = validate('tests/fixtures/bad-site');
     expect(run.status).toBe(1);

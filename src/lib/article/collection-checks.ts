@@ -25,6 +25,8 @@ export interface FailedFile {
   slug: string;
   file: string;
   relPath?: string;
+  /** Its body links to other articles, checked like a good file's, so all its problems show in one run. */
+  articleLinks?: readonly ArticleLink[] | undefined;
 }
 
 /**
@@ -126,7 +128,7 @@ export function checkArticleLinks(
   for (const file of failed) if (file.relPath !== undefined) failedByPath.set(file.relPath, file);
   const setAside = new Set(ignored);
 
-  for (const article of articles) {
+  for (const article of [...articles, ...failed]) {
     for (const link of article.articleLinks ?? []) {
       const problem = (severity: Problem['severity'], message: string, hint?: string) =>
         problems.push({ severity, file: article.file, line: link.line, message: `${describeReference(link)}: ${message}`, hint });
@@ -155,7 +157,7 @@ export function checkArticleLinks(
 }
 
 /** A target path shown as the linking file's path is (`content/world/b.md`): same folder prefix. */
-function displayTarget(article: CheckedArticle, target: string): string {
+function displayTarget(article: { file: string; relPath?: string | undefined }, target: string): string {
   const { file, relPath } = article;
   if (relPath === undefined || !file.endsWith(relPath)) return target;
   return `${file.slice(0, file.length - relPath.length)}${target}`;

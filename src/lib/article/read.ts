@@ -98,6 +98,8 @@ export interface ParseResult {
   imageUses?: ImageUse[];
   /** The line of the `image` field, for problems with the hero picture found after parsing (an SVG that cannot be drawn). */
   imageLine?: number;
+  /** A file with errors: its links to other articles, still checked across files. */
+  articleLinks?: ArticleLink[];
 }
 
 const schemas = new Map<string, FrontmatterSchema>();
@@ -165,7 +167,10 @@ export function readArticle<Body>(source: ArticleSource, options: ParseOptions, 
   const { frontmatter, body: writtenBody } = split.value;
   const firstFieldLine = frontmatter.line + 1;
   const read = (frontmatter.language === 'toml' ? readToml : readYaml)(frontmatter.value, firstFieldLine, file);
-  if (!read.frontmatter) return { problems: read.problems };
+  if (!read.frontmatter) {
+    const { body, problems: bodyProblems } = readBodyOf(reader, writtenBody, source, options);
+    return failedWith([...read.problems, ...bodyProblems], body);
+  }
   const fileName = source.relPath.split('/').pop()!;
   const {
     data,
@@ -347,56 +352,10 @@ export function readArticle<Body>(source: ArticleSource, options: ParseOptions, 
     }
   }
 
-  if (!parsed.success || problems.some((p) => p.severity === 'error')) return { problems };
+  const { body, problems: bodyProblems } = readBodyOf(reader, writtenBody, source, options);
+  problems.push(...bodyProblems);
+  if (!parsed.success || !body || problems.some((p) => p.severity === 'error')) return failedWith(problems, body);
   const fm = parsed.data;
-  const rendered = withinDepth(() => reader.read(writtenBody, { relPath: source.relPath, embedHosts: options.embedHosts ?? [] }), file);
-  if ('problem' in rendered) return { problems: [...problems, rendered.problem] };
-  const body = rendered.value;
-  if (body.imagesWithoutAlt > 0) {
-    problems.push({
-      severity: 'warning',
-      file,
-      message: `${body.imagesWithoutAlt} image${body.imagesWithoutAlt === 1 ? ' has' : 's have'} no alt text; readers of screen readers get nothing`,
-      hint: 'describe each image: ![what it shows](photo.jpg) or <img alt="what it shows">',
-    });
-  }
-  // Pictures beside the article are published, optimised, when pages are rendered: each file must exist
-  // and be an image `astro:assets` reads. (Site-root paths, `/images/x.jpg`, come from public/ as written.)
-  for (const use of body.imageUses) {
-    if (leavesContentFolder(source.relPath, use.path)) {
-      error(`${describeReference(use, true)}: the picture is outside the content folder; only pictures inside it are published`, {
-        line: use.line,
-        hint: 'copy the picture beside the Markdown file and write ![what it shows](./photo.jpg)',
-      });
-    } else if (!isSupportedImage(use.path)) {
-      error(`${describeReference(use, true)}: not an image file Dateline can publish`, {
-        line: use.line,
-        hint: `use a picture in one of these formats: ${IMAGE_EXTENSIONS.join(', ')}`,
-      });
-    } else if (source.fileExists && !source.fileExists(use.path)) {
-      problems.push(missingImageProblem(file, use));
-    }
-  }
-  // Links to other articles' files are checked across files (the target may be in any file); one that
-  // climbs out of the content folder can never name an article.
-  for (const link of body.linksOutside) {
-    error(`${describeReference(link)}: the link leads outside the content folder, where no article can be`, {
-      line: link.line,
-      hint: 'link to an article file inside the content folder, e.g. ../politics/budget-vote.md',
-    });
-  }
-  // A frame from a host the newsroom has not listed is removed, not published: say so, so nothing vanishes unsaid.
-  for (const embed of body.removedEmbeds) {
-    const listed = options.embedHosts?.length ? options.embedHosts.join(', ') : 'no host';
-    problems.push({
-      severity: 'warning',
-      file,
-      line: embed.line,
-      message: `an <iframe> ${embed.src ? `from ${embed.src.length > 80 ? `${embed.src.slice(0, 79)}…` : embed.src} ` : ''}was removed: embeds are kept only over https from ${listed}`,
-      hint: 'link to the page instead, or add its host to embedHosts in src/site.config.ts if the newsroom trusts it',
-    });
-  }
-  if (problems.some((p) => p.severity === 'error')) return { problems };
   const authors = fm.authors === undefined ? [] : typeof fm.authors === 'string' ? [fm.authors] : fm.authors;
   const image: HeroImage | undefined =
     fm.image === undefined
@@ -457,6 +416,79 @@ function withinDepth<T>(step: () => T, file: string): { value: T } | { problem: 
     }
     throw new Error(`${file}: ${thrown instanceof Error ? thrown.message : String(thrown)}`, { cause: thrown });
   }
+}
+
+/**
+ * A file with errors: no article, but every problem found, and its links to other articles, which the
+ * checks across files still check (a link to a missing article is reported beside a bad field, not after
+ * it is fixed).
+ */
+function failedWith(problems: Problem[], body: RenderedBody | undefined): ParseResult {
+  return { problems, ...(body && body.articleLinks.length > 0 && { articleLinks: body.articleLinks }) };
+}
+
+/**
+ * Reads the body and finds its own problems (pictures, links out of the folder, removed embeds), whether
+ * or not the frontmatter had errors, so one run reports every problem of a file. No `body` when it could
+ * not be read at all (nested too deeply: its one problem says so).
+ */
+function readBodyOf<Body>(
+  reader: BodyReader<Body>,
+  writtenBody: Body,
+  source: ArticleSource,
+  options: ParseOptions,
+): { body?: RenderedBody; problems: Problem[] } {
+  const { file } = source;
+  const found: Problem[] = [];
+  const error = (message: string, extra: Partial<Problem> = {}) => found.push({ severity: 'error', file, message, ...extra });
+  const rendered = withinDepth(() => reader.read(writtenBody, { relPath: source.relPath, embedHosts: options.embedHosts ?? [] }), file);
+  if ('problem' in rendered) return { problems: [rendered.problem] };
+  const body = rendered.value;
+  if (body.imagesWithoutAlt > 0) {
+    found.push({
+      severity: 'warning',
+      file,
+      message: `${body.imagesWithoutAlt} image${body.imagesWithoutAlt === 1 ? ' has' : 's have'} no alt text; readers of screen readers get nothing`,
+      hint: 'describe each image: ![what it shows](photo.jpg) or <img alt="what it shows">',
+    });
+  }
+  // Pictures beside the article are published, optimised, when pages are rendered: each file must exist
+  // and be an image `astro:assets` reads. (Site-root paths, `/images/x.jpg`, come from public/ as written.)
+  for (const use of body.imageUses) {
+    if (leavesContentFolder(source.relPath, use.path)) {
+      error(`${describeReference(use, true)}: the picture is outside the content folder; only pictures inside it are published`, {
+        line: use.line,
+        hint: 'copy the picture beside the Markdown file and write ![what it shows](./photo.jpg)',
+      });
+    } else if (!isSupportedImage(use.path)) {
+      error(`${describeReference(use, true)}: not an image file Dateline can publish`, {
+        line: use.line,
+        hint: `use a picture in one of these formats: ${IMAGE_EXTENSIONS.join(', ')}`,
+      });
+    } else if (source.fileExists && !source.fileExists(use.path)) {
+      found.push(missingImageProblem(file, use));
+    }
+  }
+  // Links to other articles' files are checked across files (the target may be in any file); one that
+  // climbs out of the content folder can never name an article.
+  for (const link of body.linksOutside) {
+    error(`${describeReference(link)}: the link leads outside the content folder, where no article can be`, {
+      line: link.line,
+      hint: 'link to an article file inside the content folder, e.g. ../politics/budget-vote.md',
+    });
+  }
+  // A frame from a host the newsroom has not listed is removed, not published: say so, so nothing vanishes unsaid.
+  for (const embed of body.removedEmbeds) {
+    const listed = options.embedHosts?.length ? options.embedHosts.join(', ') : 'no host';
+    found.push({
+      severity: 'warning',
+      file,
+      line: embed.line,
+      message: `an <iframe> ${embed.src ? `from ${embed.src.length > 80 ? `${embed.src.slice(0, 79)}…` : embed.src} ` : ''}was removed: embeds are kept only over https from ${listed}`,
+      hint: 'link to the page instead, or add its host to embedHosts in src/site.config.ts if the newsroom trusts it',
+    });
+  }
+  return { body, problems: found };
 }
 
 function configuredSection(name: string, sections: readonly string[]): string | undefined {
