@@ -1,5 +1,6 @@
-// `npm run validate`: checks every article of the content folder (or CONTENT_DIR) without building, and
-// prints every error and warning at once (`path:line: field: message (hint)`), then a summary.
+// `npm run validate [-- --details]`: checks every article of the content folder (or CONTENT_DIR) without
+// building, and prints every error and warning at once (`path:line: field: message (hint)`; editorial
+// warnings of one kind as one line when there are many, unless --details), then a summary.
 // Exit code 1 when any file has an error. Same parser and checks as the build, plus the editorial
 // warnings (tag spellings, one-off tags, long headlines and standfirsts: src/lib/editorial-checks.ts).
 //
@@ -284,7 +285,10 @@ async function main(): Promise<void> {
   problems.push(...checkEditorial(articles));
 
   for (const name of ignored) console.log(`ignored (name starts with . or _): ${name}`);
-  if (problems.length > 0) console.log(formatReport(problems));
+  // Editorial warnings of one kind are one line when there are more than a few, unless asked for each.
+  const details = process.argv.includes('--details');
+  const grouping = details ? {} : { groupOver: 3, details: '  (npm run validate -- --details lists each warning with its file)' };
+  if (problems.length > 0) console.log(formatReport(problems, grouping));
   const errors = problems.some((p) => p.severity === 'error');
   const unchanged = files.length - stale.length;
   const notRead = listing.notRead.length;

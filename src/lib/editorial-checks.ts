@@ -116,6 +116,7 @@ function checkTagSpellings(articles: readonly EditorialArticle[]): Problem[] {
           field: 'tags',
           message: `"${spelling}" is also written "${best.spelling}" (${best.count} ${best.count === 1 ? 'article' : 'articles'})`,
           hint: `use one spelling: write "${best.spelling}"`,
+          group: { label: 'tags written another way elsewhere', subject: `${spelling} → ${best.spelling}` },
         });
       }
       if (group.articles === 1 && articles.length > 1) {
@@ -126,6 +127,7 @@ function checkTagSpellings(articles: readonly EditorialArticle[]): Problem[] {
           field: 'tags',
           message: `"${spelling}" is used by no other article`,
           hint: guess ? `did you mean "${guess}"?` : 'check the spelling, or keep it if this is a new topic',
+          group: { label: 'tags used by one article only (check their spelling, or keep them for new topics)', subject: spelling },
         });
       }
     }
@@ -221,6 +223,7 @@ function checkLengths(articles: readonly EditorialArticle[]): Problem[] {
         field: 'title',
         message: `is ${title} characters long; search engines expect a news headline of ${MAX_HEADLINE_LENGTH} at most`,
         hint: `shorten the headline to ${MAX_HEADLINE_LENGTH} characters or fewer`,
+        group: { label: `headlines over ${MAX_HEADLINE_LENGTH} characters`, subject: article.file },
       });
     }
     const description = article.description === undefined ? undefined : lengthOver(article.description, MAX_STANDFIRST_LENGTH);
@@ -231,6 +234,7 @@ function checkLengths(articles: readonly EditorialArticle[]): Problem[] {
         field: 'description',
         message: `is ${description} characters long; search results and link previews show about ${MAX_STANDFIRST_LENGTH} at most`,
         hint: `shorten the standfirst to ${MAX_STANDFIRST_LENGTH} characters or fewer`,
+        group: { label: `standfirsts over ${MAX_STANDFIRST_LENGTH} characters`, subject: article.file },
       });
     }
   }

@@ -18,6 +18,11 @@ export interface Problem {
   message: string;
   /** What to do about it. */
   hint?: string | undefined;
+  /**
+   * Editorial warnings of one kind (`label`: "tags used by one article only"), each about `subject` ("NATO"):
+   * a report can show many of them as one line (`formatReport`'s `groupOver`).
+   */
+  group?: { label: string; subject: string } | undefined;
 }
 
 /** `content/world/a.md:3: date: is "25/10/2024" — write an ISO 8601 date, e.g. 2024-10-25T19:13:00` */
@@ -45,17 +50,41 @@ export function compareText(a: string, b: string): number {
 }
 
 /** The report printed when a build stops: every error and warning, then a count. */
-export function formatReport(problems: readonly Problem[]): string {
+export function formatReport(problems: readonly Problem[], options: { groupOver?: number; details?: string } = {}): string {
   const sorted = sortProblems(problems);
   const errors = sorted.filter((p) => p.severity === 'error');
   const warnings = sorted.filter((p) => p.severity === 'warning');
   const notices = sorted.filter((p) => p.severity === 'notice');
   const files = new Set(errors.map((p) => p.file));
+  const { listed, grouped } = groupWarnings(warnings, options.groupOver);
   const lines = [
     ...errors.map((p) => `  error   ${formatProblem(p)}`),
-    ...warnings.map((p) => `  warning ${formatProblem(p)}`),
+    ...listed.map((p) => `  warning ${formatProblem(p)}`),
+    ...grouped.map(({ label, subjects }) => `  warning ${subjects.length} ${label}: ${listSubjects(subjects)}`),
     ...notices.map((p) => `  notice  ${formatProblem(p)}`),
+    ...(grouped.length > 0 && options.details ? [options.details] : []),
     `${errors.length} error${errors.length === 1 ? '' : 's'} in ${files.size} file${files.size === 1 ? '' : 's'}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}${notices.length > 0 ? `, ${notices.length} notice${notices.length === 1 ? '' : 's'}` : ''}.`,
   ];
   return lines.join('\n');
+}
+
+/** Warnings of a group with more than `over` members become one line; the others are listed one by one. */
+function groupWarnings(warnings: readonly Problem[], over: number | undefined) {
+  const byLabel = new Map<string, Problem[]>();
+  for (const problem of warnings)
+    if (problem.group) byLabel.set(problem.group.label, [...(byLabel.get(problem.group.label) ?? []), problem]);
+  const large = new Set([...byLabel].filter(([, members]) => over !== undefined && members.length > over).map(([label]) => label));
+  return {
+    listed: warnings.filter((p) => !p.group || !large.has(p.group.label)),
+    grouped: [...large].sort(compareText).map((label) => ({
+      label,
+      subjects: [...new Set(byLabel.get(label)!.map((p) => p.group!.subject))].sort(compareText),
+    })),
+  };
+}
+
+/** The first few subjects of a group, then how many more. */
+function listSubjects(subjects: readonly string[], shown = 8): string {
+  const first = subjects.slice(0, shown).join(', ');
+  return subjects.length > shown ? `${first} and ${subjects.length - shown} more` : first;
 }

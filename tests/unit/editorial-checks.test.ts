@@ -10,7 +10,7 @@ import {
   visibleLength,
   type EditorialArticle,
 } from '../../src/lib/editorial-checks.ts';
-import { compareText, formatProblem } from '../../src/lib/problems.ts';
+import { compareText, formatProblem, formatReport } from '../../src/lib/problems.ts';
 
 /** An article with a short headline and no standfirst, so only what a test sets can warn. */
 const article = (file: string, tags: string[], extra: Partial<EditorialArticle> = {}): EditorialArticle => ({
@@ -105,6 +105,18 @@ describe('one-off tags', () => {
     expect(report([article('a.md', ['Weather']), article('b.md', ['Weather', 'Europa Clipper'])])).toEqual([
       'b.md: tags: "Europa Clipper" is used by no other article (check the spelling, or keep it if this is a new topic)',
     ]);
+  });
+
+  it('should be one line in a report when there are more than a few, with each one listed on demand', () => {
+    const articles = ['Aviation', 'Budget', 'Chess', 'Drones', 'Elections'].map((tag, i) => article(`${i}.md`, ['Weather', tag]));
+    const problems = checkEditorial(articles);
+    expect(formatReport(problems, { groupOver: 3, details: '  (--details lists each)' }).split('\n')).toEqual([
+      '  warning 5 tags used by one article only (check their spelling, or keep them for new topics): Aviation, Budget, Chess, Drones, Elections',
+      '  (--details lists each)',
+      '0 errors in 0 files, 5 warnings.',
+    ]);
+    expect(formatReport(problems).split('\n')).toHaveLength(6);
+    expect(formatReport(problems.slice(0, 3), { groupOver: 3 }).split('\n')).toHaveLength(4);
   });
 
   it('should not suggest one one-off tag for another', () => {

@@ -13,8 +13,8 @@ const tempDir = (prefix: string) => {
   return dir;
 };
 /** Runs the CLI; each run has a cache folder of its own unless a test passes one to share between runs. */
-const validate = (contentDir: string, cacheDir = tempDir('dateline-validate-cache-')) =>
-  spawnSync(process.execPath, [path.join(root, 'scripts', 'validate.ts')], {
+const validate = (contentDir: string, cacheDir = tempDir('dateline-validate-cache-'), args: string[] = []) =>
+  spawnSync(process.execPath, [path.join(root, 'scripts', 'validate.ts'), ...args], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, CONTENT_DIR: contentDir, DATELINE_NOW: '2025-01-01T12:00:00Z', DATELINE_CACHE_DIR: cacheDir },
@@ -126,7 +126,14 @@ describe('npm run validate', () => {
       for (let i = 0; i < 150; i++)
         files[`world/story-${String(i).padStart(3, '0')}.md`] = story(i % 10 === 0 ? `${longHeadline} ${i}` : `Story ${i}`);
       files['world/story-149.md'] = ['date: 2024-10-25'];
-      const run = validate(folder(files));
+      const dir = folder(files);
+      // More than a few warnings of one kind are one line, unless each is asked for.
+      const grouped = validate(dir).stdout.split('\n');
+      expect(grouped.filter((line) => line.startsWith('  warning'))).toEqual([
+        expect.stringMatching(/^ {2}warning 15 headlines over 110 characters: .*story-000\.md, .* and 7 more$/),
+      ]);
+      expect(grouped).toContain('  (npm run validate -- --details lists each warning with its file)');
+      const run = validate(dir, undefined, ['--details']);
       expect(run.status, run.stderr).toBe(1);
       const reported = run.stdout.split('\n').filter((line) => line.startsWith('  '));
       expect(reported).toEqual([
