@@ -12,7 +12,7 @@ export const site: SiteConfig = {
   // SITE_LOCALE builds the site in another language (the tests build English and French).
   locale: process.env.SITE_LOCALE || 'en-GB',
   timeZone: 'Europe/Paris',
-  dateTimePattern: 'dd/MM/yyyy HHhmm',
+  dateTimePattern: "dd/MM/yyyy HH'h'mm",
   datePattern: 'dd/MM/yyyy',
   disclaimer:
     'Dateline reports are written by our newsroom and checked by an editor. Found an error? Tell us and we will correct it openly.',

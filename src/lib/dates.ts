@@ -136,32 +136,95 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-const TOKENS = /yyyy|MMMM|MM|dd|d|HH|mm/g;
+/**
+ * A date pattern's parts: text in single quotes (copied as written; `''` is a quote), the tokens below, and
+ * any other character but a letter (copied). Longest tokens first, so `MMMM` is not read as `MM` twice.
+ */
+const PATTERN_PART = /'((?:[^']|'')*)'|yyyy|yy|MMMM|MMM|Mmm|MM|M|EEEE|EEE|dd|d|HH|H|hh|h|mm|aaa|a|[A-Za-z]/g;
+
+/** The tokens a pattern may use, and what each writes (documented with `SiteConfig.dateTimePattern`). */
+const TOKENS = new Set(['yyyy', 'yy', 'MMMM', 'MMM', 'Mmm', 'MM', 'M', 'EEEE', 'EEE', 'dd', 'd', 'HH', 'H', 'hh', 'h', 'mm', 'aaa', 'a']);
+
+/** Month abbreviations of the Associated Press stylebook: five months are never shortened. */
+const AP_MONTHS = ['Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
+
+/** What is wrong with a date pattern, in sentences; empty when nothing is. */
+export function patternProblems(pattern: string): string[] {
+  const problems: string[] = [];
+  const parts = [...pattern.matchAll(PATTERN_PART)].filter((match) => match[1] === undefined).map((match) => match[0]);
+  const unknown = [...new Set(parts.filter((part) => !TOKENS.has(part)))];
+  if (unknown.length > 0)
+    problems.push(`"${unknown.join('", "')}" is no date token: put words and letters in single quotes (HH'h'mm, 'at')`);
+  if (parts.some((part) => part === 'HH' || part === 'H') && parts.some((part) => part === 'hh' || part === 'h'))
+    problems.push("mixes a 24-hour HH with a 12-hour h: a letter h written as text goes in quotes (HH'h'mm)");
+  return problems;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+/** One formatter per locale, zone and field: made once, reused for every article. */
+function formatter(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+  let made = formatters.get(key);
+  if (!made) formatters.set(key, (made = new Intl.DateTimeFormat(locale, { timeZone, ...options })));
+  return made;
+}
 
 /**
- * Writes an instant with the site's pattern in the site's zone (see `SiteConfig.dateTimePattern`).
- * `formatDate('2024-10-25T17:13:00Z', 'dd/MM/yyyy HHhmm', 'Europe/Paris', 'fr-FR')` → `25/10/2024 19h13`.
+ * Writes an instant with the site's pattern in the site's zone (see `SiteConfig.dateTimePattern`); month
+ * and weekday names and the a.m./p.m. marker come from `Intl` in the site's locale.
+ * `formatDate('2024-10-25T17:13:00Z', "dd/MM/yyyy HH'h'mm", 'Europe/Paris', 'fr-FR')` → `25/10/2024 19h13`.
  */
 export function formatDate(iso: string, pattern: string, timeZone: string, locale: string): string {
   const instant = Date.parse(iso);
   const p = numericParts(instant, timeZone);
   const two = (n: number) => String(n).padStart(2, '0');
-  return pattern.replace(TOKENS, (token) => {
-    switch (token) {
+  const hour12 = p.hour % 12 || 12;
+  const named = (options: Intl.DateTimeFormatOptions) => formatter(locale, timeZone, options).format(instant);
+  return pattern.replace(PATTERN_PART, (part, quoted: string | undefined) => {
+    if (quoted !== undefined) return quoted.replace(/''/g, "'");
+    switch (part) {
       case 'yyyy':
         return String(p.year);
+      case 'yy':
+        return two(p.year % 100);
       case 'MMMM':
-        return new Intl.DateTimeFormat(locale, { timeZone, month: 'long' }).format(instant);
+        return named({ month: 'long' });
+      case 'MMM':
+        return named({ month: 'short' });
+      case 'Mmm':
+        return AP_MONTHS[p.month - 1]!;
       case 'MM':
         return two(p.month);
+      case 'M':
+        return String(p.month);
+      case 'EEEE':
+        return named({ weekday: 'long' });
+      case 'EEE':
+        return named({ weekday: 'short' });
       case 'dd':
         return two(p.day);
       case 'd':
         return String(p.day);
       case 'HH':
         return two(p.hour);
-      default:
+      case 'H':
+        return String(p.hour);
+      case 'hh':
+        return two(hour12);
+      case 'h':
+        return String(hour12);
+      case 'mm':
         return two(p.minute);
+      case 'aaa':
+        return p.hour < 12 ? 'a.m.' : 'p.m.';
+      case 'a':
+        return (
+          formatter(locale, timeZone, { hour: 'numeric', hour12: true })
+            .formatToParts(instant)
+            .find((x) => x.type === 'dayPeriod')?.value ?? (p.hour < 12 ? 'AM' : 'PM')
+        );
+      default:
+        return part;
     }
   });
 }

@@ -1,5 +1,5 @@
 import type { ArticleType } from './article/schema.ts';
-import { isValidTimeZone } from './dates.ts';
+import { isValidTimeZone, patternProblems } from './dates.ts';
 
 /**
  * The shape of the one site configuration (`src/site.config.ts`).
@@ -19,9 +19,11 @@ export interface SiteConfig {
   /** IANA time zone of the newsroom: date-times without an offset are read in it, and every time is shown in it. */
   timeZone: string;
   /**
-   * How a publish time is written. Tokens: `yyyy` year, `MMMM` month name, `MM` month, `dd` day, `d` day
-   * without padding, `HH` hour (00–23), `mm` minute; anything else is copied as written.
-   * `dd/MM/yyyy HHhmm` gives `25/10/2024 19h13`.
+   * How a publish time is written. Tokens: `yyyy`/`yy` year; `MMMM` month name, `MMM` its short form
+   * (both from the locale), `Mmm` the AP stylebook's (`Sept.`, `March`), `MM`/`M` month number; `EEEE`/`EEE`
+   * weekday; `dd`/`d` day; `HH`/`H` hour 0–23, `hh`/`h` hour 1–12 with `a` (the locale's am/pm) or `aaa`
+   * (`a.m.`/`p.m.`); `mm` minute. Letters that are not tokens go in single quotes; other characters are
+   * copied. `dd/MM/yyyy HH'h'mm` gives `25/10/2024 19h13`; `Mmm d, yyyy, h:mm aaa` gives `Oct. 25, 2024, 7:13 p.m.`.
    */
   dateTimePattern: string;
   /** How a date without a time is written (for articles whose `date` has no time of day). */
@@ -81,6 +83,8 @@ export interface SiteConfig {
  */
 export function checkSiteConfig(site: SiteConfig): string[] {
   const problems: string[] = [];
+  for (const field of ['dateTimePattern', 'datePattern'] as const)
+    for (const problem of patternProblems(site[field])) problems.push(`${field}: "${site[field]}" ${problem}`);
   if (!isValidTimeZone(site.timeZone)) problems.push(`timeZone: "${site.timeZone}" is not an IANA time zone (e.g. Europe/Paris)`);
   try {
     Intl.getCanonicalLocales(site.locale);

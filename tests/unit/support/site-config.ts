@@ -7,7 +7,7 @@ export const testSite: SiteConfig = {
   basePath: '/',
   locale: 'en-GB',
   timeZone: 'Europe/Paris',
-  dateTimePattern: 'dd/MM/yyyy HHhmm',
+  dateTimePattern: "dd/MM/yyyy HH'h'mm",
   datePattern: 'dd/MM/yyyy',
   disclaimer: 'Disclaimer.',
   corrections: 'corrections@paper.example',
