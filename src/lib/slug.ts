@@ -22,19 +22,30 @@ function fold(name: string): string {
  * URL from (an emoji-only tag): callers report it.
  */
 export function toSlug(name: string): string {
-  return githubSlug(fold(name)).replace(/_/g, '-').replace(/-{2,}/g, '-').replace(/^-|-$/g, '');
+  return githubSlug(spellSymbols(fold(name)))
+    .replace(/_/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/**
+ * The symbols that make a name, spelled out before punctuation is dropped, so a technology desk's "C++" and
+ * "C#" get pages of their own: `+` after a letter, digit or `+` (`C++` → `c-plus-plus`, `Disney+`), `#` after
+ * a letter (`C#`, `F#` → `f-sharp`; a hashtag's leading `#` is no sharp), `&` between two letters (`R&D` →
+ * `r-and-d`, `AT&T`; "Arts & Culture" keeps `arts-culture`).
+ */
+function spellSymbols(name: string): string {
+  return name
+    .replace(/(?<=[\p{L}\p{N}+])\+/gu, ' plus ')
+    .replace(/(?<=\p{L})#/gu, ' sharp ')
+    .replace(/(?<=\p{L})&(?=\p{L})/gu, ' and ');
 }
 
 /**
  * What two names must share to be one name written two ways: everything but case, accents, spacing,
  * hyphens and underscores ("North Korea", "north-korea", "Nörth  Korea"). Names with the same slug but
- * different keys ("C++" and "C#" both give `c`; "U.S." and "US" give `us`) are different names that one URL
- * cannot tell apart: the checks across files report them (collection-checks.ts).
- *
- * Why an error rather than slugs that keep the symbols (`c-plus-plus`, `c-sharp`): spelling symbols out
- * takes a word list in one language (and `#MeToo` is no "sharp"), changes URLs already published, and
- * still leaves collisions ("U.S." / "US", "½" / "12") that need the error anyway; the writer, told which
- * two names collide, picks the wording ("C Sharp") in seconds, and decides whether they were one subject.
+ * different keys ("U.S." and "US" give `us`; "½" and "12") are different names that one URL cannot tell
+ * apart: the checks across files report them (collection-checks.ts), and the writer picks the wording.
  */
 export function spellingKey(name: string): string {
   return fold(name)

@@ -18,8 +18,13 @@ describe('toSlug', () => {
     ['..', ''],
     ['%2e%2e%2f', '2e2e2f'],
     ['..\\..\\windows', 'windows'],
-    ['C++', 'c'],
-    ['C#', 'c'],
+    // Symbols that make a name are spelled out; a hashtag's # and a lone & are not.
+    ['C++', 'c-plus-plus'],
+    ['C#', 'c-sharp'],
+    ['R&D', 'r-and-d'],
+    ['Arts & Culture', 'arts-culture'],
+    ['#MeToo', 'metoo'],
+    ['Disney+', 'disney-plus'],
     // Accents of Latin, Greek and Cyrillic letters go, so capitals written without them match.
     ['ΑΘΗΝΑ', 'αθηνα'],
     ['Αθήνα', 'αθηνα'],

@@ -23,7 +23,7 @@ export const NAME_KINDS = {
     noun: 'tag',
     names: (a: NamedArticle): readonly string[] => a.tags ?? [],
     path: tagPath,
-    hint: 'punctuation and symbols are left out of URLs: if they are one subject, write the tag one way everywhere; if not, reword one so its letters or digits differ, e.g. "C Sharp"',
+    hint: 'punctuation and symbols are left out of URLs: if they are one subject, write the tag one way everywhere; if not, reword one so its letters or digits differ, e.g. "United States"',
   },
   authors: {
     noun: 'author',
