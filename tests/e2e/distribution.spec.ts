@@ -183,7 +183,8 @@ test('under /news/ the site works in a browser: pages, styles, pictures and link
   const response = await page.goto(`${origin}/news/`);
   expect(response?.status()).toBe(200);
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
-  await page.locator('.card-lead .card-title a').click();
+  // The reference story, in the World block of the front page (the newest story leads).
+  await page.locator('.section-block .card-title a', { hasText: 'North Korea readies troops' }).click();
   await expect(page).toHaveURL(`${origin}/news/world/reference-story/`);
   expect(await page.locator('figure.hero img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'World' }).click();
