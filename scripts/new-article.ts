@@ -1,10 +1,12 @@
 // `npm run new -- "Headline" --section Politics --tags "North Korea, Russia"`: writes a new article with
-// complete frontmatter (date = now, in the newsroom's time zone; slug from the headline) into the content
+// complete frontmatter (date = now, in the newsroom's time zone; optional fields commented out; a slug of
+// the headline's first six words) into the content
 // folder (or CONTENT_DIR), refuses to overwrite a file, and prints the path and the URL it will have.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildTime } from '../src/clock.ts';
+import { PLACEHOLDER_BODY } from '../src/lib/article/placeholder.ts';
 import { toZonedIso } from '../src/lib/dates.ts';
 import { toArticleSlug, toSlug } from '../src/lib/slug.ts';
 import { absoluteUrl, articlePath } from '../src/lib/urls.ts';
@@ -19,10 +21,20 @@ const fail = (message: string): never => {
   process.exit(1);
 };
 
+/** Words a slug does not end on: a URL cut after six words should not end "…-for-the". */
+const TRAILING = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
+
+/** The first six words of a slug, without a dangling small word: a URL a reader can take in at a glance. */
+function shortSlug(slug: string): string {
+  const words = slug.split('-').slice(0, 6);
+  while (words.length > 1 && TRAILING.has(words.at(-1)!)) words.pop();
+  return words.join('-');
+}
+
 const title = positionals.join(' ').trim() || fail('Give the headline in quotes.');
 const section = values.section?.trim() || fail(`Give a section with --section (${site.sections.join(', ')}).`);
 const sectionName = site.sections.find((name) => toSlug(name) === toSlug(section)) ?? section;
-const slug = toArticleSlug(title) || fail('The headline has no letters or digits to make a file name from.');
+const slug = shortSlug(toArticleSlug(title)) || fail('The headline has no letters or digits to make a file name from.');
 const tags = values.tags
   .split(',')
   .map((tag) => tag.trim())
@@ -35,15 +47,23 @@ const file = path.join(folder, `${slug}.md`);
 if (existsSync(file)) fail(`${path.relative(root, file)} already exists; nothing was written. Choose another headline or edit that file.`);
 
 const quote = (text: string) => JSON.stringify(text);
+// Every field the writer may need, the optional ones commented out, so nothing has to be looked up.
 const frontmatter = [
   `title: ${quote(title)}`,
   // The newsroom's wall-clock time without offset: read back in the site's zone, whatever the machine's.
   `date: ${toZonedIso(now.toISOString(), site.timeZone).slice(0, 19)}`,
+  '# description: "The standfirst: one or two sentences under the headline."',
   `tags: [${tags.map(quote).join(', ')}]`,
-  ...(values.author ? [`authors: [${quote(values.author)}]`] : []),
+  values.author ? `authors: [${quote(values.author)}]` : '# authors: ["Ana Lima"]',
+  '# image: ./photo.jpg',
+  '# imageAlt: "What the picture shows, for readers who cannot see it."',
+  '# imageCaption: "What the picture is about."',
+  '# imageCredit: "Photo: Agency"',
+  '# type: news  # or analysis, opinion, live',
+  '# featured: true  # leads the front page for a while',
   'draft: true',
 ];
 mkdirSync(folder, { recursive: true });
-writeFileSync(file, `---\n${frontmatter.join('\n')}\n---\n\nWrite the story here.\n`, { flag: 'wx' });
+writeFileSync(file, `---\n${frontmatter.join('\n')}\n---\n\n${PLACEHOLDER_BODY}\n`, { flag: 'wx' });
 console.log(`wrote ${path.relative(root, file)} (a draft: add a description, write the story, then set draft: false)`);
 console.log(`it will be published at ${absoluteUrl(site.siteUrl, site.basePath, articlePath(toSlug(sectionName), slug))}`);

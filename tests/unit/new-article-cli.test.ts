@@ -38,6 +38,25 @@ describe('npm run new', () => {
     });
   });
 
+  it('should write every optional field commented out, and a short slug from a long headline', () => {
+    const long = run(contentDir, ["North Korea readies troops for Russia's war as Moscow ratifies defence pact", '--section', 'World']);
+    expect(long.status, long.stderr).toBe(0);
+    const file = path.join(contentDir, 'world', 'north-korea-readies-troops-for-russias.md');
+    const text = readFileSync(file, 'utf8');
+    for (const field of ['description', 'authors', 'image', 'imageAlt', 'imageCaption', 'imageCredit', 'type', 'featured'])
+      expect(text).toMatch(new RegExp(`^# ${field}: `, 'm'));
+    const parsed = parseArticle(
+      { file, relPath: 'world/north-korea-readies-troops-for-russias.md', bytes: readFileSync(file) },
+      { timeZone: 'Europe/Paris', sections: ['World'] },
+    );
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.article?.description).toBeUndefined();
+    // Cut after six words, without a dangling small word.
+    expect(run(contentDir, ['Talks resume in Geneva on the future of the accord', '--section', 'World']).stdout).toContain(
+      'world/talks-resume-in-geneva.md',
+    );
+  });
+
   it('should refuse to overwrite an existing file', () => {
     const again = run(contentDir, args);
     expect(again.status).toBe(1);

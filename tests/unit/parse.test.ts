@@ -101,6 +101,26 @@ describe('parseArticle: sections, slugs and tags', () => {
     expect(problems).toEqual([expect.objectContaining({ field: 'tags', line: 4, message: expect.stringContaining('"🔥"') })]);
   });
 
+  it("should refuse to publish an empty body or the scaffold's placeholder, and keep a draft of either", () => {
+    const placeholder = valid.replace(/\n---\n[\s\S]*$/, '\n---\n\nA first line.\n\nWrite the story here.\n');
+    expect(parseArticle(source(placeholder), options).problems).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        line: expect.any(Number),
+        message: 'the body still holds the placeholder "Write the story here."',
+      }),
+    ]);
+    const empty = valid.replace(/\n---\n[\s\S]*$/, '\n---\n\n');
+    expect(parseArticle(source(empty), options).problems).toEqual([
+      expect.objectContaining({ severity: 'error', message: 'the body is empty' }),
+    ]);
+    for (const body of [placeholder, empty]) {
+      const draft = parseArticle(source(body.replace('title:', 'draft: true\ntitle:')), options);
+      expect(draft.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      expect(draft.article?.draft).toBe(true);
+    }
+  });
+
   it('should refuse two tags or two authors of one article that would share a URL, and keep their spellings apart', () => {
     const tags = parseArticle(source(valid.replace('[North Korea, Russia]', '[U.S., US]')), options);
     expect(tags.article).toBeUndefined();

@@ -4,6 +4,7 @@ import { isSlugTooLong, MAX_SLUG_BYTES, slugFromFileName, spellingKey, toArticle
 import { MAX_BLOCK_LINES, overlongBlock } from './block-length.ts';
 import { decodeSource } from './decode.ts';
 import { splitFrontmatter } from './frontmatter-split.ts';
+import { placeholderProblem } from './placeholder.ts';
 import { RESERVED_SECTION_SLUGS } from '../urls.ts';
 import {
   describeReference,
@@ -354,6 +355,10 @@ export function readArticle<Body>(source: ArticleSource, options: ParseOptions, 
 
   const { body, problems: bodyProblems } = readBodyOf(reader, writtenBody, source, options);
   problems.push(...bodyProblems);
+  // Published means a story: not an empty body, not the scaffold's placeholder (a draft may be either).
+  const unwritten = parsed.success && !parsed.data.draft && quickSplit && placeholderProblem(quickSplit.body, quickSplit.bodyLine);
+  if (unwritten)
+    error(unwritten.message, { line: unwritten.line, hint: 'write the story in its place, or keep draft: true until it is written' });
   if (!parsed.success || !body || problems.some((p) => p.severity === 'error')) return failedWith(problems, body);
   const fm = parsed.data;
   const authors = fm.authors === undefined ? [] : typeof fm.authors === 'string' ? [fm.authors] : fm.authors;
