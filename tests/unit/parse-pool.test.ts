@@ -14,6 +14,15 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 // 201 hostile articles: enough for the pool to start a worker thread on a machine with two cores or more.
 const FOLDER = path.join(ROOT, 'tests', 'fixtures', 'xss');
 
+/** What every thread is given to parse files of `contentDir`, with a body folder of its own. */
+const jobsFor = (contentDir: string) => ({
+  root: ROOT,
+  contentDir,
+  options: parseOptionsFor(site),
+  bodiesDir: mkdtempSync(path.join(tmpdir(), 'dateline-bodies-')),
+  maxBytes: site.maxArticleBytes,
+});
+
 describe('parseFiles', () => {
   it('gives, in file order, what parseArticle gives for each file, with each body in its body file', async () => {
     const files = readdirSync(FOLDER, { recursive: true, encoding: 'utf8' })
@@ -90,13 +99,7 @@ describe('parseFiles', () => {
       digest: name,
       sha1: hash('sha1', read),
     }));
-    const jobs = {
-      root: ROOT,
-      contentDir,
-      options: parseOptionsFor(site),
-      bodiesDir: mkdtempSync(path.join(tmpdir(), 'dateline-bodies-')),
-      maxBytes: site.maxArticleBytes,
-    };
+    const jobs = jobsFor(contentDir);
     const results = await parseFiles(parsePool(ROOT, 8, false), jobs, files, 8);
     for (const result of results) {
       expect(result.article).toBeUndefined();
@@ -133,13 +136,7 @@ describe('the time limit per file', () => {
       writeFileSync(path.join(contentDir, 'world', name), text);
       return { relPath: `world/${name}`, file: `content/world/${name}`, digest: name, sha1: hash('sha1', text) };
     });
-    const jobs = {
-      root: ROOT,
-      contentDir,
-      options: parseOptionsFor(site),
-      bodiesDir: mkdtempSync(path.join(tmpdir(), 'dateline-bodies-')),
-      maxBytes: site.maxArticleBytes,
-    };
+    const jobs = jobsFor(contentDir);
 
     const [before, slow, after] = await parseFiles(parsePool(ROOT, 0.3, false), jobs, files, 0.3);
 
