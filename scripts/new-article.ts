@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildTime } from '../src/clock.ts';
 import { PLACEHOLDER_BODY } from '../src/lib/article/placeholder.ts';
+import { nearest } from '../src/lib/article/suggest.ts';
 import { toZonedIso } from '../src/lib/dates.ts';
 import { toArticleSlug, toSlug } from '../src/lib/slug.ts';
 import { absoluteUrl, articlePath } from '../src/lib/urls.ts';
@@ -31,9 +32,19 @@ function shortSlug(slug: string): string {
   return words.join('-');
 }
 
+/** ": did you mean "World"?" for a misspelt section, else nothing. */
+function suggestion(section: string): string {
+  const near = nearest(section, site.sections);
+  return near ? `: did you mean "${near}"?` : '';
+}
+
 const title = positionals.join(' ').trim() || fail('Give the headline in quotes.');
 const section = values.section?.trim() || fail(`Give a section with --section (${site.sections.join(', ')}).`);
-const sectionName = site.sections.find((name) => toSlug(name) === toSlug(section)) ?? section;
+const sectionName =
+  site.sections.find((name) => toSlug(name) === toSlug(section)) ??
+  fail(
+    `"${section}" is not one of the site's sections (${site.sections.join(', ')})${suggestion(section)}; a new section is one line in sections in src/site.config.ts.`,
+  );
 const slug = shortSlug(toArticleSlug(title)) || fail('The headline has no letters or digits to make a file name from.');
 const tags = values.tags
   .split(',')

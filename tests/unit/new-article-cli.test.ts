@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -61,6 +61,18 @@ describe('npm run new', () => {
     const again = run(contentDir, args);
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/already exists; nothing was written/);
+  });
+
+  it('should refuse a section the site does not have, with the nearest one', () => {
+    const typo = run(contentDir, ['A headline', '--section', 'Wolrd']);
+    expect(typo.status).toBe(1);
+    expect(typo.stderr).toMatch(
+      /"Wolrd" is not one of the site's sections \(World, Politics, .*\): did you mean "World"\?; a new section is one line in sections in src\/site\.config\.ts\./,
+    );
+    expect(run(contentDir, ['A headline', '--section', 'Gardening']).stderr).toMatch(
+      /"Gardening" is not one of the site's sections \([^)]*\); a new section/,
+    );
+    expect(existsSync(path.join(contentDir, 'wolrd'))).toBe(false);
   });
 
   it('should ask for a headline and a section', () => {
