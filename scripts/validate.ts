@@ -21,7 +21,8 @@ import { buildTime } from '../src/clock.ts';
 import type { ArticleLink } from '../src/lib/article/local-references.ts';
 import type { ParsedArticle } from '../src/lib/article/parse.ts';
 import { checkEditorial } from '../src/lib/editorial-checks.ts';
-import { formatReport, type Problem } from '../src/lib/problems.ts';
+import { githubAnnotation } from '../src/lib/annotations.ts';
+import { formatReport, sortProblems, type Problem } from '../src/lib/problems.ts';
 import { slugFromFileName } from '../src/lib/slug.ts';
 import { serveItems, WorkPool } from '../src/work-sharing.ts';
 import {
@@ -288,6 +289,8 @@ async function main(): Promise<void> {
   // Editorial warnings of one kind are one line when there are more than a few, unless asked for each.
   const details = process.argv.includes('--details');
   const grouping = details ? {} : { groupOver: 3, details: '  (npm run validate -- --details lists each warning with its file)' };
+  // In GitHub Actions, each problem also goes on its file and line of the pull request (before the report, which ends the output).
+  if (process.env.GITHUB_ACTIONS === 'true') for (const problem of sortProblems(problems)) console.log(githubAnnotation(problem));
   if (problems.length > 0) console.log(formatReport(problems, grouping));
   const errors = problems.some((p) => p.severity === 'error');
   const unchanged = files.length - stale.length;

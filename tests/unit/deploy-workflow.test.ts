@@ -14,9 +14,10 @@ interface Step {
 
 describe('the GitHub Pages workflow', () => {
   const workflow = parse(readFileSync(path.join(ROOT, '.github', 'workflows', 'deploy.yml'), 'utf8')) as {
-    jobs: { build: { steps: Step[] } };
+    on: Record<string, unknown>;
+    jobs: Record<string, { if?: string; steps: Step[] }>;
   };
-  const steps = workflow.jobs.build.steps;
+  const steps = workflow.jobs['build']!.steps;
   const at = (find: (step: Step) => boolean) => steps.findIndex(find);
 
   it("should restore the build's cache folder after npm ci and before the build, and save it under a key of each run", () => {
@@ -27,5 +28,13 @@ describe('the GitHub Pages workflow', () => {
     // A key that changes every run, so every run's cache is saved; restored by prefix.
     expect(cache?.with?.key).toContain('${{ github.run_id }}');
     expect(cache?.with?.['restore-keys']).toMatch(/^dateline-\$\{\{ runner\.os \}\}-/m);
+  });
+
+  it('should check a pull request with validate, and build and publish only what is not one', () => {
+    expect(workflow.on).toHaveProperty('pull_request');
+    const check = workflow.jobs['check']!;
+    expect(check.if).toBe("github.event_name == 'pull_request'");
+    expect(check.steps.map((step) => step.run).filter(Boolean)).toEqual(['npm ci', 'npm run validate']);
+    expect(workflow.jobs['build']!.if).toBe("github.event_name != 'pull_request'");
   });
 });

@@ -13,11 +13,23 @@ const tempDir = (prefix: string) => {
   return dir;
 };
 /** Runs the CLI; each run has a cache folder of its own unless a test passes one to share between runs. */
-const validate = (contentDir: string, cacheDir = tempDir('dateline-validate-cache-'), args: string[] = []) =>
+const validate = (
+  contentDir: string,
+  cacheDir = tempDir('dateline-validate-cache-'),
+  args: string[] = [],
+  env: Record<string, string> = {},
+) =>
   spawnSync(process.execPath, [path.join(root, 'scripts', 'validate.ts'), ...args], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, CONTENT_DIR: contentDir, DATELINE_NOW: '2025-01-01T12:00:00Z', DATELINE_CACHE_DIR: cacheDir },
+    env: {
+      ...process.env,
+      CONTENT_DIR: contentDir,
+      DATELINE_NOW: '2025-01-01T12:00:00Z',
+      DATELINE_CACHE_DIR: cacheDir,
+      GITHUB_ACTIONS: '',
+      ...env,
+    },
   });
 /** The report without the summary line, whose time varies. */
 const reportOf = (run: { stdout: string }) => run.stdout.split('\n').slice(0, -2);
@@ -53,6 +65,16 @@ describe('npm run validate', () => {
       expect.stringMatching(/broken\.md:6: image \.\/missing-map\.png/),
       expect.stringMatching(/broken\.md:8: link \.\.\/politics\/no-such-vote\.md/),
     ]);
+  });
+
+  it('should put each problem on its file and line in GitHub Actions', () => {
+    const run = validate('tests/fixtures/bad-site', undefined, [], { GITHUB_ACTIONS: 'true' });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(
+      '::error file=tests/fixtures/bad-site/world/display-date.md,line=3,title=date::"25/10/2024 19h13" is not an ISO 8601 date',
+    );
+    expect(run.stdout.split('\n').filter((line) => line.startsWith('::error '))).toHaveLength(9);
+    expect(run.stdout).toMatch(/10 files checked in \d+ ms: fix the errors above\.\n$/);
   });
 
   it('should list every problem of a bad folder at once and exit 1', () => {
