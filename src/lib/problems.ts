@@ -30,7 +30,9 @@ export function formatProblem(problem: Problem): string {
   const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
   const field = problem.field === undefined ? '' : `${problem.field}: `;
   const hint = problem.hint === undefined ? '' : ` (${problem.hint})`;
-  return `${where}: ${field}${problem.message}${hint}`;
+  // One line per problem, whatever a quoted value holds: a line break inside could start a line of its own
+  // that a terminal or a CI runner reads as a command (`::error …` in GitHub Actions).
+  return `${where}: ${field}${problem.message}${hint}`.replace(/[\r\n\u2028\u2029]+/g, ' ');
 }
 
 /** Problems in a stable order: by file, then line, then message, so reports read the same every run. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { githubAnnotation } from '../../src/lib/annotations.ts';
+import { formatProblem } from '../../src/lib/problems.ts';
 
 describe('githubAnnotation', () => {
   it('should write a workflow command GitHub shows on the file and line', () => {
@@ -26,5 +27,17 @@ describe('githubAnnotation', () => {
     });
     expect(forged).toBe('::error file=content/a%2Cline=1%3A%3Ab.md,title=tags[0]%3A x::100%25 wrong%0A::error file=elsewhere::forged');
     expect(forged.split('\n')).toHaveLength(1);
+  });
+});
+
+describe('formatProblem', () => {
+  it('should keep each problem on one line, so a value with line breaks cannot start a line of its own', () => {
+    const line = formatProblem({
+      severity: 'error',
+      file: 'a.md',
+      field: 'title',
+      message: '"x\n::error file=b.md::forged\r\ny" is wrong',
+    });
+    expect(line).toBe('a.md: title: "x ::error file=b.md::forged y" is wrong');
   });
 });
