@@ -27,6 +27,21 @@ test.describe('browsing the site', () => {
     await expect(page.locator('.card .kicker').first()).toHaveText('Culture');
   });
 
+  for (const width of [390, 768, 1366, 1920]) {
+    test(`front page at ${width} px: the top stories follow the lead, leaving no hole under it`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('/');
+      const lead = await page.locator('.card-lead').boundingBox();
+      const first = await page.locator('.top-stories > li').first().boundingBox();
+      expect(lead && first).toBeTruthy();
+      const gap = first!.y - (lead!.y + lead!.height);
+      expect(gap, 'space between the lead and the first top story').toBeGreaterThanOrEqual(0);
+      expect(gap).toBeLessThan(80);
+      // Nothing runs off the side of the page.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    });
+  }
+
   test('section pages are paginated newest first with rel prev/next', async ({ page }) => {
     await page.goto('/');
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'World' }).click();
