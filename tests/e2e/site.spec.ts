@@ -42,6 +42,26 @@ test.describe('browsing the site', () => {
     });
   }
 
+  for (const width of [390, 1366]) {
+    test(`a section page at ${width} px lists one story a row, with no hole between them`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      // Page 2 of World holds the reference story, the fixture's story with a picture, among text-only briefs.
+      await page.goto('/world/page/2/');
+      const rows = await page.locator('main .river > li').evaluateAll((items) => items.map((li) => li.getBoundingClientRect().toJSON()));
+      expect(rows.length).toBeGreaterThan(3);
+      for (let i = 1; i < rows.length; i++) {
+        expect(rows[i].left, `row ${i} starts at the left`).toBe(rows[0].left);
+        expect(rows[i].top - rows[i - 1].bottom, `space above row ${i}`).toBeLessThan(40);
+      }
+      // The reference story's picture sits beside its text where there is room, above it on a phone.
+      const card = page.locator('.card', { hasText: 'North Korea readies troops' });
+      const image = (await card.locator('img').boundingBox())!;
+      const title = (await card.locator('.card-title').boundingBox())!;
+      if (width >= 640) expect(image.x).toBeGreaterThan(title.x + title.width - 1);
+      else expect(image.y + image.height).toBeLessThanOrEqual(title.y + 1);
+    });
+  }
+
   test('section pages are paginated newest first with rel prev/next', async ({ page }) => {
     await page.goto('/');
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'World' }).click();
