@@ -29,7 +29,7 @@ export const site: SiteConfig = {
   feedItems: 20,
   // A long investigation is about 150 KB of Markdown; a file past this is refused with an error naming it.
   maxArticleBytes: 4 * 1024 * 1024,
-  // Four megabytes of prose parse in about 3 s; a file still parsing after this is stopped with an error naming it.
+  // A file still parsing after this many seconds is stopped, with an error naming it (docs/performance.md, "Parse time").
   // MAX_PARSE_SECONDS overrides it for one run (a slow CI machine).
   maxParseSeconds: process.env.MAX_PARSE_SECONDS ? Number(process.env.MAX_PARSE_SECONDS) : 8,
   // A featured story leads the front page for two days after its date.
