@@ -16,7 +16,7 @@ import { parentPort, Worker, workerData } from 'node:worker_threads';
  * same depth on every thread, in the build's pool and validate's alike: measured, 1,875 quotes / ~1,000 list
  * levels on both.
  */
-export const WORKER_STACK_MB = 1.15;
+const WORKER_STACK_MB = 1.15;
 
 /** Why an item has no result: past the time limit, past the heap limit, or its task failed. */
 export type Stopped = { stopped: 'time' | 'memory' | 'crash'; detail: string };
@@ -203,6 +203,7 @@ export class WorkPool<P, R> {
       if (thread.run !== run.id) {
         thread.worker.postMessage({ run: run.id, payload: run.payload } satisfies ToWorker);
         thread.run = run.id;
+        // An answer of the run before may still be on its way (an item it worked on twice): not this run's.
         thread.batches = 0;
       }
       const indexes = run.queue.splice(-run.batch).reverse();
