@@ -37,6 +37,7 @@ import {
 import { listMarkdownFiles, readArticleFile } from '../src/loaders/content-folder.ts';
 import { PARSE_HEAP_LIMIT_MB } from '../src/loaders/parse-pool.ts';
 import { svgProblems, svgUses, type SvgUse } from '../src/loaders/svg-pictures.ts';
+import { checkSiteConfig } from '../src/lib/site-config.ts';
 import { site } from '../src/site.config.ts';
 
 /** Per thread started: starting one loads the pipeline (~0.4 s), worth it for about this many files. */
@@ -250,6 +251,13 @@ function writeCache(file: string, contents: CacheContents): void {
 
 async function main(): Promise<void> {
   const started = performance.now();
+  // The build refuses a wrong setting before reading any article; so does validate, with the same words.
+  const configProblems = checkSiteConfig(site);
+  if (configProblems.length > 0) {
+    console.log(`src/site.config.ts has problems:\n  ${configProblems.join('\n  ')}\nFix the settings above, then run again.`);
+    process.exitCode = 1;
+    return;
+  }
   const root = path.resolve(import.meta.dirname, '..');
   const contentDir = path.resolve(root, process.env.CONTENT_DIR || 'content');
   const listing = listMarkdownFiles(contentDir);

@@ -1,4 +1,4 @@
-import type { SiteConfig } from './lib/site-config.ts';
+import { sectionsFromEnvironment, type SiteConfig } from './lib/site-config.ts';
 
 /**
  * The newsroom's settings. Every page, feed and date reads them from here; nothing else is configured
@@ -21,7 +21,18 @@ export const site: SiteConfig = {
     opinion: 'Opinion pieces give the view of their author, not the position of Dateline. Replies are welcome and published in full.',
     live: 'This page is updated as the story develops; times are Paris time.',
   },
-  sections: ['World', 'Politics', 'Business', 'Technology', 'Science', 'Culture'],
+  // Every article's section is one of these, in this order in navigation; a new section is one more name.
+  // SITE_SECTIONS (a JSON list) replaces them for one build (the tests build fixture newsrooms with their own).
+  sections: sectionsFromEnvironment(process.env.SITE_SECTIONS) ?? [
+    'World',
+    'Politics',
+    'Business',
+    'Technology',
+    'Science',
+    'Health',
+    'Sport',
+    'Culture',
+  ],
   // Video players that may be embedded in articles; the privacy-enhanced YouTube domain sets no cookies until play.
   embedHosts: ['www.youtube-nocookie.com', 'player.vimeo.com'],
   relatedCount: 5,

@@ -1,5 +1,7 @@
 import type { ArticleType } from './article/schema.ts';
 import { isValidTimeZone, patternProblems } from './dates.ts';
+import { isSlugTooLong, toSlug } from './slug.ts';
+import { RESERVED_SECTION_SLUGS } from './urls.ts';
 
 /**
  * The shape of the one site configuration (`src/site.config.ts`).
@@ -35,7 +37,10 @@ export interface SiteConfig {
    * a type listed here gets its own line instead of `disclaimer`; `''` prints none for that type.
    */
   typeDisclaimers: Partial<Record<ArticleType, string>>;
-  /** Section display names in the order they appear in navigation; sections not listed sort after, by name. */
+  /**
+   * The newsroom's sections, in the order they appear in navigation. An article's section (its `section:` or
+   * its folder) must be one of them: a misspelt one is an error with a did-you-mean, not a new section.
+   */
   sections: readonly string[];
   /**
    * Hosts whose `<iframe>` embeds articles may carry (`www.youtube-nocookie.com`): the only content loaded
@@ -116,6 +121,7 @@ export function checkSiteConfig(site: SiteConfig): string[] {
     // Embeds run with scripts and their own origin (embeds.ts); framed from our own host, that origin is ours.
     else if (host === ownHost) problems.push(`embedHosts: "${host}" is the site's own host; a frame from it could run script as the site`);
   }
+  problems.push(...sectionProblems(site.sections));
   if (!site.publisher.trim()) problems.push('publisher: must not be empty');
   if (!isContact(site.corrections))
     problems.push(
@@ -123,6 +129,36 @@ export function checkSiteConfig(site: SiteConfig): string[] {
     );
   if (!/^\/(?:[^/?#]+\/)*$/.test(site.basePath)) problems.push(`basePath: "${site.basePath}" must start and end with / (e.g. / or /news/)`);
   return problems;
+}
+
+/** Every configured section must make its own URL, one the site's own pages do not use. */
+function sectionProblems(sections: readonly string[]): string[] {
+  if (sections.length === 0) return ["sections: list at least one section (e.g. ['World', 'Politics'])"];
+  const problems: string[] = [];
+  const bySlug = new Map<string, string>();
+  for (const name of sections) {
+    const slug = toSlug(name);
+    if (!slug) problems.push(`sections: "${name}" has no letters or digits to make a URL from`);
+    else if (isSlugTooLong(slug)) problems.push(`sections: "${name}" is too long to make a URL from (a few words at most)`);
+    else if (RESERVED_SECTION_SLUGS.has(slug)) problems.push(`sections: "${name}" is a name the site uses for its own pages (/${slug}/)`);
+    else if (bySlug.has(slug)) problems.push(`sections: "${bySlug.get(slug)}" and "${name}" would share one URL (/${slug}/): keep one`);
+    else bySlug.set(slug, name);
+  }
+  return problems;
+}
+
+/** Sections from the SITE_SECTIONS environment variable (a JSON list of names), for building another newsroom's folder. */
+export function sectionsFromEnvironment(value: string | undefined): readonly string[] | undefined {
+  if (value === undefined || value === '') return undefined;
+  let list: unknown;
+  try {
+    list = JSON.parse(value);
+  } catch {
+    list = undefined;
+  }
+  if (!Array.isArray(list) || !list.every((name) => typeof name === 'string'))
+    throw new Error(`SITE_SECTIONS must be a JSON list of section names, e.g. ["World","Sport"]; it is ${value}`);
+  return list as string[];
 }
 
 /** An email address, a site path (`/corrections/`) or an https address: what `corrections` may be. */

@@ -42,6 +42,26 @@ interface Expected {
   generated?: boolean;
 }
 
+/** The corpus's own sections (SITE_SECTIONS): its theme folders, and the names its top-level files are filed under. */
+const SECTIONS = [
+  'World',
+  'Politics',
+  'YAML',
+  'Types',
+  'Dates',
+  'Encoding',
+  'Body',
+  'Slugs',
+  'Tech',
+  'TOML',
+  'Pictures',
+  'C++',
+  'C#',
+  'Middle East',
+  'Etc',
+];
+const corpusEnv = { SITE_SECTIONS: JSON.stringify(SECTIONS) };
+
 const expected = (JSON.parse(readFileSync(path.join(CORPUS, 'expected.json'), 'utf8')) as { files: Record<string, Expected> }).files;
 
 const article = (title: string) => `---\ntitle: ${title}\ndate: 2024-10-25T19:13:00\n---\n\n${title}, in the body.\n`;
@@ -244,6 +264,7 @@ test('should fail one build of the whole corpus in bounded time, reporting every
     outDir: tempDir('dateline-out-'),
     cacheDir: tempDir('dateline-cache-'),
     timeoutMs: BUILD_TIMEOUT_MS,
+    env: corpusEnv,
   });
   const seconds = (performance.now() - started) / 1000;
   console.log(`bad-input corpus: ${files.size} files, failing build in ${seconds.toFixed(1)} s`);
@@ -277,6 +298,7 @@ test('should report the same files with `npm run validate`, which exits 1', () =
       CONTENT_DIR: corpus,
       DATELINE_NOW: FIXTURE_NOW,
       DATELINE_CACHE_DIR: tempDir('dateline-validate-cache-'),
+      ...corpusEnv,
     },
   });
   expect(run.error, 'validate finished').toBeUndefined();
@@ -300,7 +322,7 @@ test('should publish every file expected to build at its URL, and write nothing 
   const jail = tempDir('dateline-bad-input-jail-');
   const outDir = path.join(jail, 'a', 'b', 'dist');
   const started = performance.now();
-  const build = buildSite({ contentDir: good, outDir, cacheDir: tempDir('dateline-cache-'), timeoutMs: BUILD_TIMEOUT_MS });
+  const build = buildSite({ contentDir: good, outDir, cacheDir: tempDir('dateline-cache-'), timeoutMs: BUILD_TIMEOUT_MS, env: corpusEnv });
   console.log(`bad-input corpus: ${buildable.length} files, passing build in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   expect(build.timedOut, 'the build finished').toBe(false);
   expect(build.status, build.output.slice(-3000)).toBe(0);

@@ -163,7 +163,7 @@ test('a new file shows up without a restart: its page, the front page and Relate
 test('a broken file shows its errors in the browser and the terminal, the rest keeps working, and a fix recovers', async ({ context }) => {
   const broken = path.join(contentDir, 'politics', 'broken-date.md');
   const saved = Date.now();
-  await save(context, broken, '---\ntitle: Budget talks resume\ndate: 25/10/2024 19h13\n---\n\nTalks resumed.\n');
+  await save(context, broken, '---\ntitle: Budget talks resume\ndate: 25/10/2024 19h13\nsection: Politcs\n---\n\nTalks resumed.\n');
   await waitFor('error panel', saved, async () => (await html('/')).includes('broken-date.md'));
 
   let page = await open(context, `${origin}/world/reference-story/`);
@@ -171,6 +171,9 @@ test('a broken file shows its errors in the browser and the terminal, the rest k
   const panel = page.locator('[data-dev-problems]');
   await expect(panel).toContainText('1 article cannot be published');
   await expect(panel).toContainText('politics/broken-date.md:3: date: "25/10/2024 19h13" is not an ISO 8601 date');
+  await expect(panel).toContainText(
+    'politics/broken-date.md:4: section: "Politcs" is not one of the newsroom\'s sections (did you mean "Politics"?',
+  );
   expect(await status('/politics/broken-date/')).toBe(404);
   expect(terminal).toMatch(/broken-date\.md:3: date: /);
 

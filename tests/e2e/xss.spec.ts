@@ -25,6 +25,18 @@ const origin = `http://127.0.0.1:${port}`;
 const CORPUS = path.join(ROOT, 'tests', 'fixtures', 'xss');
 const SITE_ORIGIN = new URL(site.siteUrl).origin;
 const EMBED_HOSTS: readonly string[] = site.embedHosts;
+/**
+ * The newsroom's sections and the three hostile names the top-level fixtures are filed under (SITE_SECTIONS):
+ * an unconfigured section is an error, so a hostile one reaches a page only from the settings, and is escaped there too.
+ */
+const SECTIONS_ENV = {
+  SITE_SECTIONS: JSON.stringify([
+    ...site.sections,
+    '<img src=/x.png onerror=__xss("fm-section-html")>',
+    '" onmouseover="__xss(1)" x="fm-section-quote-breakout',
+    '../../../section-escape',
+  ]),
+};
 /** Fixtures whose headlines the second, small build draws into social cards. */
 const CARD_FIXTURES = [
   'world/fm-title-title-element-breakout.md',
@@ -104,7 +116,7 @@ test.beforeAll(async () => {
     contentDir: content,
     outDir: path.join(deep, 'dist'),
     cacheDir: path.join(deep, 'cache'),
-    env: { DATELINE_SKIP_CARDS: '1' },
+    env: { DATELINE_SKIP_CARDS: '1', ...SECTIONS_ENV },
   });
   expect(build.status, build.output).toBe(0);
   server = await serveStatic(build.outDir, port);
@@ -463,7 +475,7 @@ test('hostile headlines are drawn into social cards as text', async ({ page }) =
   const root = mkdtempSync(path.join(tmpdir(), 'dateline-xss-cards-'));
   const content = path.join(root, 'content');
   for (const fixture of CARD_FIXTURES) cpSync(path.join(CORPUS, fixture), path.join(content, fixture));
-  const cards = buildSite({ contentDir: content, outDir: path.join(root, 'dist'), cacheDir: path.join(root, 'cache') });
+  const cards = buildSite({ contentDir: content, outDir: path.join(root, 'dist'), cacheDir: path.join(root, 'cache'), env: SECTIONS_ENV });
   expect(cards.status, cards.output).toBe(0);
   const findings: string[] = [];
   let articles = 0;

@@ -90,6 +90,18 @@ The museum reopened.
     expect(article).toMatchObject({ date: { iso: '2024-10-25T17:13:00.000Z', hasTime: true }, section: 'World', draft: true });
   });
 
+  it('should take the configured section among categories, else the folder, and keep the rest as tags', () => {
+    const filed = parse('---\ntitle: A\ndate: 2024-10-25\ncategories: [News, Politics, Budget]\n---\n\nText.\n', 'a.md');
+    expect(filed.article).toMatchObject({ section: 'Politics', tags: ['News', 'Budget'] });
+    const inFolder = parse('---\ntitle: A\ndate: 2024-10-25\ncategories: [News]\n---\n\nText.\n', 'world/a.md');
+    expect(inFolder.article).toMatchObject({ section: 'World', tags: ['News'] });
+    // With neither, the first category is the section, and is reported as the field the writer wrote.
+    const unknown = parse('---\ntitle: A\ndate: 2024-10-25\ncategories: [Nwes]\n---\n\nText.\n', 'a.md');
+    expect(unknown.problems).toContainEqual(
+      expect.objectContaining({ severity: 'error', line: 4, field: 'categories', message: `"Nwes" is not one of the newsroom's sections` }),
+    );
+  });
+
   it("should read a file from Astro's blog starter: pubDate, updatedDate, heroImage", () => {
     const { article, problems } = parse(
       `---

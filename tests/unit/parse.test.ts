@@ -63,8 +63,41 @@ describe('parseArticle: sections, slugs and tags', () => {
     expect(parseArticle(source(text, 'x.md'), options).article).toMatchObject({ section: 'Politics', sectionSlug: 'politics' });
   });
 
-  it('should make a readable section name from an unconfigured folder', () => {
-    expect(parseArticle(source(valid, 'climate-desk/x.md'), options).article?.section).toBe('Climate desk');
+  it('should refuse a folder that is not a configured section, naming the section to add', () => {
+    const { article, problems } = parseArticle(source(valid, 'climate-desk/x.md'), options);
+    expect(article).toBeUndefined();
+    expect(problems).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        line: 1,
+        field: 'section',
+        message: "the folder climate-desk/ is not one of the newsroom's sections",
+        hint: 'the sections are World, Politics: move the file into one of their folders (or set section:), or add "Climate desk" to sections in src/site.config.ts',
+      }),
+    ]);
+  });
+
+  it('should refuse a misspelt section with the configured one it is closest to', () => {
+    const text = valid.replace('tags:', 'section: Polticis\ntags:');
+    const { article, problems } = parseArticle(source(text, 'world/x.md'), options);
+    expect(article).toBeUndefined();
+    expect(problems).toEqual([
+      expect.objectContaining({
+        field: 'section',
+        message: `"Polticis" is not one of the newsroom's sections`,
+        hint: 'did you mean "Politics"? the sections are World, Politics; a new section is one line in sections in src/site.config.ts',
+      }),
+    ]);
+  });
+
+  it('should suggest a misspelt folder by its folder name', () => {
+    const { problems } = parseArticle(source(valid, 'wrold/x.md'), options);
+    expect(problems[0]?.hint).toMatch(/^did you mean world\/\? /);
+  });
+
+  it('should accept a configured section however the file writes it', () => {
+    const text = valid.replace('tags:', 'section: POLITICS\ntags:');
+    expect(parseArticle(source(text, 'x.md'), options).article).toMatchObject({ section: 'Politics', sectionSlug: 'politics' });
   });
 
   it('should require a section for a top-level file, naming the field and what to do', () => {

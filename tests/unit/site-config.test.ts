@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSiteConfig } from '../../src/lib/site-config.ts';
+import { checkSiteConfig, sectionsFromEnvironment } from '../../src/lib/site-config.ts';
 import { site } from '../../src/site.config.ts';
 
 describe('checkSiteConfig', () => {
@@ -37,6 +37,27 @@ describe('checkSiteConfig', () => {
       expect(checkSiteConfig({ ...site, corrections }), corrections).toEqual([]);
     for (const corrections of ['', 'Tell us', 'http://news.example.org/corrections', '//elsewhere.example/x', 'javascript:alert(1)'])
       expect(checkSiteConfig({ ...site, corrections }), corrections).toHaveLength(1);
+  });
+
+  it('should refuse sections that cannot make their own URL', () => {
+    expect(checkSiteConfig({ ...site, sections: [] })).toEqual(["sections: list at least one section (e.g. ['World', 'Politics'])"]);
+    expect(checkSiteConfig({ ...site, sections: ['World', 'U.S.', 'US', '🔥', 'Tags', 'world'] })).toEqual([
+      'sections: "U.S." and "US" would share one URL (/us/): keep one',
+      'sections: "🔥" has no letters or digits to make a URL from',
+      'sections: "Tags" is a name the site uses for its own pages (/tags/)',
+      'sections: "World" and "world" would share one URL (/world/): keep one',
+    ]);
+    expect(checkSiteConfig({ ...site, sections: ['C++', 'C#', 'R&D'] })).toEqual([]);
+  });
+
+  it('should read SITE_SECTIONS as a JSON list, and refuse anything else with an example', () => {
+    expect(sectionsFromEnvironment(undefined)).toBeUndefined();
+    expect(sectionsFromEnvironment('')).toBeUndefined();
+    expect(sectionsFromEnvironment('["World","Crime, courts"]')).toEqual(['World', 'Crime, courts']);
+    expect(() => sectionsFromEnvironment('World,Sport')).toThrow(
+      'SITE_SECTIONS must be a JSON list of section names, e.g. ["World","Sport"]',
+    );
+    expect(() => sectionsFromEnvironment('[1]')).toThrow('SITE_SECTIONS must be a JSON list');
   });
 
   it('should refuse embeds from the site’s own host', () => {

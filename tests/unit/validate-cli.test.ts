@@ -199,22 +199,52 @@ describe('npm run validate', () => {
       expect(run.stdout).toContain('(1 unchanged since the last run)');
     });
 
-    it('should refuse different tags, sections and authors that would share a URL, as the build does', () => {
+    it('should refuse different tags and authors that would share a URL, as the build does', () => {
       const dir = folder({
-        'tech/cpp.md': [...story('A story tagged U.S.', '[U.S.]'), 'section: U.S.', "authors: [Sam O'Neil]"],
-        'tech/csharp.md': [...story('A story tagged US', '[US]'), 'section: US', 'authors: [Sam ONeil]'],
+        'tech/cpp.md': [...story('A story tagged U.S.', '[U.S.]'), 'section: Technology', "authors: [Sam O'Neil]"],
+        'tech/csharp.md': [...story('A story tagged US', '[US]'), 'section: Technology', 'authors: [Sam ONeil]'],
       });
       const run = validate(dir);
       expect(run.status, run.stderr).toBe(1);
       for (const line of [
         `error   ${dir}/tech/cpp.md: authors: "Sam O'Neil" has the same URL, /authors/sam-oneil/, as "Sam ONeil" (${dir}/tech/csharp.md)`,
-        `error   ${dir}/tech/cpp.md: section: "U.S." has the same URL, /us/, as "US" (${dir}/tech/csharp.md)`,
         `error   ${dir}/tech/cpp.md: tags: "U.S." has the same URL, /tags/us/, as "US" (${dir}/tech/csharp.md)`,
         `error   ${dir}/tech/csharp.md: tags: "US" has the same URL, /tags/us/, as "U.S." (${dir}/tech/cpp.md)`,
       ]) {
         expect(run.stdout).toContain(line);
       }
-      expect(run.stdout).toMatch(/\n6 errors in 2 files, /);
+      expect(run.stdout).toMatch(/\n4 errors in 2 files, /);
+    });
+
+    it('should refuse a section that is not configured, with a did-you-mean, and a folder that is not one', () => {
+      const dir = folder({
+        'world/typo.md': [...story('A misspelt section'), 'section: Wolrd'],
+        'wolrd/folder.md': story('A misspelt folder'),
+        'crime/new-desk.md': story('A desk nobody configured'),
+      });
+      const run = validate(dir);
+      expect(run.status, run.stderr).toBe(1);
+      expect(run.stdout).toContain(
+        `error   ${dir}/world/typo.md:5: section: "Wolrd" is not one of the newsroom's sections (did you mean "World"? the sections are World, Politics, Business, Technology, Science, Health, Sport, Culture; a new section is one line in sections in src/site.config.ts)`,
+      );
+      expect(run.stdout).toContain(
+        `error   ${dir}/wolrd/folder.md:1: section: the folder wolrd/ is not one of the newsroom's sections (did you mean world/?`,
+      );
+      expect(run.stdout).toContain(`or add "Crime" to sections in src/site.config.ts)`);
+      expect(run.stdout).toMatch(/\n3 errors in 3 files, /);
+      // One line of configuration makes the new desk a section.
+      const configured = validate(dir, undefined, [], { SITE_SECTIONS: JSON.stringify(['World', 'Crime']) });
+      expect(configured.stdout).not.toContain('crime/new-desk.md');
+      expect(configured.stdout).toMatch(/\n2 errors in 2 files, /);
+    });
+
+    it('should refuse configured sections that would share a URL, before reading any article', () => {
+      const run = validate(folder({ 'world/a.md': story('A story') }), undefined, [], {
+        SITE_SECTIONS: JSON.stringify(['U.S.', 'US', 'Cards']),
+      });
+      expect(run.status).not.toBe(0);
+      expect(run.stdout + run.stderr).toContain('sections: "U.S." and "US" would share one URL (/us/): keep one');
+      expect(run.stdout + run.stderr).toContain('sections: "Cards" is a name the site uses for its own pages (/cards/)');
     });
 
     it('should exit 0 when there are only warnings', () => {

@@ -1,5 +1,6 @@
 import type { Problem } from '../problems.ts';
 import type { KnownField } from './schema.ts';
+import { configuredSection } from './section.ts';
 
 /**
  * Files written for other site generators (Hugo, Jekyll, Astro's blog starter, AstroPaper) are accepted as
@@ -58,6 +59,12 @@ export interface MappedFrontmatter {
   problems: Problem[];
 }
 
+/** What a file's categories may become its section by: the configured sections, and the file's folder if any. */
+export interface SectionsInReach {
+  configured: readonly string[];
+  folder: string | undefined;
+}
+
 /**
  * Maps another generator's fields onto ours. `fileName` is the file's name, for Jekyll's
  * `YYYY-MM-DD-slug.md` dates. Our own fields always win; an alias that would overwrite one is ignored
@@ -68,6 +75,7 @@ export function mapForeignFields(
   keyLines: ReadonlyMap<string, number>,
   fileName: string,
   file: string,
+  sections: SectionsInReach = { configured: [], folder: undefined },
 ): MappedFrontmatter {
   // A map while fields are renamed (keys come and go), a plain object again at the end.
   const data = new Map<string, unknown>(Object.entries(input));
@@ -102,15 +110,21 @@ export function mapForeignFields(
     }
   }
 
-  // Jekyll and Hugo file stories under categories: the first becomes the section (unless one is set),
-  // the others become tags, so nothing the writer filed is lost.
+  // Jekyll and Hugo file stories under categories: one becomes the section (unless one is set), the others
+  // become tags, so nothing the writer filed is lost. A configured section among them is the one; with
+  // none, a section folder names the section, else the first category does (and is reported if unknown).
   if (data.has('categories')) {
     const categories = listOfNames(data.get('categories'));
     data.delete('categories');
-    const asSection = data.get('section') === undefined && categories.length > 0;
-    const toTags = asSection ? categories.slice(1) : categories;
+    const section =
+      data.get('section') !== undefined || categories.length === 0
+        ? undefined
+        : (categories.find((name) => configuredSection(name, sections.configured)) ??
+          (sections.folder !== undefined ? undefined : categories[0]));
+    const asSection = section !== undefined;
+    const toTags = categories.filter((name) => name !== section);
     if (asSection) {
-      data.set('section', categories[0]);
+      data.set('section', section);
       writtenAs.set('section', 'categories');
       if (keyLines.has('categories')) lines.set('section', keyLines.get('categories')!);
     }

@@ -20,6 +20,7 @@ import type { BodyContext, FrontmatterBlock, Heading, RenderedBody } from './ren
 import { mapForeignFields } from './foreign-fields.ts';
 import { NAME_KINDS } from './name-collisions.ts';
 import { createFrontmatterSchema, FIELD_HELP, KNOWN_FIELDS, type ArticleType, type FrontmatterSchema, type KnownField } from './schema.ts';
+import { configuredSection, folderSection, unknownSection } from './section.ts';
 import { nearest } from './suggest.ts';
 import { readToml } from './toml.ts';
 import { readYaml } from './yaml.ts';
@@ -173,12 +174,13 @@ export function readArticle<Body>(source: ArticleSource, options: ParseOptions, 
     return failedWith([...read.problems, ...bodyProblems], body);
   }
   const fileName = source.relPath.split('/').pop()!;
+  const folder = source.relPath.includes('/') ? source.relPath.split('/')[0]! : undefined;
   const {
     data,
     keyLines,
     writtenAs,
     problems: mappingProblems,
-  } = mapForeignFields(read.frontmatter.data, read.frontmatter.keyLines, fileName, file);
+  } = mapForeignFields(read.frontmatter.data, read.frontmatter.keyLines, fileName, file, { configured: options.sections, folder });
   problems.push(...mappingProblems);
   const lineOf = (field: string) => keyLines.get(field) ?? frontmatter.line;
 
@@ -218,12 +220,11 @@ export function readArticle<Body>(source: ArticleSource, options: ParseOptions, 
     return !refused.has(field) && typeof value === 'string' && value.trim() ? value.trim() : undefined;
   };
 
-  const folder = source.relPath.includes('/') ? source.relPath.split('/')[0]! : undefined;
   const writtenSection = text('section');
   // A configured section keeps its configured spelling however the file writes it (`categories: culture`).
   const sectionName = writtenSection
     ? (configuredSection(writtenSection, options.sections) ?? writtenSection)
-    : folder && displaySection(folder, options.sections);
+    : folder && folderSection(folder, options.sections);
   if (!sectionName && !refused.has('section')) {
     error('is missing', { line: lineOf('section'), field: 'section', hint: `expected ${FIELD_HELP.section}` });
   }
@@ -246,6 +247,12 @@ export function readArticle<Body>(source: ArticleSource, options: ParseOptions, 
       field: 'section',
       hint: 'choose another section name',
     });
+  } else if (sectionName) {
+    const unknown = unknownSection(writtenSection, folder, options.sections);
+    if (unknown) {
+      const field = writtenSection ? (writtenAs.get('section') ?? 'section') : 'section';
+      error(unknown.message, { line: writtenSection ? lineOf('section') : 1, field, hint: unknown.hint });
+    }
   }
 
   const slugField = text('slug');
@@ -494,19 +501,6 @@ function readBodyOf<Body>(
     });
   }
   return { body, problems: found };
-}
-
-function configuredSection(name: string, sections: readonly string[]): string | undefined {
-  const slug = toSlug(name);
-  return sections.find((section) => toSlug(section) === slug);
-}
-
-/** A configured section whose slug matches the folder's, else the folder name made readable. */
-function displaySection(folder: string, sections: readonly string[]): string {
-  const configured = configuredSection(folder, sections);
-  if (configured) return configured;
-  const words = folder.replace(/[-_]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 interface IssueLike {
