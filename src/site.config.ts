@@ -43,6 +43,9 @@ export const site: SiteConfig = {
   // A file still parsing after this many seconds is stopped, with an error naming it (docs/performance.md, "Parse time").
   // MAX_PARSE_SECONDS overrides it for one run (a slow CI machine).
   maxParseSeconds: process.env.MAX_PARSE_SECONDS ? Number(process.env.MAX_PARSE_SECONDS) : 8,
+  // Files with errors stop a build, unless LEAVE_OUT_REJECTED=true: the deploy workflow sets it, so one bad
+  // file is left out (and the run marked failed) while every other story is published (docs/deploying.md).
+  leaveOutRejected: process.env.LEAVE_OUT_REJECTED === 'true',
   // A featured story leads the front page for two days after its date.
   frontPage: { topStories: 4, perSection: 3, latest: 10, featuredHours: 48 },
   about:

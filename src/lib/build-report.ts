@@ -1,3 +1,4 @@
+import { rejectedFiles, type RejectedFile } from './leave-out.ts';
 import { compareText, type Problem } from './problems.ts';
 import type { PublicationStatus } from './publishing.ts';
 
@@ -10,30 +11,56 @@ export interface ReportedArticle {
 }
 
 /**
- * The report printed after every build (and every reload in `astro dev`): one line per category, so no
- * article leaves the site unsaid, nor any file that looks like one and is not read. Rejected files are named with their first error; the full report of
- * every problem is printed above it.
+ * What a build did with every file, as written to `build-report.json` beside the output folder (for CI
+ * and scripts) and printed as lines (`reportLines`). Each file is counted once, so the categories add up to
+ * the files read.
  */
-export function buildReport(articles: readonly ReportedArticle[], problems: readonly Problem[], notRead: readonly string[] = []): string[] {
-  const rejected = new Map<string, Problem>();
-  for (const problem of problems) {
-    if (problem.severity === 'error' && !rejected.has(problem.file)) rejected.set(problem.file, problem);
-  }
-  // An article that parsed but fails a check across files (a slug another file has) is rejected, not published:
-  // each file is counted once, so the categories add up to the files read.
-  const sorted = [...articles].filter((a) => !rejected.has(a.file)).sort((a, b) => compareText(a.file, b.file));
-  const of = (status: PublicationStatus) => sorted.filter((a) => a.status === status);
+export interface BuildReport {
+  /** Rejected files were left out and the rest published (`leaveOutRejected`); false: rejected files stop the build. */
+  leftOut: boolean;
+  published: number;
+  drafts: string[];
+  scheduled: { file: string; when: string }[];
+  /** Files with errors, each with every error. */
+  rejected: RejectedFile[];
+  /** Files that look like articles and are not read (`.markdown`, `story.md `): each has its warning. */
+  notRead: string[];
+}
+
+export function buildReport(
+  articles: readonly ReportedArticle[],
+  problems: readonly Problem[],
+  notRead: readonly string[] = [],
+  leftOut = false,
+): BuildReport {
+  const rejected = rejectedFiles(problems);
+  const rejectedNames = new Set(rejected.map((r) => r.file));
+  // An article that parsed but fails a check across files (a slug another file has) is rejected, not published.
+  const sorted = [...articles].filter((a) => !rejectedNames.has(a.file)).sort((a, b) => compareText(a.file, b.file));
+  return {
+    leftOut,
+    published: sorted.filter((a) => a.status === 'published').length,
+    drafts: sorted.filter((a) => a.status === 'draft').map((a) => a.file),
+    scheduled: sorted.filter((a) => a.status === 'scheduled').map((a) => ({ file: a.file, when: a.when ?? '?' })),
+    rejected,
+    notRead: [...notRead].sort(compareText),
+  };
+}
+
+/**
+ * The report printed after every build (and every reload in `astro dev`): one line per category, so no
+ * article leaves the site unsaid, nor any file that looks like one and is not read. Rejected files are named
+ * with their first error; the full report of every problem is printed above it.
+ */
+export function reportLines(report: BuildReport): string[] {
   const list = (items: string[]) => (items.length > 0 ? `: ${items.join(', ')}` : '');
+  const first = ({ file, problems: [problem] }: RejectedFile) =>
+    `${file} (${problem?.field ? `${problem.field}: ` : ''}${problem?.message})`;
   return [
-    `published: ${of('published').length}`,
-    `drafts: ${of('draft').length}${list(of('draft').map((a) => a.file))}`,
-    `scheduled: ${of('scheduled').length}${list(of('scheduled').map((a) => `${a.file} (for ${a.when ?? '?'})`))}`,
-    `rejected: ${rejected.size}${list(
-      [...rejected.values()]
-        .sort((a, b) => compareText(a.file, b.file))
-        .map((p) => `${p.file} (${p.field ? `${p.field}: ` : ''}${p.message})`),
-    )}`,
-    // Files that look like articles and are not read (`.markdown`, `story.md `): each has its warning above.
-    ...(notRead.length > 0 ? [`not read: ${notRead.length}${list([...notRead].sort(compareText))}`] : []),
+    `published: ${report.published}`,
+    `drafts: ${report.drafts.length}${list(report.drafts)}`,
+    `scheduled: ${report.scheduled.length}${list(report.scheduled.map((s) => `${s.file} (for ${s.when})`))}`,
+    `${report.leftOut ? 'rejected and left out' : 'rejected'}: ${report.rejected.length}${list(report.rejected.map(first))}`,
+    ...(report.notRead.length > 0 ? [`not read: ${report.notRead.length}${list(report.notRead)}`] : []),
   ];
 }

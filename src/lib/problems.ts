@@ -23,6 +23,11 @@ export interface Problem {
    * a report can show many of them as one line (`formatReport`'s `groupOver`).
    */
   group?: { label: string; subject: string } | undefined;
+  /**
+   * The other file this error is only a consequence of (a link or a `related:` pin to a file with errors of
+   * its own): when rejected files are left out, this one is still published, with the link as plain text.
+   */
+  becauseOf?: string | undefined;
 }
 
 /** `content/world/a.md:3: date: is "25/10/2024" — write an ISO 8601 date, e.g. 2024-10-25T19:13:00` */

@@ -80,6 +80,12 @@ export interface SiteConfig {
    * it (some Markdown shapes take the parser minutes), in the build, `astro dev` and `npm run validate`.
    */
   maxParseSeconds: number;
+  /**
+   * What a build does with files that have errors: false stops it with the report (the default, so a local
+   * build shows every problem); true leaves them out and publishes the rest, lists them in the report and
+   * in `build-report.json`, and the deploy workflow marks its run failed so someone looks.
+   */
+  leaveOutRejected: boolean;
 }
 
 /**

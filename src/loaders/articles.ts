@@ -16,7 +16,9 @@ import { articleSource, checkAcrossFiles, displayPath, listingProblems, parseOpt
 import { listMarkdownFiles, readArticleFile } from './content-folder.ts';
 import { svgProblems, svgUses, type SvgUse } from './svg-pictures.ts';
 import { publicationStatus } from '../lib/publishing.ts';
-import { buildReport } from '../lib/build-report.ts';
+import { buildReport, reportLines } from '../lib/build-report.ts';
+import { leaveOutProblems } from '../lib/leave-out.ts';
+import { annotate, writeBuildReport } from './build-report-file.ts';
 import { setDevProblems } from './dev-problems.ts';
 import { startTimer } from '../build-timing.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
@@ -236,21 +238,29 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
     }
   }
 
-  problems.push(...checkAcrossFiles(all, failed, now, options.site.relatedCount, ignored));
-  problems.push(...listingProblems(root, contentDir, listing));
+  const found = [...checkAcrossFiles(all, failed, now, options.site.relatedCount, ignored), ...listingProblems(root, contentDir, listing)];
+  // Left out (dev, or a build with leaveOutRejected), a file's link to a rejected one is plain text, not an error of its own.
+  const leaveOut = preview || options.site.leaveOutRejected;
+  problems.push(...(leaveOut ? leaveOutProblems(found) : found));
   const errors = problems.filter((p) => p.severity === 'error');
   const report = buildReport(
     all.map((article) => ({ file: article.file, status: publicationStatus(article, now), when: publishTime(article, options.site) })),
     problems,
     listing.notRead.map((entry) => displayPath(root, path.join(contentDir, entry.relPath))),
+    leaveOut,
   );
-  if (errors.length > 0 && !preview) throw new ContentError(`${formatReport(problems)}\n${report.join('\n')}`);
+  if (!preview) {
+    writeBuildReport(context.config.outDir, report);
+    if (process.env.GITHUB_ACTIONS === 'true') annotate(problems);
+  }
+  if (errors.length > 0 && !leaveOut) throw new ContentError(`${formatReport(problems)}\n${reportLines(report).join('\n')}`);
   for (const problem of sortProblems(problems)) {
     if (problem.severity === 'error') logger.error(formatProblem(problem));
     else if (problem.severity === 'warning') logger.warn(formatProblem(problem));
     else logger.info(formatProblem(problem));
   }
-  // In `astro dev` a file with errors is left out (every page shows why) and the rest stays browsable.
+  // A file with errors is left out and the rest published: in `astro dev` (every page shows why), and in a
+  // build with leaveOutRejected.
   const rejected = new Set(errors.map((p) => p.file));
   if (preview) {
     setDevProblems(sortProblems(errors));
@@ -274,7 +284,11 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
   pruneBodies(bodies, new Set(store.values().map((entry) => String(entry.digest))));
 
   logger.info(`${relPaths.length} files: ${changed.length} parsed, ${relPaths.length - changed.length} unchanged.`);
-  logger.info(`Articles: ${report.join(' · ')}`);
+  logger.info(`Articles: ${reportLines(report).join(' · ')}`);
+  if (!preview && report.rejected.length > 0)
+    logger.error(
+      `${report.rejected.length} ${report.rejected.length === 1 ? 'file was' : 'files were'} left out of the site (leaveOutRejected): the rest is published. Fix the errors above; build-report.json lists each.`,
+    );
 }
 
 function readNotes(json: string | undefined): SourceNotes | undefined {

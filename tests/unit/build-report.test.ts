@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport } from '../../src/lib/build-report.ts';
+import { buildReport, reportLines } from '../../src/lib/build-report.ts';
+import { leaveOutProblems } from '../../src/lib/leave-out.ts';
+
+const lines = (...args: Parameters<typeof buildReport>) => reportLines(buildReport(...args));
 
 describe('buildReport', () => {
   it('should give one line per category, naming drafts, scheduled and rejected files', () => {
     expect(
-      buildReport(
+      lines(
         [
           { file: 'content/world/b.md', status: 'published' },
           { file: 'content/world/a.md', status: 'published' },
@@ -28,7 +31,7 @@ describe('buildReport', () => {
   it('should count a file rejected by a check across files as rejected only', () => {
     const same = { severity: 'error' as const, field: 'slug', message: '"same" is also the slug of another file' };
     expect(
-      buildReport(
+      lines(
         [
           { file: 'content/world/same.md', status: 'published' },
           { file: 'content/politics/same.md', status: 'draft' },
@@ -48,16 +51,76 @@ describe('buildReport', () => {
   });
 
   it('should report empty categories as zero', () => {
-    expect(buildReport([], [])).toEqual(['published: 0', 'drafts: 0', 'scheduled: 0', 'rejected: 0']);
+    expect(lines([], [])).toEqual(['published: 0', 'drafts: 0', 'scheduled: 0', 'rejected: 0']);
   });
 
   it('should count, and name, the files that look like articles and are not read', () => {
-    expect(buildReport([], [], ['content/world/b.md ', 'content/world/a.markdown'])).toEqual([
+    expect(lines([], [], ['content/world/b.md ', 'content/world/a.markdown'])).toEqual([
       'published: 0',
       'drafts: 0',
       'scheduled: 0',
       'rejected: 0',
       'not read: 2: content/world/a.markdown, content/world/b.md ',
     ]);
+  });
+
+  it('should give every error of each rejected file in the machine-readable report, and say when they were left out', () => {
+    const report = buildReport(
+      [{ file: 'content/world/a.md', status: 'published' }],
+      [
+        { severity: 'error', file: 'content/world/z.md', line: 1, message: 'the file is empty', hint: 'write the article' },
+        { severity: 'error', file: 'content/world/bad.md', line: 3, field: 'date', message: 'is missing' },
+        { severity: 'warning', file: 'content/world/a.md', message: 'has no alt text' },
+        { severity: 'error', file: 'content/world/bad.md', line: 2, field: 'title', message: 'is empty' },
+      ],
+      [],
+      true,
+    );
+    expect(report).toEqual({
+      leftOut: true,
+      published: 1,
+      drafts: [],
+      scheduled: [],
+      rejected: [
+        {
+          file: 'content/world/bad.md',
+          problems: [
+            { line: 3, field: 'date', message: 'is missing' },
+            { line: 2, field: 'title', message: 'is empty' },
+          ],
+        },
+        { file: 'content/world/z.md', problems: [{ line: 1, message: 'the file is empty', hint: 'write the article' }] },
+      ],
+      notRead: [],
+    });
+    expect(reportLines(report)[3]).toBe(
+      'rejected and left out: 2: content/world/bad.md (date: is missing), content/world/z.md (the file is empty)',
+    );
+  });
+});
+
+describe('leaveOutProblems', () => {
+  it('should keep publishing a file whose only error is a link or pin to a file left out, and say why the link is text', () => {
+    const link = {
+      severity: 'error' as const,
+      file: 'content/world/a.md',
+      line: 9,
+      message: '[the talks](../politics/b.md): content/politics/b.md has errors of its own',
+      hint: 'fix that file (see its errors in this report)',
+      becauseOf: 'content/politics/b.md',
+    };
+    const own = { severity: 'error' as const, file: 'content/politics/b.md', line: 3, field: 'date', message: 'is missing' };
+    expect(leaveOutProblems([link, own])).toEqual([
+      {
+        ...link,
+        severity: 'warning',
+        hint: 'content/politics/b.md is left out of this build, so the link is shown as plain text until that file is fixed',
+      },
+      own,
+    ]);
+    const pin = { ...link, field: 'related', line: undefined, message: '"b" is content/politics/b.md, which has errors of its own' };
+    expect(leaveOutProblems([pin])[0]?.hint).toBe(
+      'content/politics/b.md is left out of this build, so the pin is not shown until that file is fixed',
+    );
   });
 });

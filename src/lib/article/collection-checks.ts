@@ -84,6 +84,7 @@ export function checkCollection(
           field: 'related',
           message: `"${pin}" is ${broken.file}, which has errors of its own`,
           hint: 'fix that file (see its errors in this report)',
+          becauseOf: broken.file,
         });
       } else if (!target) {
         problems.push({
@@ -130,8 +131,15 @@ export function checkArticleLinks(
 
   for (const article of [...articles, ...failed]) {
     for (const link of article.articleLinks ?? []) {
-      const problem = (severity: Problem['severity'], message: string, hint?: string) =>
-        problems.push({ severity, file: article.file, line: link.line, message: `${describeReference(link)}: ${message}`, hint });
+      const problem = (severity: Problem['severity'], message: string, hint?: string, becauseOf?: string) =>
+        problems.push({
+          severity,
+          file: article.file,
+          line: link.line,
+          message: `${describeReference(link)}: ${message}`,
+          hint,
+          becauseOf,
+        });
       const shown = displayTarget(article, link.target);
       const target = byPath.get(link.target);
       if (target?.status === 'draft') {
@@ -141,7 +149,8 @@ export function checkArticleLinks(
       } else if (target) {
         continue;
       } else if (failedByPath.has(link.target)) {
-        problem('error', `${failedByPath.get(link.target)!.file} has errors of its own`, 'fix that file (see its errors in this report)');
+        const { file } = failedByPath.get(link.target)!;
+        problem('error', `${file} has errors of its own`, 'fix that file (see its errors in this report)', file);
       } else if (setAside.has(link.target)) {
         problem(
           'error',

@@ -29,7 +29,8 @@ export function buildSite(options: {
   /** Kill the build after this long, so a hang fails the test instead of stalling it. */
   timeoutMs?: number;
 }): BuildResult {
-  const outDir = options.outDir ?? mkdtempSync(path.join(tmpdir(), 'dateline-out-'));
+  // In a folder of its own: build-report.json is written beside the output folder.
+  const outDir = options.outDir ?? path.join(mkdtempSync(path.join(tmpdir(), 'dateline-out-')), 'dist');
   const cacheDir = options.cacheDir ?? mkdtempSync(path.join(tmpdir(), 'dateline-cache-'));
   const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
     cwd: ROOT,

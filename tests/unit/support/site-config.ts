@@ -19,6 +19,7 @@ export const testSite: SiteConfig = {
   feedItems: 20,
   maxArticleBytes: 1024 * 1024,
   maxParseSeconds: 8,
+  leaveOutRejected: false,
   frontPage: { topStories: 1, perSection: 2, latest: 2, featuredHours: 48 },
   about: 'About.',
 };
