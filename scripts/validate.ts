@@ -117,9 +117,10 @@ async function checkFile(input: WorkerInput, i: number): Promise<CheckedFile> {
   };
   const quick = bytes.length <= QUICK_READING_MAX_BYTES ? quickCheck({ ...source, fileExists }, parseOptions) : undefined;
   render ??= quick ? undefined : (await import('../src/lib/article/parse.ts')).parseArticle;
-  const { article, problems, imageLine, imageUses, articleLinks } = quick ?? render!({ ...source, fileExists }, parseOptions);
+  const { article, problems, imageLine, imageUses, articleLinks, heroImage } = quick ?? render!({ ...source, fileExists }, parseOptions);
   const result = toResult(relPath, source.file, article, problems, articleLinks);
-  const svg = article ? svgUses(article.image?.src, imageLine, imageUses) : [];
+  // A file with errors still has its pictures checked, so one run reports every problem.
+  const svg = svgUses(article ? article.image?.src : heroImage, imageLine, imageUses);
   return { digest: hash('sha1', bytes), lookups: [...lookups], result: svg.length > 0 ? { ...result, svg } : result };
 }
 
@@ -277,8 +278,9 @@ async function main(): Promise<void> {
   const verdicts = new Map(Object.entries(svgDrawn));
   const svgFound: Problem[] = [];
   for (const [i, relPath] of files.entries()) {
-    const { article, svg } = checked[i]!.result;
-    if (article && svg) svgFound.push(...(await svgProblems(article.file, path.join(contentDir, relPath), svg, verdicts)));
+    const { article, failed, svg } = checked[i]!.result;
+    const file = article?.file ?? failed?.file;
+    if (svg && file) svgFound.push(...(await svgProblems(file, path.join(contentDir, relPath), svg, verdicts)));
   }
   if (stale.length > 0 || Object.keys(cached).length !== files.length || verdicts.size !== Object.keys(svgDrawn).length) {
     const svg = Object.fromEntries(verdicts);

@@ -46,6 +46,9 @@ export const site: SiteConfig = {
   // Files with errors stop a build, unless LEAVE_OUT_REJECTED=true: the deploy workflow sets it, so one bad
   // file is left out (and the run marked failed) while every other story is published (docs/deploying.md).
   leaveOutRejected: process.env.LEAVE_OUT_REJECTED === 'true',
+  // Never publish a stub: a body of fewer words is an error once draft is false; a standfirst can be required too.
+  minBodyWords: 5,
+  requireStandfirst: false,
   // A featured story leads the front page for two days after its date.
   frontPage: { topStories: 4, perSection: 3, latest: 10, featuredHours: 48 },
   about:

@@ -86,6 +86,10 @@ export interface SiteConfig {
    * in `build-report.json`, and the deploy workflow marks its run failed so someone looks.
    */
   leaveOutRejected: boolean;
+  /** A published article's body has at least this many words: fewer is a stub (`TK`, a lone line), an error. */
+  minBodyWords: number;
+  /** Every published article must have a standfirst (`description`); without one it is an error. */
+  requireStandfirst: boolean;
 }
 
 /**
@@ -114,6 +118,7 @@ export function checkSiteConfig(site: SiteConfig): string[] {
   whole('pageSize', site.pageSize, 1);
   whole('feedItems', site.feedItems, 1);
   whole('maxArticleBytes', site.maxArticleBytes, 1024);
+  whole('minBodyWords', site.minBodyWords, 0);
   if (!(site.maxParseSeconds > 0 && Number.isFinite(site.maxParseSeconds)))
     problems.push(`maxParseSeconds: ${site.maxParseSeconds} must be a number of seconds above 0 (MAX_PARSE_SECONDS, if set, overrides it)`);
   whole('frontPage.topStories', site.frontPage.topStories, 0);

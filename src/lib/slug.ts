@@ -1,3 +1,4 @@
+import anyAscii from 'any-ascii';
 import { slug as githubSlug } from 'github-slugger';
 
 /**
@@ -70,13 +71,26 @@ export function isSlugTooLong(slug: string): boolean {
 /** Latin letters that Unicode does not decompose into a base letter and an accent. */
 const LATIN_EXTRAS: Record<string, string> = { æ: 'ae', ø: 'o', œ: 'oe', ß: 'ss', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
 
+/** A letter, mark or digit of a script other than Latin (Cyrillic, Greek, Arabic, Han, Hangul, kana…). */
+const OTHER_SCRIPT = /(?!\p{Script=Latin})[\p{L}\p{M}\p{N}]/gu;
+/** Chinese characters (also Japanese kanji) are written without spaces: each is a word of its own in a slug. */
+const HAN = /\p{Script=Han}/u;
+
+/** Letters of other scripts in Latin letters (`Москва` → `Moskva`, `北京` → ` Bei  Jing `); symbols and emoji stay as they are. */
+function transliterate(name: string): string {
+  return name.normalize('NFC').replace(OTHER_SCRIPT, (c) => (HAN.test(c) ? ` ${anyAscii(c)} ` : anyAscii(c)));
+}
+
 /**
  * An article's URL slug: lower-case ASCII words joined by hyphens, so article URLs are the same in every
- * browser, log and spreadsheet. `Ærø Łódź` → `aero-lodz`; letters of other scripts are dropped, and an
- * empty result means the writer must give a `slug:`.
+ * browser, log and spreadsheet. `Ærø Łódź` → `aero-lodz`; other scripts are transliterated by any-ascii
+ * (`Выборы в Москве` → `vybory-v-moskve`, `北京` → `bei-jing`); an empty result (emoji only) means the writer
+ * must give a `slug:`.
  */
 export function toArticleSlug(name: string): string {
-  const latin = name.toLowerCase().replace(/[æøœßłđðþı]/g, (c) => LATIN_EXTRAS[c]!);
+  const latin = transliterate(name)
+    .toLowerCase()
+    .replace(/[æøœßłđðþı]/g, (c) => LATIN_EXTRAS[c]!);
   return toSlug(latin)
     .replace(/[^a-z0-9-]+/g, '')
     .replace(/-{2,}/g, '-')

@@ -234,6 +234,7 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
       changed.push({ id: relPath, digest, absPath, article: result.article, notes });
       all.push({ ...result.article, relPath });
     } else {
+      problems.push(...(await svgProblems(file, absPath, svgUses(result.heroImage, result.imageLine, result.imageUses), meta)));
       failed.push({ slug: slugFromFileName(relPath), file, relPath, articleLinks: result.articleLinks });
     }
   }

@@ -100,6 +100,7 @@ const GENERATED: Record<string, { bytes?: string | Uint8Array; name?: string; li
   },
   'slugs/北朝鮮 troops.md': { bytes: article('A file name partly in Chinese characters') },
   'slugs/北朝鮮.md': { bytes: article('A file name in Chinese characters') },
+  'slugs/🔥🔥.md': { bytes: article('A file name of emoji') },
   // Not an article: a folder whose name ends in .md must be passed over, not read as a file.
   'world/photos.md/caption.txt': { bytes: 'A folder named like an article.\n' },
   // A block the Markdown parser would take over a minute to read (src/lib/article/block-length.ts).
@@ -345,7 +346,8 @@ test('should publish every file expected to build at its URL, and write nothing 
 
   expect(readdirSync(jail)).toEqual(['a']);
   expect(readdirSync(path.join(jail, 'a'))).toEqual(['b']);
-  expect(readdirSync(path.join(jail, 'a', 'b'))).toEqual(['dist']);
+  // The output folder, and the build's report beside it (never published).
+  expect(readdirSync(path.join(jail, 'a', 'b')).sort()).toEqual(['build-report.json', 'dist']);
   // Every name in the output is URL-safe: letters, marks, digits, and `.`, `-`, `_` (no space, `%` or `\`).
   const names = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).flatMap((entry) => entry.split(path.sep));
   expect(names.filter((name) => !/^[\p{L}\p{M}\p{N}._-]+$/u.test(name))).toEqual([]);

@@ -163,7 +163,11 @@ test('a new file shows up without a restart: its page, the front page and Relate
 test('a broken file shows its errors in the browser and the terminal, the rest keeps working, and a fix recovers', async ({ context }) => {
   const broken = path.join(contentDir, 'politics', 'broken-date.md');
   const saved = Date.now();
-  await save(context, broken, '---\ntitle: Budget talks resume\ndate: 25/10/2024 19h13\nsection: Politcs\n---\n\nTalks resumed.\n');
+  await save(
+    context,
+    broken,
+    '---\ntitle: Budget talks resume\ndate: 25/10/2024 19h13\nsection: Politcs\n---\n\nTalks on the budget resumed on Friday.\n',
+  );
   await waitFor('error panel', saved, async () => (await html('/')).includes('broken-date.md'));
 
   let page = await open(context, `${origin}/world/reference-story/`);
@@ -178,7 +182,11 @@ test('a broken file shows its errors in the browser and the terminal, the rest k
   expect(terminal).toMatch(/broken-date\.md:3: date: /);
 
   const fixed = Date.now();
-  await save(context, broken, '---\ntitle: Budget talks resume\ndate: 2024-10-25T19:13:00\n---\n\nTalks resumed.\n');
+  await save(
+    context,
+    broken,
+    '---\ntitle: Budget talks resume\ndate: 2024-10-25T19:13:00\n---\n\nTalks on the budget resumed on Friday.\n',
+  );
   await waitFor('recovery after the fix', fixed, async () => (await status('/politics/broken-date/')) === 200);
   page = await open(context, `${origin}/politics/broken-date/`);
   await expect(page.locator('h1')).toHaveText('Budget talks resume');

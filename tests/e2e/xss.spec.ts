@@ -253,7 +253,8 @@ test('the corpus builds, every fixture published, and nothing is written outside
   expect(
     strayFiles(
       sandbox,
-      ['dist', 'cache', 'content'].map((folder) => path.join(path.dirname(build.outDir), folder)),
+      // The output, cache and content folders, and the build's report beside the output.
+      ['dist', 'cache', 'content', 'build-report.json'].map((name) => path.join(path.dirname(build.outDir), name)),
     ),
   ).toEqual([]);
   const files = filesUnder(build.outDir);

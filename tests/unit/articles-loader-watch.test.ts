@@ -13,7 +13,7 @@ import { testSite } from './support/site-config.ts';
 // per file in 50 ms, and an editor often saves in two writes (empty the file, then write it): the second
 // write may never be reported. This drives the loader with a watcher that reports only the first write.
 
-const ARTICLE = '---\ntitle: Budget talks resume\ndate: 2024-10-25T19:13:00\n---\n\nTalks resumed.\n';
+const ARTICLE = '---\ntitle: Budget talks resume\ndate: 2024-10-25T19:13:00\n---\n\nTalks on the budget resumed on Friday.\n';
 
 let root: string;
 beforeEach(() => {

@@ -57,6 +57,20 @@ describe('npm run new', () => {
     );
   });
 
+  it('should make a Latin-letter slug from a headline in another script, and keep the headline as written', () => {
+    for (const [headline, slug] of [
+      ['Выборы в Москве перенесены на весну', 'vybory-v-moskve-pereneseny-na-vesnu'],
+      ['Η Αθήνα ψηφίζει σήμερα', 'i-athina-psifizei-simera'],
+      ['北京举行新闻发布会', 'bei-jing-ju-xing-xin-wen'],
+      ['東京で地震が発生', 'dong-jing-de-de-zhen-ga'],
+    ]) {
+      const result = run(contentDir, [headline!, '--section', 'World']);
+      expect(result.status, result.stderr).toBe(0);
+      const file = path.join(contentDir, 'world', `${slug}.md`);
+      expect(readFileSync(file, 'utf8')).toContain(`title: "${headline}"`);
+    }
+  });
+
   it('should refuse to overwrite an existing file', () => {
     const again = run(contentDir, args);
     expect(again.status).toBe(1);

@@ -63,7 +63,7 @@ describe('parseFiles', () => {
       import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
       import { tmpdir } from 'node:os';
       import path from 'node:path';
-      const text = (i) => '---\\ntitle: Story ' + i + '\\ndate: 2024-10-25\\n---\\n\\n## A heading long enough to be a slice, number ' + i + '\\n\\nText.\\n\\n\\x60\\x60\\x60\\n' + ('x'.repeat(99) + '\\n').repeat(3_000) + '\\x60\\x60\\x60\\n';
+      const text = (i) => '---\\ntitle: Story ' + i + '\\ndate: 2024-10-25\\n---\\n\\n## A heading long enough to be a slice, number ' + i + '\\n\\nText of the story, in a sentence.\\n\\n\\x60\\x60\\x60\\n' + ('x'.repeat(99) + '\\n').repeat(3_000) + '\\x60\\x60\\x60\\n';
       const contentDir = mkdtempSync(path.join(tmpdir(), 'dateline-content-'));
       mkdirSync(path.join(contentDir, 'world'));
       const files = Array.from({ length: 100 }, (_, i) => ({ relPath: 'world/story-' + i + '.md', file: 'story-' + i, digest: 'digest-' + i, sha1: createHash('sha1').update(text(i)).digest('hex') }));
@@ -91,7 +91,7 @@ describe('parseFiles', () => {
   it('reports a file that changed or went after the loader read it, rather than parsing other bytes than it digested', async () => {
     const contentDir = mkdtempSync(path.join(tmpdir(), 'dateline-content-'));
     mkdirSync(path.join(contentDir, 'world'));
-    const read = '---\ntitle: As read\ndate: 2024-10-25\n---\n\nText.\n';
+    const read = '---\ntitle: As read\ndate: 2024-10-25\n---\n\nText of the story, in a sentence.\n';
     writeFileSync(path.join(contentDir, 'world', 'edited.md'), read.replace('As read', 'As saved since'));
     const files = ['edited.md', 'removed.md'].map((name) => ({
       relPath: `world/${name}`,
@@ -128,9 +128,9 @@ describe('the time limit per file', () => {
     // Within every size and block rule, and still slow: each quote followed by 999 lazy lines costs micromark
     // tens of milliseconds, and there are a hundred of them (measured curve in docs/performance.md).
     const texts: Record<string, string> = {
-      'before.md': `${frontmatter('Before')}Text.\n`,
+      'before.md': `${frontmatter('Before')}Text of the story, in a sentence.\n`,
       'slow.md': frontmatter('Slow') + `> a\n${'b\n'.repeat(999)}\n`.repeat(100),
-      'after.md': `${frontmatter('After')}Text.\n`,
+      'after.md': `${frontmatter('After')}Text of the story, in a sentence.\n`,
     };
     const files = Object.entries(texts).map(([name, text]) => {
       writeFileSync(path.join(contentDir, 'world', name), text);

@@ -154,6 +154,63 @@ describe('parseArticle: sections, slugs and tags', () => {
     }
   });
 
+  it("should refuse a newsroom's placeholders and filler text in a published body, with their line", () => {
+    const withBody = (body: string) => valid.replace(/\n---\n[\s\S]*$/, `\n---\n\n${body}\n`);
+    for (const [body, message] of [
+      ['TK', 'the body is only the placeholder "TK"'],
+      ['**More to come…**', 'the body is only the placeholder "**More to come…**"'],
+      ['[Copy to come]', 'the body is only the placeholder "[Copy to come]"'],
+      ['Seoul said on Friday that troops were training.\n\nLorem ipsum dolor sit amet.', 'the body holds filler text ("lorem ipsum")'],
+    ] as const) {
+      const { article, problems } = parseArticle(source(withBody(body)), options);
+      expect(article, body).toBeUndefined();
+      expect(problems).toEqual([
+        expect.objectContaining({
+          severity: 'error',
+          line: body.startsWith('Seoul') ? 10 : 8,
+          message,
+          hint: expect.stringContaining('draft: true'),
+        }),
+      ]);
+    }
+    // A story that mentions what is to come is a story.
+    expect(parseArticle(source(withBody('Talks resume on Monday; more to come from Geneva.')), options).problems).toEqual([]);
+  });
+
+  it('should refuse a near-empty published body under the configured minimum of words, counted as the page shows them', () => {
+    const withBody = (body: string) => valid.replace(/\n---\n[\s\S]*$/, `\n---\n\n${body}\n`);
+    const strict = { ...options, minBodyWords: 5 };
+    const short = parseArticle(source(withBody('Troops [arrive](https://example.org/a-long-address-of-many-words).')), strict);
+    expect(short.problems).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        line: 8,
+        message: 'the body has 2 words: too short to publish (at least 5)',
+        hint: 'write the story (minBodyWords in src/site.config.ts), or keep draft: true until it is written',
+      }),
+    ]);
+    expect(parseArticle(source(withBody('Seoul says troops are training.')), strict).problems).toEqual([]);
+    expect(parseArticle(source(withBody('Troops arrive.').replace('title:', 'draft: true\ntitle:')), strict).problems).toEqual([]);
+    // Without a minimum, any body with words is published.
+    expect(parseArticle(source(withBody('Troops arrive.')), options).problems).toEqual([]);
+  });
+
+  it('should require a standfirst of a published article when the newsroom says so', () => {
+    const required = { ...options, requireStandfirst: true };
+    const without = valid.replace(/^description: .*\n/m, '');
+    expect(parseArticle(source(without), required).problems).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        field: 'description',
+        message: 'is missing: a published article needs a standfirst',
+        hint: expect.stringContaining('requireStandfirst in src/site.config.ts'),
+      }),
+    ]);
+    expect(parseArticle(source(valid), required).problems).toEqual([]);
+    expect(parseArticle(source(without.replace('title:', 'draft: true\ntitle:')), required).problems).toEqual([]);
+    expect(parseArticle(source(without), options).problems).toEqual([]);
+  });
+
   it('should refuse two tags or two authors of one article that would share a URL, and keep their spellings apart', () => {
     const tags = parseArticle(source(valid.replace('[North Korea, Russia]', '[U.S., US]')), options);
     expect(tags.article).toBeUndefined();

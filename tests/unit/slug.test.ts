@@ -93,8 +93,17 @@ describe('slugFromFileName', () => {
     ['Budget Vote.MD', 'budget-vote'],
     ['politics\\Café crème.md', 'cafe-creme'],
     ['Ærø Łódź Straße.md', 'aero-lodz-strasse'],
-    ['北朝鮮 report.md', 'report'],
-    ['北朝鮮.md', ''],
+    // Other scripts are transliterated; Chinese characters are a word each.
+    ['北朝鮮 report.md', 'bei-chao-xian-report'],
+    ['北朝鮮.md', 'bei-chao-xian'],
+    ['Выборы в Москве перенесены.md', 'vybory-v-moskve-pereneseny'],
+    ['Йошкар-Ола.md', 'yoshkar-ola'],
+    ['Η Αθήνα ψηφίζει.md', 'i-athina-psifizei'],
+    ['الانتخابات في القاهرة.md', 'lntkhbt-fy-lqhrh'],
+    ['서울에서 회담.md', 'seouleseo-hoedam'],
+    ['東京で地震.md', 'dong-jing-de-de-zhen'],
+    // Symbols and emoji are not letters: nothing to make a URL from.
+    ['🔥🔥.md', ''],
     // An article in its own folder, pictures beside it, is named after the folder.
     ['politics/my-story/index.md', 'my-story'],
     ['politics/2024/My Story/INDEX.md', 'my-story'],

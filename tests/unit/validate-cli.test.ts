@@ -67,6 +67,27 @@ describe('npm run validate', () => {
     ]);
   });
 
+  it('should report every kind of problem of one file at once: a section, a picture that cannot be drawn, a stub body, a missing picture, a link', () => {
+    const dir = tempDir('dateline-five-problems-');
+    mkdirSync(path.join(dir, 'world'));
+    writeFileSync(path.join(dir, 'world', 'chart.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50"><rect');
+    writeFileSync(
+      path.join(dir, 'world', 'five.md'),
+      '---\ntitle: Five problems\ndate: 2024-10-25T19:13:00\nsection: Wolrd\nimage: ./chart.svg\nimageAlt: A chart\n---\n\nSee [the vote](../politics/no-such-vote.md). ![A map](./missing-map.png)\n',
+    );
+    const run = validate(dir);
+    expect(run.status).toBe(1);
+    const lines = run.stdout.split('\n').filter((line) => line.includes('world/five.md:'));
+    expect(lines).toEqual([
+      expect.stringMatching(/five\.md:4: section: "Wolrd" is not one of the newsroom's sections \(did you mean "World"\?/),
+      expect.stringMatching(/five\.md:5: image: "\.\/chart\.svg" cannot be drawn: /),
+      expect.stringMatching(/five\.md:9: image \.\/missing-map\.png \("A map"\): the file does not exist next to the article/),
+      expect.stringMatching(/five\.md:9: link \.\.\/politics\/no-such-vote\.md \("the vote"\): no article at/),
+      expect.stringMatching(/five\.md:9: the body has 3 words: too short to publish \(at least 5\)/),
+    ]);
+    expect(run.stdout).toMatch(/\n5 errors in 1 file, /);
+  });
+
   it('should put each problem on its file and line in GitHub Actions', () => {
     const run = validate('tests/fixtures/bad-site', undefined, [], { GITHUB_ACTIONS: 'true' });
     expect(run.status).toBe(1);
@@ -103,7 +124,7 @@ describe('npm run validate', () => {
       const dir = tempDir('dateline-validate-');
       for (const [relPath, front] of Object.entries(files)) {
         mkdirSync(path.dirname(path.join(dir, relPath)), { recursive: true });
-        writeFileSync(path.join(dir, relPath), `---\n${front.join('\n')}\n---\n\nSeoul said on Friday.\n`);
+        writeFileSync(path.join(dir, relPath), `---\n${front.join('\n')}\n---\n\nSeoul said on Friday that troops were training.\n`);
       }
       return dir;
     };
@@ -236,6 +257,21 @@ describe('npm run validate', () => {
       const configured = validate(dir, undefined, [], { SITE_SECTIONS: JSON.stringify(['World', 'Crime']) });
       expect(configured.stdout).not.toContain('crime/new-desk.md');
       expect(configured.stdout).toMatch(/\n2 errors in 2 files, /);
+    });
+
+    it('should refuse stubs and placeholders as the build does, and let a draft be one', () => {
+      const dir = folder({ 'world/fine.md': story('A story') });
+      const write = (name: string, front: string, body: string) =>
+        writeFileSync(path.join(dir, 'world', name), `---\ntitle: ${name}\ndate: 2024-10-25T19:13:00\n${front}---\n\n${body}\n`);
+      write('stub.md', '', 'Troops arrive in [Kursk](https://example.org/a/long/address/with/many/words).');
+      write('tk.md', '', 'TK');
+      write('draft.md', 'draft: true\n', 'TK');
+      const run = validate(dir);
+      expect(run.status).toBe(1);
+      expect(run.stdout).toContain(`error   ${dir}/world/stub.md:6: the body has 4 words: too short to publish (at least 5)`);
+      expect(run.stdout).toContain(`error   ${dir}/world/tk.md:6: the body is only the placeholder "TK"`);
+      expect(run.stdout).not.toContain('draft.md');
+      expect(run.stdout).toMatch(/\n2 errors in 2 files, /);
     });
 
     it('should refuse configured sections that would share a URL, before reading any article', () => {

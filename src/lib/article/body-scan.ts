@@ -1,3 +1,4 @@
+import { countWords } from './word-count.ts';
 import { decodeSource } from './decode.ts';
 import { splitFrontmatter } from './frontmatter-split.ts';
 import { isRemote } from './html-steps.ts';
@@ -228,6 +229,17 @@ const scanning: BodyReader<{ text: string; line: number }> = {
 };
 
 /**
+ * Whether a body may have fewer words than a published article needs. Only rendering counts words as the
+ * page shows them, so a body whose written words (pictures and link addresses left out) come anywhere near
+ * the minimum is read the build's way; a short body is quick to render.
+ */
+function nearTheWordMinimum(body: string, minBodyWords: number): boolean {
+  if (minBodyWords === 0) return false;
+  const written = body.replace(/!\[[^\]]*\]\([^)]*\)/g, ' ').replace(/\]\([^)]*\)/g, '] ');
+  return countWords(written) < minBodyWords * 3 + 50;
+}
+
+/**
  * Checks one article file the quick way (`npm run validate`): the same problems as `parseArticle`, and the
  * same article but for what only rendering gives (its `html`, `excerpt` and `headings` are empty, its word
  * count 0). Undefined when the body holds raw HTML or nests deeply: read that file with `parseArticle`.
@@ -236,7 +248,14 @@ export function checkArticle(source: ArticleSource, options: ParseOptions): Pars
   const decoded = decodeSource(source.bytes, source.file);
   if (!('problem' in decoded)) {
     const split = splitFrontmatter(decoded.text);
-    if (split && (manyBacktickRuns(split.body) || hasRawHtml(split.body) || nestsDeeply(split.body) || beyondTheScan(split.body)))
+    if (
+      split &&
+      (manyBacktickRuns(split.body) ||
+        hasRawHtml(split.body) ||
+        nestsDeeply(split.body) ||
+        beyondTheScan(split.body) ||
+        nearTheWordMinimum(split.body, options.minBodyWords ?? 0))
+    )
       return undefined;
   }
   return readArticle(source, options, scanning);

@@ -2,15 +2,69 @@
 export const PLACEHOLDER_BODY = 'Write the story here.';
 
 /**
- * Why a body is no story yet, with the line to show: empty, or still the scaffold's placeholder. Undefined
- * for a body with words of its own. `bodyLine` is the file line the body starts on.
+ * Bodies that are a newsroom's way of saying "not written yet": the whole body, once punctuation and case are
+ * set aside ("TK", "More to come…", "[Copy to come]"). Short, so a real story is never taken for one.
  */
-export function placeholderProblem(body: string, bodyLine: number): { message: string; line: number } | undefined {
+const PLACEHOLDER_BODIES = new Set([
+  'tk',
+  'tktk',
+  'tbc',
+  'tbd',
+  'tba',
+  'xxx',
+  'to come',
+  'more to come',
+  'copy to come',
+  'story to come',
+  'text to come',
+  'placeholder',
+]);
+
+/** Filler text, anywhere in a body, is never meant for readers. */
+const FILLER = /\blorem ipsum\b/i;
+
+/** Why a body is no story yet, with its line; undefined for a body with words of its own. */
+export interface Unwritten {
+  message: string;
+  line: number;
+}
+
+/**
+ * Why a body is no story yet, with the line to show: empty, still the scaffold's placeholder, a newsroom
+ * placeholder, or filler text. `bodyLine` is the file line the body starts on.
+ */
+export function placeholderProblem(body: string, bodyLine: number): Unwritten | undefined {
   if (!body.trim()) return { message: 'the body is empty', line: bodyLine };
+  const lineOf = (at: number) => bodyLine + (body.slice(0, at).match(/\n/g)?.length ?? 0);
   const at = body.indexOf(PLACEHOLDER_BODY);
-  if (at === -1) return undefined;
-  return {
-    message: `the body still holds the placeholder "${PLACEHOLDER_BODY}"`,
-    line: bodyLine + (body.slice(0, at).match(/\n/g)?.length ?? 0),
-  };
+  if (at !== -1) return { message: `the body still holds the placeholder "${PLACEHOLDER_BODY}"`, line: lineOf(at) };
+  const words = body
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  if (PLACEHOLDER_BODIES.has(words))
+    return { message: `the body is only the placeholder "${body.trim()}"`, line: lineOf(body.search(/\S/)) };
+  const filler = FILLER.exec(body);
+  if (filler) return { message: 'the body holds filler text ("lorem ipsum")', line: lineOf(filler.index) };
+  return undefined;
+}
+
+/** The file line of the body's first text, for problems about the body as a whole. */
+export function firstTextLine(body: string, bodyLine: number): number {
+  const at = body.search(/\S/);
+  return bodyLine + (at === -1 ? 0 : (body.slice(0, at).match(/\n/g)?.length ?? 0));
+}
+
+/** What a published article must have beyond its fields' own rules; a draft may lack any of it. */
+export interface ReadinessRules {
+  /** Fewer words than this is a stub, not a story (0: any body with words). */
+  minBodyWords: number;
+  /** A standfirst (`description`) is required. */
+  requireStandfirst: boolean;
+}
+
+/** A body of fewer words than the newsroom publishes, as a message; undefined when long enough. */
+export function shortBodyProblem(words: number, minBodyWords: number): string | undefined {
+  if (words >= minBodyWords) return undefined;
+  return `the body has ${words === 1 ? 'one word' : `${words} words`}: too short to publish (at least ${minBodyWords})`;
 }

@@ -4,7 +4,7 @@ import { isSlugTooLong, MAX_SLUG_BYTES, slugFromFileName, spellingKey, toArticle
 import { MAX_BLOCK_LINES, overlongBlock } from './block-length.ts';
 import { decodeSource } from './decode.ts';
 import { splitFrontmatter } from './frontmatter-split.ts';
-import { placeholderProblem } from './placeholder.ts';
+import { firstTextLine, placeholderProblem, shortBodyProblem, type ReadinessRules } from './placeholder.ts';
 import { RESERVED_SECTION_SLUGS } from '../urls.ts';
 import {
   describeReference,
@@ -43,6 +43,10 @@ export interface ParseOptions {
   sections: readonly string[];
   /** Hosts whose `<iframe>` embeds are kept (`www.youtube-nocookie.com`); every other frame is removed. */
   embedHosts?: readonly string[];
+  /** Fewer body words than this is a stub, not a story (absent: any body with words). */
+  minBodyWords?: ReadinessRules['minBodyWords'];
+  /** A published article must have a standfirst (`description`). */
+  requireStandfirst?: ReadinessRules['requireStandfirst'];
 }
 
 /** Hero image as written in frontmatter; the content layer turns `src` into an optimised asset. */
@@ -102,6 +106,8 @@ export interface ParseResult {
   imageLine?: number;
   /** A file with errors: its links to other articles, still checked across files. */
   articleLinks?: ArticleLink[];
+  /** A file with errors: its hero picture, when it is a file beside it, still checked (an SVG must draw). */
+  heroImage?: string;
 }
 
 const schemas = new Map<string, FrontmatterSchema>();
@@ -362,11 +368,35 @@ export function readArticle<Body>(source: ArticleSource, options: ParseOptions, 
 
   const { body, problems: bodyProblems } = readBodyOf(reader, writtenBody, source, options);
   problems.push(...bodyProblems);
-  // Published means a story: not an empty body, not the scaffold's placeholder (a draft may be either).
-  const unwritten = parsed.success && !parsed.data.draft && quickSplit && placeholderProblem(quickSplit.body, quickSplit.bodyLine);
-  if (unwritten)
-    error(unwritten.message, { line: unwritten.line, hint: 'write the story in its place, or keep draft: true until it is written' });
-  if (!parsed.success || !body || problems.some((p) => p.severity === 'error')) return failedWith(problems, body);
+  // Published means a story: not an empty or near-empty body, no placeholder, a standfirst where the newsroom
+  // requires one (a draft may be anything).
+  const publishing = parsed.success && !parsed.data.draft;
+  const unwritten = publishing && quickSplit && placeholderProblem(quickSplit.body, quickSplit.bodyLine);
+  const untilWritten = 'or keep draft: true until it is written';
+  if (unwritten) error(unwritten.message, { line: unwritten.line, hint: `write the story in its place, ${untilWritten}` });
+  const short = publishing && !unwritten && body && shortBodyProblem(body.wordCount, options.minBodyWords ?? 0);
+  if (short)
+    error(short, {
+      line: quickSplit && firstTextLine(quickSplit.body, quickSplit.bodyLine),
+      hint: `write the story (minBodyWords in src/site.config.ts), ${untilWritten}`,
+    });
+  if (publishing && options.requireStandfirst && !text('description') && !refused.has('description')) {
+    error('is missing: a published article needs a standfirst', {
+      line: lineOf('description'),
+      field: 'description',
+      hint: `write one or two sentences under the headline, e.g. description: "…" (requireStandfirst in src/site.config.ts), ${untilWritten}`,
+    });
+  }
+  if (!parsed.success || !body || problems.some((p) => p.severity === 'error')) {
+    // Its pictures are still checked after parsing (an SVG must draw): those beside it that exist.
+    const beside = (src: string) => !leavesContentFolder(source.relPath, src) && isSupportedImage(src) && source.fileExists?.(src) === true;
+    const hero = imageSrc !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(imageSrc) && beside(imageSrc) ? imageSrc : undefined;
+    return {
+      ...failedWith(problems, body),
+      ...(body && { imageUses: body.imageUses.filter((use) => beside(use.path)) }),
+      ...(hero !== undefined && { heroImage: hero, imageLine: lineOf('image') }),
+    };
+  }
   const fm = parsed.data;
   const authors = fm.authors === undefined ? [] : typeof fm.authors === 'string' ? [fm.authors] : fm.authors;
   const image: HeroImage | undefined =

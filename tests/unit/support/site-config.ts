@@ -20,6 +20,8 @@ export const testSite: SiteConfig = {
   maxArticleBytes: 1024 * 1024,
   maxParseSeconds: 8,
   leaveOutRejected: false,
+  minBodyWords: 5,
+  requireStandfirst: false,
   frontPage: { topStories: 1, perSection: 2, latest: 2, featuredHours: 48 },
   about: 'About.',
 };
