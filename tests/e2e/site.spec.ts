@@ -37,6 +37,16 @@ test.describe('browsing the site', () => {
       const gap = first!.y - (lead!.y + lead!.height);
       expect(gap, 'space between the lead and the first top story').toBeGreaterThanOrEqual(0);
       expect(gap).toBeLessThan(80);
+      // Each section block's first row reaches across the block: a block of one or two stories leaves no empty column.
+      const blocks = await page.locator('.section-block .card-list').evaluateAll((lists) =>
+        lists.map((list) => {
+          const items = [...list.children].map((li) => li.getBoundingClientRect());
+          const firstRow = items.filter((item) => Math.abs(item.top - items[0]!.top) < 1);
+          return { right: list.getBoundingClientRect().right, rowRight: Math.max(...firstRow.map((item) => item.right)) };
+        }),
+      );
+      expect(blocks.length).toBeGreaterThan(0);
+      for (const [i, block] of blocks.entries()) expect(block.right - block.rowRight, `section block ${i + 1}`).toBeLessThan(2);
       // Nothing runs off the side of the page.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     });
