@@ -102,6 +102,26 @@ describe('validate and the build agree', () => {
     expect(compared).toBeGreaterThan(600);
   });
 
+  it("should agree with a minimum of words: a body near it is read the build's way, one well past it the quick way", () => {
+    const strict = { ...options, minBodyWords: 5 };
+    const prose = 'The committee met again on Friday and heard from witnesses, officials and experts about the budget. '.repeat(5);
+    const next = random(20241026);
+    let quickly = 0;
+    for (let i = 0; i < 500; i++) {
+      // Half of them short: links and pictures only, often fewer words than the minimum.
+      const text = `---\ntitle: Story ${i}\ndate: 2024-10-25T19:13:00\n---\n\n${i % 2 ? prose : ''}${body(next)}\n`;
+      const source: ArticleSource = { file: `content/world/s-${i}.md`, relPath: `world/s-${i}.md`, bytes: new TextEncoder().encode(text) };
+      const quick = checkArticle(source, strict);
+      const built = parseArticle(source, strict);
+      if (quick) {
+        quickly += 1;
+        expect(quick.problems, text).toEqual(built.problems);
+      }
+      if (i % 2 === 0) expect(quick, "a short body is read the build's way").toBeUndefined();
+    }
+    expect(quickly).toBeGreaterThan(50);
+  });
+
   it('should leave to the parser a body of thousands of unclosed backtick runs, which the scan would take minutes over', () => {
     const runs = Array.from({ length: 3000 }, (_, i) => `${'`'.repeat((i % 40) + 1)}a`).join('');
     const text = `---\ntitle: Backticks\ndate: 2024-10-25T19:13:00\n---\n\n${runs}\n`;

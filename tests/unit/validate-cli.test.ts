@@ -41,6 +41,13 @@ describe('npm run validate', () => {
     expect(run.stdout).toMatch(/25 files checked in \d+ ms: ready to publish\./);
   });
 
+  it('should pass the sample newsroom, whose long bodies are read the quick way', () => {
+    const run = validate('content');
+    expect(run.status, run.stdout).toBe(0);
+    expect(run.stdout).toMatch(/\n0 errors in 0 files, /);
+    expect(run.stdout).toMatch(/33 files checked in \d+ ms: ready to publish\./);
+  });
+
   it('should report every problem of one file in one run: a field, its pictures, a link to a missing article', () => {
     const dir = tempDir('dateline-four-problems-');
     mkdirSync(path.join(dir, 'world'));

@@ -223,7 +223,8 @@ const scanning: BodyReader<{ text: string; line: number }> = {
     html: '',
     headings: [],
     excerpt: '',
-    wordCount: 0,
+    // Words as written: only bodies well past the minimum are read this way (nearTheWordMinimum).
+    wordCount: countWords(body.text),
     readingMinutes: 0,
   }),
 };
@@ -242,7 +243,7 @@ function nearTheWordMinimum(body: string, minBodyWords: number): boolean {
 /**
  * Checks one article file the quick way (`npm run validate`): the same problems as `parseArticle`, and the
  * same article but for what only rendering gives (its `html`, `excerpt` and `headings` are empty, its word
- * count 0). Undefined when the body holds raw HTML or nests deeply: read that file with `parseArticle`.
+ * count the written one). Undefined when the body holds raw HTML or nests deeply: read that file with `parseArticle`.
  */
 export function checkArticle(source: ArticleSource, options: ParseOptions): ParseResult | undefined {
   const decoded = decodeSource(source.bytes, source.file);
