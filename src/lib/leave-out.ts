@@ -23,7 +23,7 @@ export interface RejectedFile {
   problems: { line?: number; field?: string; message: string; hint?: string }[];
 }
 
-/** The files with errors, in name order, each with its errors in the order found: the report's `rejected`. */
+/** The files with errors, in name order, each with its errors in line order: the report's `rejected`. */
 export function rejectedFiles(problems: readonly Problem[]): RejectedFile[] {
   const byFile = new Map<string, RejectedFile['problems']>();
   for (const problem of problems) {
@@ -33,5 +33,7 @@ export function rejectedFiles(problems: readonly Problem[]): RejectedFile[] {
     list.push({ ...(line !== undefined && { line }), ...(field !== undefined && { field }), message, ...(hint !== undefined && { hint }) });
     byFile.set(problem.file, list);
   }
-  return [...byFile.entries()].sort(([a], [b]) => compareText(a, b)).map(([file, list]) => ({ file, problems: list }));
+  return [...byFile.entries()]
+    .sort(([a], [b]) => compareText(a, b))
+    .map(([file, list]) => ({ file, problems: list.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) }));
 }

@@ -85,8 +85,8 @@ describe('buildReport', () => {
         {
           file: 'content/world/bad.md',
           problems: [
-            { line: 3, field: 'date', message: 'is missing' },
             { line: 2, field: 'title', message: 'is empty' },
+            { line: 3, field: 'date', message: 'is missing' },
           ],
         },
         { file: 'content/world/z.md', problems: [{ line: 1, message: 'the file is empty', hint: 'write the article' }] },
@@ -94,7 +94,7 @@ describe('buildReport', () => {
       notRead: [],
     });
     expect(reportLines(report)[3]).toBe(
-      'rejected and left out: 2: content/world/bad.md (date: is missing), content/world/z.md (the file is empty)',
+      'rejected and left out: 2: content/world/bad.md (title: is empty), content/world/z.md (the file is empty)',
     );
   });
 });
