@@ -71,7 +71,8 @@ const frontmatter = [
   '# imageCaption: "What the picture is about."',
   '# imageCredit: "Photo: Agency"',
   '# type: news  # or analysis, opinion, live',
-  '# featured: true  # leads the front page for a while',
+  `# featured: true  # leads the front page for ${site.frontPage.featuredHours} hours, or until a date-time: featured: 2024-10-27T18:00:00`,
+  '# priority: 5  # among featured stories, the highest leads (0 to 9)',
   'draft: true',
 ];
 mkdirSync(folder, { recursive: true });

@@ -19,6 +19,10 @@ export interface ArticleBase {
   related: readonly string[];
   draft: boolean;
   featured: boolean;
+  /** When a featured article stops leading (ISO); absent: `frontPage.featuredHours` after its date. */
+  featuredUntil?: string | undefined;
+  /** Rank among featured stories (0 to 9); absent is 0. */
+  priority?: number | undefined;
 }
 
 /** An article with what every page needs resolved: its URL, its tags' and authors' site-wide names. */
@@ -62,9 +66,9 @@ export interface ArchiveMonth {
 
 /** The front page: no story appears on it twice. */
 export interface FrontPage<A extends ArticleBase> {
-  /** The newest `featured: true` article still within `frontPage.featuredHours` of its date, else the newest. */
+  /** The featured article of highest priority, then the newest, among those still featured; else the newest article. */
   lead: ArticleEntry<A> | undefined;
-  /** The newest stories after the lead. */
+  /** The other featured articles, by priority, then the newest stories. */
   top: ArticleEntry<A>[];
   /** The newest stories after those, as a plain list. */
   latest: ArticleEntry<A>[];
@@ -206,12 +210,20 @@ function layOutFrontPage<A extends ArticleBase>(
   counts: SiteConfig['frontPage'],
   now: Date,
 ): FrontPage<A> {
-  // A featured story leads for a while, then takes its place among the others by date.
+  // A featured story leads for a while (until its own end, or featuredHours after its date), then takes its
+  // place among the others by date. Articles come newest first, and the sort is stable: ties stay newest first.
   const featuredSince = now.getTime() - counts.featuredHours * 3_600_000;
-  const lead = articles.find((entry) => entry.article.featured && Date.parse(entry.article.date.iso) >= featuredSince) ?? articles[0];
-  const rest = articles.filter((entry) => entry !== lead);
-  const top = rest.slice(0, counts.topStories);
-  const latest = rest.slice(counts.topStories, counts.topStories + counts.latest);
+  const featuredNow = ({ article }: ArticleEntry<A>) =>
+    article.featured &&
+    (article.featuredUntil !== undefined
+      ? Date.parse(article.featuredUntil) > now.getTime()
+      : Date.parse(article.date.iso) >= featuredSince);
+  const featured = articles.filter(featuredNow).sort((a, b) => (b.article.priority ?? 0) - (a.article.priority ?? 0));
+  const lead = featured[0] ?? articles[0];
+  const isFeatured = new Set(featured);
+  const top = [...featured.slice(1), ...articles.filter((entry) => entry !== lead && !isFeatured.has(entry))].slice(0, counts.topStories);
+  const above = new Set([lead, ...top]);
+  const latest = articles.filter((entry) => !above.has(entry)).slice(0, counts.latest);
   const shown = new Set([lead, ...top, ...latest]);
   return {
     lead,

@@ -111,6 +111,31 @@ describe('buildNewsroom', () => {
     expect(after.front.top.map((e) => e.article.slug)).toEqual(['featured']);
   });
 
+  it('should keep a story featured until the date-time it gives, whatever featuredHours says', () => {
+    const articles = [
+      testArticle('new', '2024-10-05T00:00:00.000Z'),
+      testArticle('week-long', '2024-10-01T12:00:00.000Z', { featured: true, featuredUntil: '2024-10-08T12:00:00.000Z' }),
+    ];
+    expect(buildNewsroom(articles, site, new Date('2024-10-08T11:59:00Z')).front.lead?.article.slug).toBe('week-long');
+    expect(buildNewsroom(articles, site, new Date('2024-10-08T12:00:00Z')).front.lead?.article.slug).toBe('new');
+  });
+
+  it('should lead with the featured story of highest priority, then list the other featured ones first among the top stories', () => {
+    const articles = [
+      testArticle('newest', '2024-10-05T10:00:00.000Z'),
+      testArticle('featured-new', '2024-10-05T09:00:00.000Z', { featured: true }),
+      testArticle('featured-urgent', '2024-10-05T08:00:00.000Z', { featured: true, priority: 9 }),
+      testArticle('older', '2024-10-05T07:00:00.000Z'),
+      testArticle('featured-old', '2024-10-05T06:00:00.000Z', { featured: true }),
+    ];
+    const frontPage = { topStories: 4, perSection: 3, latest: 10, featuredHours: 48 };
+    const { front } = buildNewsroom(articles, { ...site, frontPage }, new Date('2024-10-05T12:00:00Z'));
+    expect(front.lead?.article.slug).toBe('featured-urgent');
+    // The other featured stories by priority, then by date; then the newest.
+    expect(front.top.map((e) => e.article.slug)).toEqual(['featured-new', 'featured-old', 'newest', 'older']);
+    expect(front.latest).toEqual([]);
+  });
+
   it('should file an article in the month of its newsroom time, not UTC', () => {
     const late = buildNewsroom([testArticle('new-year', '2024-12-31T23:30:00.000Z')], site, NOW);
     expect(late.months.map((m) => m.key)).toEqual(['2025/01']);

@@ -195,6 +195,27 @@ describe('parseArticle: sections, slugs and tags', () => {
     expect(parseArticle(source(withBody('Troops arrive.')), options).problems).toEqual([]);
   });
 
+  it('should read featured as true or the date-time it ends, and a priority from 0 to 9', () => {
+    const withFields = (fields: string) => valid.replace('tags:', `${fields}\ntags:`);
+    expect(parseArticle(source(withFields('featured: 2024-10-27T18:00:00\npriority: 7')), options).article).toMatchObject({
+      featured: true,
+      featuredUntil: '2024-10-27T17:00:00.000Z', // Paris time, after the clocks went back
+      priority: 7,
+    });
+    expect(parseArticle(source(valid), options).article).toMatchObject({ featured: false, priority: 0 });
+    expect(parseArticle(source(withFields('featured: 2024-10-25T10:00:00')), options).problems).toEqual([
+      expect.objectContaining({ line: 4, field: 'featured', message: 'ends before `date`, so the article never leads' }),
+    ]);
+    for (const priority of ['12', '"5"', '2.5'])
+      expect(parseArticle(source(withFields(`priority: ${priority}`)), options).problems, priority).toEqual([
+        expect.objectContaining({
+          line: 4,
+          field: 'priority',
+          hint: 'expected a whole number from 0 to 9, e.g. priority: 5 (among featured stories, the highest leads)',
+        }),
+      ]);
+  });
+
   it('should require a standfirst of a published article when the newsroom says so', () => {
     const required = { ...options, requireStandfirst: true };
     const without = valid.replace(/^description: .*\n/m, '');

@@ -81,6 +81,10 @@ export interface ParsedArticle {
   draft: boolean;
   /** Candidate for the front page's lead slot. */
   featured: boolean;
+  /** When a featured article stops leading, when the file gives a date-time (else `frontPage.featuredHours` after `date`). */
+  featuredUntil?: string;
+  /** Rank among featured stories, 0 to 9. */
+  priority: number;
   /** Dated corrections, oldest first. */
   corrections: { date: ArticleDate; text: string }[];
   /** Slugs pinned to the top of Related. */
@@ -423,7 +427,9 @@ export function readArticle<Body>(source: ArticleSource, options: ParseOptions, 
     ...(image && { image }),
     type: fm.type,
     draft: fm.draft,
-    featured: fm.featured,
+    featured: fm.featured !== false,
+    ...(typeof fm.featured === 'object' && { featuredUntil: fm.featured.iso }),
+    priority: fm.priority,
     corrections: [...fm.corrections].sort((a, b) => (a.date.iso < b.date.iso ? -1 : a.date.iso > b.date.iso ? 1 : 0)),
     related: fm.related,
     html: body.html,

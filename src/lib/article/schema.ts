@@ -51,8 +51,13 @@ export function createFrontmatterSchema(timeZone: string) {
       type: z.enum(ARTICLE_TYPES).default('news'),
       /** `true` keeps the article unpublished. */
       draft: z.boolean().default(false),
-      /** `true` puts the article in the front page's lead slot (the newest featured one wins). */
-      featured: z.boolean().default(false),
+      /**
+       * Leads the front page: `true` for `frontPage.featuredHours` after `date`, or a date-time, until then.
+       * Among the stories featured at one time, the highest `priority` leads, then the newest.
+       */
+      featured: z.union([z.boolean(), articleDate]).default(false),
+      /** Rank among featured stories: the highest leads and the next are the top stories (0 to 9, default 0). */
+      priority: z.number().int().min(0).max(9).default(0),
       /** Dated corrections, shown in a "Correction" box at the end and counted as modifications. */
       corrections: z.array(z.object({ date: articleDate, text })).default([]),
       /** Slugs of articles an editor pins to the top of Related, in this order. */
@@ -61,6 +66,9 @@ export function createFrontmatterSchema(timeZone: string) {
       slug: text.optional(),
     })
     .superRefine((data, ctx) => {
+      if (typeof data.featured === 'object' && data.featured.iso <= data.date.iso) {
+        ctx.addIssue({ code: 'custom', path: ['featured'], message: 'ends before `date`, so the article never leads' });
+      }
       if (data.updated && data.updated.iso < data.date.iso) {
         ctx.addIssue({ code: 'custom', path: ['updated'], message: 'is before `date`' });
       }
@@ -91,6 +99,7 @@ export const KNOWN_FIELDS = [
   'type',
   'draft',
   'featured',
+  'priority',
   'corrections',
   'related',
   'slug',
@@ -113,7 +122,8 @@ export const FIELD_HELP: Record<KnownField, string> = {
   imageCredit: 'a credit in text, e.g. imageCredit: "Photo: Agency"',
   type: `one of ${ARTICLE_TYPES.join(', ')}, e.g. type: opinion (leave it out for news)`,
   draft: 'true or false, without quotes',
-  featured: 'true or false, without quotes',
+  featured: 'true, false, or the date-time it stops leading, e.g. featured: 2024-10-27T18:00:00',
+  priority: 'a whole number from 0 to 9, e.g. priority: 5 (among featured stories, the highest leads)',
   corrections:
     'a list of dated notes, e.g. corrections: [{ date: 2024-10-26T09:00:00, text: "An earlier version misstated the number of troops." }]',
   related: 'a list of article slugs (file names without .md), e.g. related: [budget-vote-delayed]',

@@ -20,6 +20,8 @@ const storedWithoutImages = z.object({
   type: z.enum(ARTICLE_TYPES),
   draft: z.boolean(),
   featured: z.boolean(),
+  featuredUntil: z.string().optional(),
+  priority: z.number(),
   corrections: z.array(z.object({ date, text: z.string() })),
   related: z.array(z.string()),
   /** Body links to other articles' files (content-relative `target`), resolved to URLs when pages render. */
