@@ -212,8 +212,11 @@ export function scanBody(body: string, bodyLine: number, context: BodyContext): 
   return references;
 }
 
-/** The quick reading: the frontmatter block split off as remark does, the body scanned. */
-const scanning: BodyReader<{ text: string; line: number }> = {
+/**
+ * The quick reading: the frontmatter block split off as remark does, the body scanned. `wordsAtLeast` is
+ * what is known of its words without rendering: a lower bound (wellPastTheMinimum).
+ */
+const scanning = (wordsAtLeast: number): BodyReader<{ text: string; line: number }> => ({
   split(text) {
     const found = splitFrontmatter(text);
     return found && { frontmatter: found.frontmatter, body: { text: found.body, line: found.bodyLine } };
@@ -223,41 +226,39 @@ const scanning: BodyReader<{ text: string; line: number }> = {
     html: '',
     headings: [],
     excerpt: '',
-    // Words as written: only bodies well past the minimum are read this way (nearTheWordMinimum).
-    wordCount: countWords(body.text),
+    wordCount: wordsAtLeast,
     readingMinutes: 0,
   }),
-};
+});
 
 /**
- * Whether a body may have fewer words than a published article needs. Only rendering counts words as the
- * page shows them, so a body whose written words (pictures and link addresses left out) come anywhere near
- * the minimum is read the build's way; a short body is quick to render.
+ * How many words a body is sure to show, when that is well past the minimum a published article needs;
+ * undefined when the body comes anywhere near it (read it the build's way: only rendering counts words as
+ * the page shows them, and a short body is quick to render). Counted as written, pictures and link addresses
+ * left out, over the body's start only: enough words there is enough.
  */
-function nearTheWordMinimum(body: string, minBodyWords: number): boolean {
-  if (minBodyWords === 0) return false;
-  const written = body.replace(/!\[[^\]]*\]\([^)]*\)/g, ' ').replace(/\]\([^)]*\)/g, '] ');
-  return countWords(written) < minBodyWords * 3 + 50;
+function wellPastTheMinimum(body: string, minBodyWords: number): number | undefined {
+  if (minBodyWords === 0) return 0;
+  const needed = minBodyWords * 3 + 50;
+  const start = body.slice(0, needed * 40);
+  const written = start.replace(/!\[[^\]]*\]\([^)]*\)/g, ' ').replace(/\]\([^)]*\)/g, '] ');
+  return countWords(written) >= needed ? minBodyWords : undefined;
 }
 
 /**
  * Checks one article file the quick way (`npm run validate`): the same problems as `parseArticle`, and the
  * same article but for what only rendering gives (its `html`, `excerpt` and `headings` are empty, its word
- * count the written one). Undefined when the body holds raw HTML or nests deeply: read that file with `parseArticle`.
+ * count a lower bound). Undefined when the body holds raw HTML or nests deeply: read that file with `parseArticle`.
  */
 export function checkArticle(source: ArticleSource, options: ParseOptions): ParseResult | undefined {
   const decoded = decodeSource(source.bytes, source.file);
   if (!('problem' in decoded)) {
     const split = splitFrontmatter(decoded.text);
-    if (
-      split &&
-      (manyBacktickRuns(split.body) ||
-        hasRawHtml(split.body) ||
-        nestsDeeply(split.body) ||
-        beyondTheScan(split.body) ||
-        nearTheWordMinimum(split.body, options.minBodyWords ?? 0))
-    )
+    if (split && (manyBacktickRuns(split.body) || hasRawHtml(split.body) || nestsDeeply(split.body) || beyondTheScan(split.body)))
       return undefined;
+    const words = split ? wellPastTheMinimum(split.body, options.minBodyWords ?? 0) : 0;
+    if (words === undefined) return undefined;
+    return readArticle(source, options, scanning(words));
   }
-  return readArticle(source, options, scanning);
+  return readArticle(source, options, scanning(0));
 }

@@ -20,6 +20,9 @@ const PLACEHOLDER_BODIES = new Set([
   'placeholder',
 ]);
 
+/** Room for the longest placeholder with markup around it (`**[Copy to come…]**`). */
+const LONGEST_PLACEHOLDER = 40;
+
 /** Filler text, anywhere in a body, is never meant for readers. */
 const FILLER = /\blorem ipsum\b/i;
 
@@ -38,12 +41,16 @@ export function placeholderProblem(body: string, bodyLine: number): Unwritten | 
   const lineOf = (at: number) => bodyLine + (body.slice(0, at).match(/\n/g)?.length ?? 0);
   const at = body.indexOf(PLACEHOLDER_BODY);
   if (at !== -1) return { message: `the body still holds the placeholder "${PLACEHOLDER_BODY}"`, line: lineOf(at) };
-  const words = body
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-  if (PLACEHOLDER_BODIES.has(words))
-    return { message: `the body is only the placeholder "${body.trim()}"`, line: lineOf(body.search(/\S/)) };
+  // Placeholders are a few words: only a short body can be one (a long one is not lower-cased for nothing).
+  const written = body.trim();
+  const words =
+    written.length <= LONGEST_PLACEHOLDER
+      ? written
+          .toLowerCase()
+          .replace(/[^\p{L}\p{N}]+/gu, ' ')
+          .trim()
+      : '';
+  if (PLACEHOLDER_BODIES.has(words)) return { message: `the body is only the placeholder "${written}"`, line: lineOf(body.search(/\S/)) };
   const filler = FILLER.exec(body);
   if (filler) return { message: 'the body holds filler text ("lorem ipsum")', line: lineOf(filler.index) };
   return undefined;
