@@ -12,11 +12,12 @@
 //   many, each under the site's time limit (src/work-sharing.ts).
 // Results are put back in file order, so the report is the same whatever was cached and however many threads.
 import { createHash, hash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isMainThread } from 'node:worker_threads';
 import { cacheDir } from '../src/build-paths.ts';
+import { codeDigest } from '../src/build/code-digest.ts';
 import { buildTime } from '../src/clock.ts';
 import type { ArticleLink } from '../src/lib/article/local-references.ts';
 import type { ParsedArticle } from '../src/lib/article/parse.ts';
@@ -180,36 +181,16 @@ interface CacheContents {
 }
 
 /**
- * What every result depends on besides its file: the parsing and checking code (all of src/lib, the file
- * adapter, this script), the installed packages, Node (its Unicode data), the parse options and the
- * folders that file paths are shown relative to. Any change starts afresh, even an edit to the parser
- * without a new PIPELINE_VERSION, so the cache never reports what the current code would not.
+ * What every result depends on besides its file: the parsing and checking code (this script and every
+ * module it reaches), the installed packages, Node (its Unicode data), the parse options and the folders that
+ * file paths are shown relative to. Any change starts afresh, so the cache never reports what the current
+ * code would not.
  */
-function codeDigest(root: string, contentDir: string): string {
-  const digest = createHash('sha1');
-  const sources = [
-    ...readdirSync(path.join(root, 'src', 'lib'), { recursive: true, encoding: 'utf8' })
-      .filter((name) => name.endsWith('.ts'))
-      .map((name) => `src/lib/${name.split(path.sep).join('/')}`),
-    'src/loaders/content-files.ts',
-    'src/loaders/content-folder.ts',
-    'scripts/validate.ts',
-    'package-lock.json',
-  ].sort();
-  for (const name of sources)
-    digest
-      .update(`${name}\0`)
-      .update(readOrEmpty(path.join(root, name)))
-      .update('\0');
-  return digest.update(JSON.stringify([process.version, parseOptions, site.maxArticleBytes, root, contentDir])).digest('hex');
-}
-
-function readOrEmpty(file: string): Buffer | string {
-  try {
-    return readFileSync(file);
-  } catch {
-    return '';
-  }
+function resultsDigest(root: string, contentDir: string): string {
+  return createHash('sha1')
+    .update(codeDigest(root, ['scripts/validate.ts']))
+    .update(JSON.stringify([parseOptions, site.maxArticleBytes, root, contentDir]))
+    .digest('hex');
 }
 
 /** The earlier results that still hold, by file: same bytes, and the same answers about the files they named. */
@@ -265,7 +246,7 @@ async function main(): Promise<void> {
   const { files, ignored } = listing;
 
   const cacheFile = path.join(cacheDir(root), 'dateline-validate', `${hash('sha1', contentDir).slice(0, 16)}.json`);
-  const code = codeDigest(root, contentDir);
+  const code = resultsDigest(root, contentDir);
   const { files: cached, svg: svgDrawn = {} } = readCache(cacheFile, code);
   const checked = reusable(root, contentDir, files, cached);
   const stale = files.flatMap((_, i) => (checked[i] ? [] : [i]));

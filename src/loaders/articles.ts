@@ -1,5 +1,4 @@
 import { hash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
@@ -7,7 +6,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { missingImageProblem, type ArticleLink, type ImageUse } from '../lib/article/local-references.ts';
 import { devParsePool, parseFiles, parsePool, type ParsedFile } from './parse-pool.ts';
 import { bodiesDir, hasBody, pruneBodies } from '../body-files.ts';
-import { PIPELINE_VERSION } from '../lib/article/pipeline-version.ts';
+import { codeDigest } from '../build/code-digest.ts';
 import type { StoredArticleInput } from '../lib/article/stored.ts';
 import { formatDate } from '../lib/dates.ts';
 import { formatProblem, formatReport, sortProblems, type Problem } from '../lib/problems.ts';
@@ -22,6 +21,9 @@ import { annotate, writeBuildReport } from './build-report-file.ts';
 import { setDevProblems } from './dev-problems.ts';
 import { startTimer } from '../build-timing.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
+
+/** The modules whose code decides what is stored for an article: this loader and the parsing threads'. */
+const PARSING_CODE = ['src/loaders/articles.ts', 'src/loaders/parse-worker.ts'];
 
 /** Astro's store also re-registers an unchanged entry's images; that method is missing from the public type. */
 type StoreWithAssets = LoaderContext['store'] & { addAssetImports?: (assets: string[], filePath?: string) => void };
@@ -130,12 +132,12 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
   const root = fileURLToPath(context.config.root);
   const contentDir = resolveContentDir(context, options);
   const parseOptions = parseOptionsFor(options.site);
-  // A stored entry is reused only for the same bytes parsed the same way: same pipeline version, options,
-  // content folder and installed packages (a sanitiser upgrade must re-sanitise every article). The folder
-  // counts as it sits in the project, so a cache restored into a clone at another path still matches.
-  const lockfile = await readFile(path.join(root, 'package-lock.json'), 'utf8').catch(() => '');
+  // A stored entry is reused only for the same bytes parsed the same way: the same code (this loader, the
+  // parser and all they import), installed packages, options and content folder. The folder counts as it
+  // sits in the project, so a cache restored into a clone at another path still matches.
   const contentFolder = path.relative(root, contentDir).split(path.sep).join('/');
-  const optionsDigest = generateDigest(`${PIPELINE_VERSION}\n${JSON.stringify(parseOptions)}\n${contentFolder}\n${lockfile}`);
+  const code = codeDigest(root, PARSING_CODE);
+  const optionsDigest = generateDigest(`${code}\n${JSON.stringify(parseOptions)}\n${contentFolder}`);
   const now = options.now();
   const bodies = bodiesDir(root);
 
