@@ -7,7 +7,7 @@ import { defineConfig } from 'astro/config';
 import { headersFile } from './src/lib/security-headers.ts';
 import { lastmodFromHtml } from './src/lib/sitemaps.ts';
 import { isArticlePath } from './src/lib/urls.ts';
-import { cacheDir } from './src/build-paths.ts';
+import { cacheDir } from './src/build/build-paths.ts';
 import { readHead } from './src/integrations/page-head.ts';
 import { pruneOutput } from './src/integrations/prune-output.ts';
 import { publishedPictures } from './src/integrations/published-pictures.ts';

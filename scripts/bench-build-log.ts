@@ -1,8 +1,8 @@
 // Reads the phases of one build (`npm run build`: `astro build`, then the search index) from what it printed, for `npm run bench`: Astro's own timings
 // (content sync, Vite bundling, page generation with a time per route, total) and the
-// `[dateline-timing]` lines our code prints with DATELINE_TIMINGS=1 (src/build-timing.ts) for phases
+// `[dateline-timing]` lines our code prints with DATELINE_TIMINGS=1 (src/build/build-timing.ts) for phases
 // Astro does not time. Pure: text in, numbers out.
-import { TIMING_PREFIX } from '../src/build-timing.ts';
+import { TIMING_PREFIX } from '../src/build/build-timing.ts';
 
 /** Routes grouped by what they are, to see where rendering time goes. */
 export type RouteKind = 'article' | 'list' | 'feed';

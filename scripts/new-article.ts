@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildTime } from '../src/clock.ts';
+import { buildTime } from '../src/build/clock.ts';
 import { PLACEHOLDER_BODY } from '../src/lib/article/placeholder.ts';
 import { nearest } from '../src/lib/article/suggest.ts';
 import { toZonedIso } from '../src/lib/dates.ts';

@@ -9,23 +9,23 @@
 //   files next to it that it names, or the code (results are kept in the cache folder, as the build keeps
 //   parsed articles); the checks across files always run on the whole folder;
 // - files are parsed on worker threads (this file is also the worker script), on every core when there are
-//   many, each under the site's time limit (src/work-sharing.ts).
+//   many, each under the site's time limit (src/build/work-sharing.ts).
 // Results are put back in file order, so the report is the same whatever was cached and however many threads.
 import { createHash, hash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isMainThread } from 'node:worker_threads';
-import { cacheDir } from '../src/build-paths.ts';
+import { cacheDir } from '../src/build/build-paths.ts';
 import { codeDigest } from '../src/build/code-digest.ts';
-import { buildTime } from '../src/clock.ts';
+import { buildTime } from '../src/build/clock.ts';
 import type { ArticleLink } from '../src/lib/article/local-references.ts';
 import type { ParsedArticle } from '../src/lib/article/parse.ts';
 import { checkEditorial } from '../src/lib/editorial-checks.ts';
 import { githubAnnotation } from '../src/lib/annotations.ts';
 import { formatReport, sortProblems, type Problem } from '../src/lib/problems.ts';
 import { slugFromFileName } from '../src/lib/slug.ts';
-import { serveItems, WorkPool } from '../src/work-sharing.ts';
+import { serveItems, WorkPool } from '../src/build/work-sharing.ts';
 import {
   articleSource,
   checkAcrossFiles,

@@ -3,7 +3,7 @@ import { defineCollection } from 'astro:content';
 import { checkSiteConfig } from './lib/site-config.ts';
 import { createStoredArticleSchema } from './lib/article/stored.ts';
 import { articlesLoader } from './loaders/articles.ts';
-import { buildTime } from './clock.ts';
+import { buildTime } from './build/clock.ts';
 import { site } from './site.config.ts';
 
 /**

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Piscina } from 'piscina';
 import { boundedQueue } from '../build/bounded-queue.ts';
-import { cacheDir } from '../build-paths.ts';
+import { cacheDir } from '../build/build-paths.ts';
 import { cardHash, type CardContent } from '../lib/social-card.ts';
 import { DRAWING_VERSION } from './drawing-version.ts';
 import { placeFile } from '../build/place-file.ts';

@@ -6,7 +6,7 @@ import { resolveBodyReferences, type ImageAttributes, type RequestedSize } from 
 import { publicationStatus } from '../lib/publishing.ts';
 import { articlePath, joinBase } from '../lib/urls.ts';
 import { siteUrl } from './site-url.ts';
-import { bodiesDir, readBody } from '../body-files.ts';
+import { bodiesDir, readBody } from '../build/body-files.ts';
 
 type StoredEntry = CollectionEntry<'articles'>;
 

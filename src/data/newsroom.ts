@@ -4,8 +4,8 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { bodyResolver, type ArticleBody, type BodyResolver } from './article-bodies.ts';
 import { buildListings, type ListingPage } from '../lib/listings.ts';
 import { buildNewsroom, type ArticleEntry, type Newsroom } from '../lib/newsroom.ts';
-import { buildTime } from '../clock.ts';
-import { startTimer } from '../build-timing.ts';
+import { buildTime } from '../build/clock.ts';
+import { startTimer } from '../build/build-timing.ts';
 import { site } from '../site.config.ts';
 
 /**

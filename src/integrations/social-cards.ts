@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { startTimer } from '../build-timing.ts';
+import { startTimer } from '../build/build-timing.ts';
 import { buildCards, skipCards } from '../cards/cards.ts';
 import { CARDS_FOLDER } from '../lib/urls.ts';
 

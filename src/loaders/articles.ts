@@ -5,7 +5,7 @@ import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { missingImageProblem, type ArticleLink, type ImageUse } from '../lib/article/local-references.ts';
 import { devParsePool, parseFiles, parsePool, type ParsedFile } from './parse-pool.ts';
-import { bodiesDir, hasBody, pruneBodies } from '../body-files.ts';
+import { bodiesDir, hasBody, pruneBodies } from '../build/body-files.ts';
 import { codeDigest } from '../build/code-digest.ts';
 import type { StoredArticleInput } from '../lib/article/stored.ts';
 import { formatDate } from '../lib/dates.ts';
@@ -19,7 +19,7 @@ import { buildReport, reportLines } from '../lib/build-report.ts';
 import { leaveOutProblems } from '../lib/leave-out.ts';
 import { annotate, writeBuildReport } from './build-report-file.ts';
 import { setDevProblems } from './dev-problems.ts';
-import { startTimer } from '../build-timing.ts';
+import { startTimer } from '../build/build-timing.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
 
 /** The modules whose code decides what is stored for an article: this loader and the parsing threads'. */

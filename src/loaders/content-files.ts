@@ -5,7 +5,7 @@ import type { ArticleSource, ParseOptions } from '../lib/article/parse.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
 import type { Problem } from '../lib/problems.ts';
 import { publicationStatus } from '../lib/publishing.ts';
-import type { Stopped } from '../work-sharing.ts';
+import type { Stopped } from '../build/work-sharing.ts';
 import { isFileInside, UnreadableFile, type ContentListing, type SetAside } from './content-folder.ts';
 
 /**

@@ -2,7 +2,7 @@ import path from 'node:path';
 // Types only: the pipeline is loaded by the threads that parse, not by the build's own thread.
 import type { ParseOptions, ParseResult } from '../lib/article/parse.ts';
 import type { StoredArticleInput } from '../lib/article/stored.ts';
-import { WorkPool } from '../work-sharing.ts';
+import { WorkPool } from '../build/work-sharing.ts';
 import { stoppedProblem } from './content-files.ts';
 
 /**

@@ -1,8 +1,8 @@
 // A worker thread of the loader's parse pool (parse-pool.ts): parses each file it is sent, under the pool's time limit.
 import { hash } from 'node:crypto';
-import { writeBody } from '../body-files.ts';
+import { writeBody } from '../build/body-files.ts';
 import { parseArticle } from '../lib/article/parse.ts';
-import { serveItems } from '../work-sharing.ts';
+import { serveItems } from '../build/work-sharing.ts';
 import { articleSource } from './content-files.ts';
 import { readArticleFile } from './content-folder.ts';
 import type { ParsedFile, ParseJobs } from './parse-pool.ts';

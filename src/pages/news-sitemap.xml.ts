@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { buildTime } from '../clock.ts';
+import { buildTime } from '../build/clock.ts';
 import { getNewsroom } from '../data/newsroom.ts';
 import { siteUrl } from '../data/site-url.ts';
 import { newsSitemap } from '../lib/sitemaps.ts';

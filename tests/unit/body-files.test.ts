@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasBody, pruneBodies, readBody, writeBody } from '../../src/body-files.ts';
+import { hasBody, pruneBodies, readBody, writeBody } from '../../src/build/body-files.ts';
 
 describe('body files', () => {
   it('keeps a body under its digest and reads it back byte for byte', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { CACHE_FOLDER } from '../../src/build-paths.ts';
+import { CACHE_FOLDER } from '../../src/build/build-paths.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 

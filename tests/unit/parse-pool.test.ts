@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readBody } from '../../src/body-files.ts';
+import { readBody } from '../../src/build/body-files.ts';
 import { parseArticle } from '../../src/lib/article/parse.ts';
 import { articleSource, parseOptionsFor } from '../../src/loaders/content-files.ts';
 import { devParsePool, parseFiles, parsePool } from '../../src/loaders/parse-pool.ts';

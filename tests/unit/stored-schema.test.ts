@@ -20,7 +20,7 @@ function storedInput() {
     { timeZone: 'Europe/Paris', sections: ['World'] },
   );
   if (!article) throw new Error(JSON.stringify(problems));
-  // The body's HTML is kept in a file of its own, not in the store (src/body-files.ts).
+  // The body's HTML is kept in a file of its own, not in the store (src/build/body-files.ts).
   const stored: Partial<typeof article> = { ...article };
   delete stored.html;
   return stored;

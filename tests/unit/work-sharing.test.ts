@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WorkPool, type Outcome } from '../../src/work-sharing.ts';
+import { WorkPool, type Outcome } from '../../src/build/work-sharing.ts';
 
 const SUPPORT = path.join(import.meta.dirname, 'support');
 type Done = { word: string; threadId: number };

@@ -35,7 +35,7 @@ const storedWithoutImages = z.object({
 
 /**
  * The article as kept in Astro's content store: `ParsedArticle` without its HTML (kept in a file of its
- * own: src/body-files.ts). The image source schema (hero and body images) is a parameter because Astro's
+ * own: src/build/body-files.ts). The image source schema (hero and body images) is a parameter because Astro's
  * `image()` helper, which turns `./photo.jpg` into an optimisable asset, only exists inside `content.config.ts`.
  *
  * Astro calls the collection's schema function once per entry (`image()` resolves paths against the

@@ -1,7 +1,7 @@
 // A worker for work-sharing.test.ts: each item is a word saying what to do with it; a run may also carry
 // a shared flag, for items that wait for one another.
 import { threadId } from 'node:worker_threads';
-import { serveItems } from '../../../src/work-sharing.ts';
+import { serveItems } from '../../../src/build/work-sharing.ts';
 
 serveItems((words: (string | SharedArrayBuffer)[], i: number) => {
   const word = words[i] as string;

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomically } from './build/atomic-write.ts';
+import { writeFileAtomically } from './atomic-write.ts';
 import { cacheDir } from './build-paths.ts';
 
 /**
