@@ -6,6 +6,7 @@ import { resolveBodyReferences, type ImageAttributes, type RequestedSize } from 
 import { publicationStatus } from '../lib/publishing.ts';
 import { articlePath, joinBase } from '../lib/urls.ts';
 import { siteUrl } from './site-url.ts';
+import { untouchedImage } from '../build/astro-internals.ts';
 import { bodiesDir, readBody } from '../build/body-files.ts';
 
 type StoredEntry = CollectionEntry<'articles'>;
@@ -142,9 +143,7 @@ function bodyOf(dir: string, entry: StoredEntry, preview: boolean): string {
  */
 async function optimise(src: ImageMetadata | undefined, requested: RequestedSize): Promise<ImageAttributes | undefined> {
   if (!src) return undefined;
-  // Reading a field of the imported picture marks its original file as used, and the build would then
-  // publish it beside the optimised ones (camera metadata included); Astro's getImage reads a copy, so do we.
-  const original = (src as ImageMetadata & { clone?: ImageMetadata }).clone ?? src;
+  const original = untouchedImage(src);
   const asked =
     requested.width ?? (requested.height === undefined ? undefined : Math.round((requested.height * original.width) / original.height));
   const width = Math.min(asked ?? WIDTHS.at(-1)!, original.width);

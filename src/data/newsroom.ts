@@ -1,4 +1,4 @@
-import { devProblems } from '../loaders/dev-problems.ts';
+import { devProblems } from '../build/dev-problems.ts';
 import type { Problem } from '../lib/problems.ts';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { bodyResolver, type ArticleBody, type BodyResolver } from './article-bodies.ts';

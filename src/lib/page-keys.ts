@@ -1,3 +1,4 @@
+import { withoutTouchingImages } from '../build/astro-internals.ts';
 import { hash } from 'node:crypto';
 import type { ListingPage } from './listings.ts';
 import type { ArticleBase, ArticleEntry, Newsroom } from './newsroom.ts';
@@ -27,17 +28,6 @@ export type SiteInputs = Record<string, unknown>;
 
 function digest(value: unknown): string {
   return hash('sha1', JSON.stringify(value, withoutTouchingImages));
-}
-
-/**
- * Astro's image metadata is a proxy that marks the original picture as used, so published as is, as soon
- * as any of its fields is read; only optimised copies should be published. Its `fsPath` and `clone` are
- * the two reads that do not mark it: the clone holds the same fields (the `src` names the file by its hash).
- */
-function withoutTouchingImages(_key: string, value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  const image = value as { fsPath?: unknown; clone?: unknown };
-  return typeof image.fsPath === 'string' && image.clone !== undefined ? image.clone : value;
 }
 
 export function pageKeys<A extends ArticleBase>(newsroom: Newsroom<A>, inputs: SiteInputs, feedItems: number): PageKeys<A> {

@@ -1,3 +1,5 @@
+import { untouchedImage } from '../build/astro-internals.ts';
+
 /**
  * The format option for a picture from the content folder, none where Astro's default serves. An SVG can
  * carry script, event handlers, `<foreignObject>` and references to other hosts, and Astro publishes SVG
@@ -6,8 +8,6 @@
  * as PNG, which keeps its lines sharp and holds nothing that runs.
  */
 export function publishedFormat(picture: { format: string }): { format?: 'png' } {
-  // Read from the clone: reading a field of the imported picture itself marks its original file as used, and
-  // the build would then publish the original beside the optimised files (camera metadata included).
-  const { format } = (picture as { clone?: { format: string } }).clone ?? picture;
+  const { format } = untouchedImage(picture);
   return format === 'svg' ? { format: 'png' } : {};
 }

@@ -6,6 +6,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { missingImageProblem, type ArticleLink, type ImageUse } from '../lib/article/local-references.ts';
 import { devParsePool, parseFiles, parsePool, type ParsedFile } from './parse-pool.ts';
 import { bodiesDir, hasBody, pruneBodies } from '../build/body-files.ts';
+import { keepAssetImports } from '../build/astro-internals.ts';
 import { codeDigest } from '../build/code-digest.ts';
 import type { StoredArticleInput } from '../lib/article/stored.ts';
 import { formatDate } from '../lib/dates.ts';
@@ -18,15 +19,12 @@ import { publicationStatus } from '../lib/publishing.ts';
 import { buildReport, reportLines } from '../lib/build-report.ts';
 import { leaveOutProblems } from '../lib/leave-out.ts';
 import { annotate, writeBuildReport } from './build-report-file.ts';
-import { setDevProblems } from './dev-problems.ts';
+import { setDevProblems } from '../build/dev-problems.ts';
 import { startTimer } from '../build/build-timing.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
 
 /** The modules whose code decides what is stored for an article: this loader and the parsing threads'. */
 const PARSING_CODE = ['src/loaders/articles.ts', 'src/loaders/parse-worker.ts'];
-
-/** Astro's store also re-registers an unchanged entry's images; that method is missing from the public type. */
-type StoreWithAssets = LoaderContext['store'] & { addAssetImports?: (assets: string[], filePath?: string) => void };
 
 export interface ArticlesLoaderOptions {
   /** Content folder, absolute or relative to the project root. */
@@ -202,8 +200,7 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
       svg: svgUses(notes.image, notes.imageLine, notes.imageUses),
     });
     // Keep the unchanged entry's hero image in the build, as Astro's own glob loader does.
-    if (existing.assetImports?.length && existing.filePath)
-      (store as StoreWithAssets).addAssetImports?.(existing.assetImports, existing.filePath);
+    keepAssetImports(store, existing.assetImports, existing.filePath);
   }
 
   const toParse = files.filter((entry): entry is ToParse => !entry.reused && !entry.stopped);
