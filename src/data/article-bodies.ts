@@ -4,8 +4,8 @@ import { publishedFormat } from '../lib/picture-format.ts';
 import type { CollectionEntry } from 'astro:content';
 import { resolveBodyReferences, type ImageAttributes, type RequestedSize } from '../lib/body-references.ts';
 import { publicationStatus } from '../lib/publishing.ts';
-import { articlePath, joinBase } from '../lib/urls.ts';
-import { siteUrl } from './site-url.ts';
+import { articlePath } from '../lib/urls.ts';
+import { href, siteUrl } from './site-url.ts';
 import { untouchedImage } from '../build/astro-internals.ts';
 import { bodiesDir, readBody } from '../build/body-files.ts';
 
@@ -54,7 +54,6 @@ export interface BodyResolver {
  */
 export function bodyResolver(entries: readonly StoredEntry[], now: Date, preview: boolean): BodyResolver {
   const byPath = new Map(entries.map((entry) => [entry.id, entry]));
-  const base = import.meta.env.BASE_URL;
   const origin = siteUrl('/');
   const shown = (entry: StoredEntry) => preview || publicationStatus(entry.data, now) === 'published';
   const bodies = bodiesDir();
@@ -81,7 +80,7 @@ export function bodyResolver(entries: readonly StoredEntry[], now: Date, preview
     if (!shown(entry)) return '';
     const paths = links(entry);
     return resolveBodyReferences(bodyOf(bodies, entry, preview), {
-      link: (i) => paths[i] && `${joinBase(base, paths[i].path)}${paths[i].fragment}`,
+      link: (i) => paths[i] && `${href(paths[i].path)}${paths[i].fragment}`,
       image: images(entry),
     });
   };
