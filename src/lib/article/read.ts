@@ -1,26 +1,24 @@
 import type { ArticleDate } from '../dates.ts';
 import type { Problem } from '../problems.ts';
-import { isSlugTooLong, MAX_SLUG_BYTES, slugFromFileName, spellingKey, toArticleSlug, toSlug } from '../slug.ts';
 import { MAX_BLOCK_LINES, overlongBlock } from './block-length.ts';
 import { decodeSource } from './decode.ts';
 import { splitFrontmatter } from './frontmatter-split.ts';
 import { firstTextLine, placeholderProblem, shortBodyProblem, type ReadinessRules } from './placeholder.ts';
-import { RESERVED_SECTION_SLUGS } from '../urls.ts';
 import {
   describeReference,
   IMAGE_EXTENSIONS,
   isSupportedImage,
   leavesContentFolder,
-  localImagePath,
   missingImageProblem,
   type ArticleLink,
   type ImageUse,
 } from './local-references.ts';
 import type { BodyContext, FrontmatterBlock, Heading, RenderedBody } from './render.ts';
 import { mapForeignFields } from './foreign-fields.ts';
-import { NAME_KINDS } from './name-collisions.ts';
 import { createFrontmatterSchema, FIELD_HELP, KNOWN_FIELDS, type ArticleType, type FrontmatterSchema, type KnownField } from './schema.ts';
-import { configuredSection, folderSection, unknownSection } from './section.ts';
+import { textOf, type FieldContext } from './field-context.ts';
+import { checkHeroImage } from './hero-image-field.ts';
+import { checkSection, checkSlug, pageNames } from './url-fields.ts';
 import { nearest } from './suggest.ts';
 import { readToml } from './toml.ts';
 import { readYaml } from './yaml.ts';
@@ -224,151 +222,21 @@ export function readArticle<Body>(source: ArticleSource, options: ParseOptions, 
       error(describeIssue(issue), { line: lineOf(field), field: where || undefined, hint: help ? `expected ${help}` : undefined });
     }
   }
-  /** A field's text when it is usable text, whether or not other fields failed. */
-  const text = (field: string): string | undefined => {
-    const value = data[field];
-    return !refused.has(field) && typeof value === 'string' && value.trim() ? value.trim() : undefined;
+  const context: FieldContext = {
+    file,
+    data,
+    refused,
+    lineOf,
+    writtenAs,
+    error,
+    warn: (message, extra = {}) => problems.push({ severity: 'warning', file, message, ...extra }),
   };
-
-  const writtenSection = text('section');
-  // A configured section keeps its configured spelling however the file writes it (`categories: culture`).
-  const sectionName = writtenSection
-    ? (configuredSection(writtenSection, options.sections) ?? writtenSection)
-    : folder && folderSection(folder, options.sections);
-  if (!sectionName && !refused.has('section')) {
-    error('is missing', { line: lineOf('section'), field: 'section', hint: `expected ${FIELD_HELP.section}` });
-  }
-  const sectionSlug = sectionName ? toSlug(sectionName) : '';
-  if (sectionName && !sectionSlug) {
-    error(`"${sectionName}" has no letters or digits to make a URL from`, {
-      line: lineOf('section'),
-      field: 'section',
-      hint: 'use a word, e.g. section: World',
-    });
-  } else if (sectionName && isSlugTooLong(sectionSlug)) {
-    error(`"${shorten(sectionName)}" is too long to make a URL from`, {
-      line: lineOf('section'),
-      field: 'section',
-      hint: `shorten it to a few words: ${LENGTH_LIMIT}`,
-    });
-  } else if (RESERVED_SECTION_SLUGS.has(sectionSlug)) {
-    error(`"${sectionName}" is a name the site uses for its own pages`, {
-      line: lineOf('section'),
-      field: 'section',
-      hint: 'choose another section name',
-    });
-  } else if (sectionName) {
-    const unknown = unknownSection(writtenSection, folder, options.sections);
-    if (unknown) {
-      const field = writtenSection ? (writtenAs.get('section') ?? 'section') : 'section';
-      error(unknown.message, { line: writtenSection ? lineOf('section') : 1, field, hint: unknown.hint });
-    }
-  }
-
-  const slugField = text('slug');
-  const slug = slugField !== undefined ? toArticleSlug(slugField) : slugFromFileName(source.relPath);
-  if (!slug && !refused.has('slug')) {
-    error(
-      slugField !== undefined ? `"${slugField}" has no letters or digits to make a URL from` : 'no URL slug can be made from the file name',
-      {
-        field: slugField !== undefined ? 'slug' : undefined,
-        line: slugField !== undefined ? lineOf('slug') : 1,
-        hint: 'rename the file with plain letters or digits, or set slug: my-article',
-      },
-    );
-  } else if (isSlugTooLong(slug)) {
-    error(`"${shorten(slug)}" is too long for a URL`, {
-      field: slugField !== undefined ? 'slug' : undefined,
-      line: slugField !== undefined ? lineOf('slug') : 1,
-      hint: `${slugField !== undefined ? 'shorten slug: to a few words of the headline' : 'shorten the file name, or set a shorter slug: my-article'}; ${LENGTH_LIMIT}`,
-    });
-  } else if (slugField !== undefined && slug !== slugField.toLowerCase().replace(/\s+/g, '-')) {
-    // Characters a URL segment cannot hold are dropped (`../../etc` → `etc`): say so, the URL is not the one written.
-    problems.push({
-      severity: 'warning',
-      file,
-      line: lineOf('slug'),
-      field: 'slug',
-      message: `"${slugField}" is published as "${slug}"`,
-      hint: `write slug: ${slug} (a slug holds lower-case letters, digits and hyphens only)`,
-    });
-  }
-
-  /**
-   * The names of a tag or author list that get a page each: one per slug, as first written. A name that
-   * makes no URL is an error, and so are two names of the list that make one URL but are not one name
-   * written two ways (`[C++, C#]`; across files, collection-checks.ts finds the same).
-   */
-  const pageNames = (field: 'tags' | 'authors', value: unknown, example: string): string[] => {
-    const kind = NAME_KINDS[field];
-    const kept = new Map<string, string>();
-    for (const name of typeof value === 'string' ? [value] : Array.isArray(value) ? value : []) {
-      if (typeof name !== 'string') continue;
-      const nameSlug = toSlug(name);
-      const first = kept.get(nameSlug);
-      if (!nameSlug) {
-        error(`${kind.noun} "${name}" has no letters or digits to make a URL from`, {
-          line: lineOf(field),
-          field,
-          hint: `write the ${kind.noun} in words, e.g. ${example}`,
-        });
-      } else if (isSlugTooLong(nameSlug)) {
-        error(`${kind.noun} "${shorten(name)}" is too long to make a URL from`, {
-          line: lineOf(field),
-          field,
-          hint: `shorten it to a few words: ${LENGTH_LIMIT}`,
-        });
-      } else if (first === undefined) {
-        kept.set(nameSlug, name.trim());
-      } else if (spellingKey(first) !== spellingKey(name)) {
-        error(`"${first}" and "${name.trim()}" would have the same URL, ${kind.path(nameSlug)}`, {
-          line: lineOf(field),
-          field,
-          hint: kind.hint,
-        });
-      }
-    }
-    return [...kept.values()];
-  };
-  const tags = pageNames('tags', refused.has('tags') ? [] : data['tags'], 'Climate');
-  if (!refused.has('authors')) pageNames('authors', data['authors'], 'authors: [Ana Lima]');
-
-  const imageSrc = text('image');
-  if (imageSrc !== undefined) {
-    if (text('imageAlt') === undefined && !refused.has('imageAlt')) {
-      const missingAlt = { line: lineOf('image'), field: 'imageAlt', hint: `expected ${FIELD_HELP.imageAlt}` };
-      // Other generators have no alt text for their hero image: such a file still builds (the picture is
-      // marked decorative), with a warning; in a Dateline file, a picture without a description is an error.
-      const from = writtenAs.get('image');
-      if (from)
-        problems.push({
-          severity: 'warning',
-          file,
-          message: `is missing, so the picture from \`${from}\` is shown as decorative`,
-          ...missingAlt,
-        });
-      else error('is missing but `image` is set', missingAlt);
-    }
-    if (/^[a-z][a-z0-9+.-]*:/i.test(imageSrc) || imageSrc.startsWith('/') || imageSrc.startsWith('\\')) {
-      error(`"${imageSrc}" is not a file next to the article`, {
-        line: lineOf('image'),
-        field: 'image',
-        hint: 'put the image beside the Markdown file and write image: ./photo.jpg (images are never loaded from other sites)',
-      });
-    } else if (leavesContentFolder(source.relPath, localImagePath(imageSrc) ?? imageSrc)) {
-      error(`"${imageSrc}" is outside the content folder: only pictures inside it are published`, {
-        line: lineOf('image'),
-        field: 'image',
-        hint: 'copy the picture beside the Markdown file and write image: ./photo.jpg',
-      });
-    } else if (source.fileExists && !source.fileExists(imageSrc)) {
-      error(`"${imageSrc}" does not exist next to the article`, {
-        line: lineOf('image'),
-        field: 'image',
-        hint: 'check the file name, or copy the image beside the Markdown file',
-      });
-    }
-  }
+  const text = (field: string) => textOf(context, field);
+  const { section, sectionSlug } = checkSection(context, folder, options.sections);
+  const slug = checkSlug(context, source.relPath);
+  const tags = pageNames(context, 'tags', refused.has('tags') ? [] : data['tags'], 'Climate');
+  if (!refused.has('authors')) pageNames(context, 'authors', data['authors'], 'authors: [Ana Lima]');
+  const imageSrc = checkHeroImage(context, source.relPath, source.fileExists);
 
   const { body, problems: bodyProblems } = readBodyOf(reader, writtenBody, source, options);
   problems.push(...bodyProblems);
@@ -418,7 +286,7 @@ export function readArticle<Body>(source: ArticleSource, options: ParseOptions, 
     title: fm.title,
     date: fm.date,
     ...(fm.updated && { updated: fm.updated }),
-    section: sectionName!,
+    section: section!,
     sectionSlug,
     tags,
     authors: [...new Set(authors)],
@@ -554,14 +422,6 @@ function describeIssue(issue: IssueLike): string {
     return `is ${describeValue(issue.input)}`;
   if (issue.code === 'too_small') return issue.origin === 'array' ? 'is an empty list' : 'is empty';
   return issue.message;
-}
-
-/** What the URL length limit means for a writer. */
-const LENGTH_LIMIT = `a URL segment holds at most ${MAX_SLUG_BYTES} Latin letters, about ${Math.floor(MAX_SLUG_BYTES / 3)} in most other scripts`;
-
-/** A long name cut for a message: its first 40 characters. */
-function shorten(name: string): string {
-  return name.length > 40 ? `${name.slice(0, 40)}…` : name;
 }
 
 /** A value as a newsroom would name it: `a number (2024)`, `the text "false"`, `a list`. */
