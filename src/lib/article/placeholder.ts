@@ -1,3 +1,5 @@
+import { textOf, type FieldContext } from './field-context.ts';
+
 /** The body `npm run new` writes: an article still holding it is never published (read.ts). */
 export const PLACEHOLDER_BODY = 'Write the story here.';
 
@@ -74,4 +76,35 @@ export interface ReadinessRules {
 export function shortBodyProblem(words: number, minBodyWords: number): string | undefined {
   if (words >= minBodyWords) return undefined;
   return `the body has ${words === 1 ? 'one word' : `${words} words`}: too short to publish (at least ${minBodyWords})`;
+}
+
+const UNTIL_WRITTEN = 'or keep draft: true until it is written';
+
+/**
+ * What a published article must have beyond its fields' own rules: a body with words of its own (not a
+ * placeholder, not a stub) and a standfirst where the newsroom requires one. Problems go to the context.
+ * `split` is the file's body as split off before parsing; `words` the body's words as the page shows them.
+ */
+export function checkReadiness(
+  context: FieldContext,
+  split: { body: string; bodyLine: number } | undefined,
+  words: number | undefined,
+  rules: Partial<ReadinessRules>,
+): void {
+  const { error, lineOf, refused } = context;
+  const unwritten = split && placeholderProblem(split.body, split.bodyLine);
+  if (unwritten) error(unwritten.message, { line: unwritten.line, hint: `write the story in its place, ${UNTIL_WRITTEN}` });
+  const short = !unwritten && words !== undefined && shortBodyProblem(words, rules.minBodyWords ?? 0);
+  if (short)
+    error(short, {
+      line: split && firstTextLine(split.body, split.bodyLine),
+      hint: `write the story (minBodyWords in src/site.config.ts), ${UNTIL_WRITTEN}`,
+    });
+  if (rules.requireStandfirst && !textOf(context, 'description') && !refused.has('description')) {
+    error('is missing: a published article needs a standfirst', {
+      line: lineOf('description'),
+      field: 'description',
+      hint: `write one or two sentences under the headline, e.g. description: "…" (requireStandfirst in src/site.config.ts), ${UNTIL_WRITTEN}`,
+    });
+  }
 }

@@ -3,7 +3,7 @@ import type { Problem } from '../problems.ts';
 import { MAX_BLOCK_LINES, overlongBlock } from './block-length.ts';
 import { decodeSource } from './decode.ts';
 import { splitFrontmatter } from './frontmatter-split.ts';
-import { firstTextLine, placeholderProblem, shortBodyProblem, type ReadinessRules } from './placeholder.ts';
+import { checkReadiness, type ReadinessRules } from './placeholder.ts';
 import {
   describeReference,
   IMAGE_EXTENSIONS,
@@ -15,11 +15,11 @@ import {
 } from './local-references.ts';
 import type { BodyContext, FrontmatterBlock, Heading, RenderedBody } from './render.ts';
 import { mapForeignFields } from './foreign-fields.ts';
-import { createFrontmatterSchema, FIELD_HELP, KNOWN_FIELDS, type ArticleType, type FrontmatterSchema, type KnownField } from './schema.ts';
-import { textOf, type FieldContext } from './field-context.ts';
+import { createFrontmatterSchema, type ArticleType, type Frontmatter, type FrontmatterSchema } from './schema.ts';
+import type { FieldContext } from './field-context.ts';
 import { checkHeroImage } from './hero-image-field.ts';
 import { checkSection, checkSlug, pageNames } from './url-fields.ts';
-import { nearest } from './suggest.ts';
+import { checkFields, unknownFields } from './field-check.ts';
 import { readToml } from './toml.ts';
 import { readYaml } from './yaml.ts';
 
@@ -192,36 +192,9 @@ export function readArticle<Body>(source: ArticleSource, options: ParseOptions, 
   problems.push(...mappingProblems);
   const lineOf = (field: string) => keyLines.get(field) ?? frontmatter.line;
 
-  for (const key of Object.keys(data)) {
-    if ((KNOWN_FIELDS as readonly string[]).includes(key)) continue;
-    const guess = nearest(key, KNOWN_FIELDS);
-    problems.push({
-      severity: 'warning',
-      file,
-      line: lineOf(key),
-      field: key,
-      message: 'is not a field Dateline knows; it is ignored',
-      hint: guess ? `did you mean \`${guess}\`?` : `known fields: ${KNOWN_FIELDS.join(', ')}`,
-    });
-  }
-
-  const parsed = schemaFor(options.timeZone).safeParse(data, { reportInput: true });
-  // Fields the schema refused; the checks below still run on the others, so one run reports everything.
-  const refused = new Set<string>();
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? '');
-      refused.add(field);
-      const help = FIELD_HELP[field as keyof typeof FIELD_HELP];
-      // Inside a list of objects, name the item and key: `corrections[2].text`.
-      const where = issue.path
-        .map((part, i) =>
-          i === 0 ? (writtenAs.get(field as KnownField) ?? field) : typeof part === 'number' ? `[${part + 1}]` : `.${String(part)}`,
-        )
-        .join('');
-      error(describeIssue(issue), { line: lineOf(field), field: where || undefined, hint: help ? `expected ${help}` : undefined });
-    }
-  }
+  problems.push(...unknownFields(data, lineOf, file));
+  const { parsed, refused, problems: fieldProblems } = checkFields(schemaFor(options.timeZone), data, writtenAs, lineOf, file);
+  problems.push(...fieldProblems);
   const context: FieldContext = {
     file,
     data,
@@ -231,7 +204,6 @@ export function readArticle<Body>(source: ArticleSource, options: ParseOptions, 
     error,
     warn: (message, extra = {}) => problems.push({ severity: 'warning', file, message, ...extra }),
   };
-  const text = (field: string) => textOf(context, field);
   const { section, sectionSlug } = checkSection(context, folder, options.sections);
   const slug = checkSlug(context, source.relPath);
   const tags = pageNames(context, 'tags', refused.has('tags') ? [] : data['tags'], 'Climate');
@@ -240,25 +212,8 @@ export function readArticle<Body>(source: ArticleSource, options: ParseOptions, 
 
   const { body, problems: bodyProblems } = readBodyOf(reader, writtenBody, source, options);
   problems.push(...bodyProblems);
-  // Published means a story: not an empty or near-empty body, no placeholder, a standfirst where the newsroom
-  // requires one (a draft may be anything).
-  const publishing = parsed.success && !parsed.data.draft;
-  const unwritten = publishing && quickSplit && placeholderProblem(quickSplit.body, quickSplit.bodyLine);
-  const untilWritten = 'or keep draft: true until it is written';
-  if (unwritten) error(unwritten.message, { line: unwritten.line, hint: `write the story in its place, ${untilWritten}` });
-  const short = publishing && !unwritten && body && shortBodyProblem(body.wordCount, options.minBodyWords ?? 0);
-  if (short)
-    error(short, {
-      line: quickSplit && firstTextLine(quickSplit.body, quickSplit.bodyLine),
-      hint: `write the story (minBodyWords in src/site.config.ts), ${untilWritten}`,
-    });
-  if (publishing && options.requireStandfirst && !text('description') && !refused.has('description')) {
-    error('is missing: a published article needs a standfirst', {
-      line: lineOf('description'),
-      field: 'description',
-      hint: `write one or two sentences under the headline, e.g. description: "…" (requireStandfirst in src/site.config.ts), ${untilWritten}`,
-    });
-  }
+  // Published means a story (a draft may be anything).
+  if (parsed.success && !parsed.data.draft) checkReadiness(context, quickSplit, body?.wordCount, options);
   if (!parsed.success || !body || problems.some((p) => p.severity === 'error')) {
     // Its pictures are still checked after parsing (an SVG must draw): those beside it that exist.
     const beside = (src: string) => !leavesContentFolder(source.relPath, src) && isSupportedImage(src) && source.fileExists?.(src) === true;
@@ -269,44 +224,7 @@ export function readArticle<Body>(source: ArticleSource, options: ParseOptions, 
       ...(hero !== undefined && { heroImage: hero, imageLine: lineOf('image') }),
     };
   }
-  const fm = parsed.data;
-  const authors = fm.authors === undefined ? [] : typeof fm.authors === 'string' ? [fm.authors] : fm.authors;
-  const image: HeroImage | undefined =
-    fm.image === undefined
-      ? undefined
-      : {
-          src: fm.image,
-          alt: fm.imageAlt ?? '',
-          ...(fm.imageCaption && { caption: fm.imageCaption }),
-          ...(fm.imageCredit && { credit: fm.imageCredit }),
-        };
-  const article: ParsedArticle = {
-    slug,
-    file,
-    title: fm.title,
-    date: fm.date,
-    ...(fm.updated && { updated: fm.updated }),
-    section: section!,
-    sectionSlug,
-    tags,
-    authors: [...new Set(authors)],
-    ...(fm.description && { description: fm.description }),
-    excerpt: body.excerpt,
-    ...(image && { image }),
-    type: fm.type,
-    draft: fm.draft,
-    featured: fm.featured !== false,
-    ...(typeof fm.featured === 'object' && { featuredUntil: fm.featured.iso }),
-    priority: fm.priority,
-    corrections: [...fm.corrections].sort((a, b) => (a.date.iso < b.date.iso ? -1 : a.date.iso > b.date.iso ? 1 : 0)),
-    related: fm.related,
-    html: body.html,
-    articleLinks: body.articleLinks,
-    bodyImages: body.bodyImages,
-    headings: body.headings,
-    wordCount: body.wordCount,
-    readingMinutes: body.readingMinutes,
-  };
+  const article = toArticle(parsed.data, { slug, file, section: section!, sectionSlug, tags }, body);
   return { article, problems, imageUses: body.imageUses, ...(imageSrc !== undefined && { imageLine: lineOf('image') }) };
 }
 
@@ -407,37 +325,48 @@ function readBodyOf<Body>(
   return { body, problems: found };
 }
 
-interface IssueLike {
-  code: string;
-  message: string;
-  input?: unknown;
-  expected?: string;
-  minimum?: unknown;
-  origin?: string;
-}
-
-function describeIssue(issue: IssueLike): string {
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is missing';
-  if (issue.code === 'invalid_type' || issue.code === 'invalid_union' || issue.code === 'invalid_value')
-    return `is ${describeValue(issue.input)}`;
-  if (issue.code === 'too_small') return issue.origin === 'array' ? 'is an empty list' : 'is empty';
-  return issue.message;
-}
-
-/** A value as a newsroom would name it: `a number (2024)`, `the text "false"`, `a list`. */
-export function describeValue(value: unknown): string {
-  if (value === null) return 'empty';
-  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
-  switch (typeof value) {
-    case 'string':
-      return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
-    case 'number':
-      return `a number (${value})`;
-    case 'boolean':
-      return `${value} (yes/no)`;
-    case 'object':
-      return 'a group of fields';
-    default:
-      return 'missing';
-  }
+/** The parsed article, from frontmatter the schema accepted, the names checked for URLs and the body as read. */
+function toArticle(
+  fm: Frontmatter,
+  names: Pick<ParsedArticle, 'slug' | 'file' | 'section' | 'sectionSlug' | 'tags'>,
+  body: RenderedBody,
+): ParsedArticle {
+  const authors = fm.authors === undefined ? [] : typeof fm.authors === 'string' ? [fm.authors] : fm.authors;
+  const image: HeroImage | undefined =
+    fm.image === undefined
+      ? undefined
+      : {
+          src: fm.image,
+          alt: fm.imageAlt ?? '',
+          ...(fm.imageCaption && { caption: fm.imageCaption }),
+          ...(fm.imageCredit && { credit: fm.imageCredit }),
+        };
+  const article: ParsedArticle = {
+    slug: names.slug,
+    file: names.file,
+    title: fm.title,
+    date: fm.date,
+    ...(fm.updated && { updated: fm.updated }),
+    section: names.section,
+    sectionSlug: names.sectionSlug,
+    tags: names.tags,
+    authors: [...new Set(authors)],
+    ...(fm.description && { description: fm.description }),
+    excerpt: body.excerpt,
+    ...(image && { image }),
+    type: fm.type,
+    draft: fm.draft,
+    featured: fm.featured !== false,
+    ...(typeof fm.featured === 'object' && { featuredUntil: fm.featured.iso }),
+    priority: fm.priority,
+    corrections: [...fm.corrections].sort((a, b) => (a.date.iso < b.date.iso ? -1 : a.date.iso > b.date.iso ? 1 : 0)),
+    related: fm.related,
+    html: body.html,
+    articleLinks: body.articleLinks,
+    bodyImages: body.bodyImages,
+    headings: body.headings,
+    wordCount: body.wordCount,
+    readingMinutes: body.readingMinutes,
+  };
+  return article;
 }
