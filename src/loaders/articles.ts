@@ -126,7 +126,7 @@ interface DevSession {
 
 async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptions, dev?: DevSession): Promise<void> {
   const preview = Boolean(context.watcher);
-  const { store, meta, logger, generateDigest, parseData } = context;
+  const { meta, logger, generateDigest } = context;
   const root = fileURLToPath(context.config.root);
   const contentDir = resolveContentDir(context, options);
   const parseOptions = parseOptionsFor(options.site);
@@ -148,59 +148,20 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
   if (relPaths.length === 0) logger.warn(`No articles found: ${contentDir} holds no .md files.`);
 
   const problems: Problem[] = [];
-  const changed: { id: string; digest: string; absPath: string; article: StoredArticleInput; notes: SourceNotes }[] = [];
+  const changed: ChangedEntry[] = [];
   const all: (StoredArticleInput & { relPath: string })[] = [];
   const failed: { slug: string; file: string; relPath: string; articleLinks?: ArticleLink[] | undefined }[] = [];
 
   // First every file is read and its stored entry reused when the digest still matches; the others are
   // parsed together (on every core when there are many). Outcomes are then taken in file order.
-  type Reused = { reused: true; problems: Problem[]; article: StoredArticleInput & { relPath: string }; svg: SvgUse[] };
-  // The bytes are not kept: the thread that parses a file reads it again (parse-pool.ts).
-  type ToParse = { reused: false; relPath: string; absPath: string; file: string; digest: string; sha1: string; stopped?: ParsedFile };
+  const sorting: Sorting = { context, root, contentDir, maxBytes: options.site.maxArticleBytes, optionsDigest, bodies, dev };
   const files: (Reused | ToParse)[] = [];
   for (const relPath of relPaths) {
-    const absPath = path.join(contentDir, relPath);
-    // Read synchronously: a rebuild reads every file to compare digests, and 10,000 awaited reads spent
-    // seconds waiting on the thread pool.
-    let bytes: Buffer;
-    try {
-      bytes = readArticleFile(contentDir, relPath, options.site.maxArticleBytes);
-    } catch (error) {
-      const file = displayPath(root, absPath);
-      problems.push(unreadableProblem(file, error));
-      failed.push({ slug: slugFromFileName(relPath), file, relPath });
-      continue;
-    }
-    const source = articleSource(root, contentDir, relPath, bytes);
-    const { file } = source;
-    const sha1 = hash('sha1', bytes);
-    const digest = generateDigest(`${optionsDigest}\n${sha1}`);
-    const existing = store.get(relPath);
-    const notes = existing?.digest === digest ? readNotes(meta.get(`notes:${relPath}`)) : undefined;
-    if (!existing || !notes || !hasBody(bodies, digest)) {
-      const stopped = dev?.stopped.get(digest);
-      files.push({ reused: false, relPath, absPath, file, digest, sha1, ...(stopped && { stopped }) });
-      continue;
-    }
-    const reusedProblems = [...notes.warnings];
-    if (notes.image !== undefined && !source.fileExists!(notes.image)) {
-      reusedProblems.push({
-        severity: 'error',
-        file,
-        field: 'image',
-        message: `"${notes.image}" does not exist next to the article`,
-        hint: 'check the file name, or copy the image beside the Markdown file',
-      });
-    }
-    for (const use of notes.imageUses ?? []) if (!source.fileExists!(use.path)) reusedProblems.push(missingImageProblem(file, use));
-    files.push({
-      reused: true,
-      problems: reusedProblems,
-      article: { ...(existing.data as unknown as StoredArticleInput), relPath },
-      svg: svgUses(notes.image, notes.imageLine, notes.imageUses),
-    });
-    // Keep the unchanged entry's hero image in the build, as Astro's own glob loader does.
-    keepAssetImports(store, existing.assetImports, existing.filePath);
+    const entry = readOrReuse(relPath, sorting);
+    if ('unreadable' in entry) {
+      problems.push(entry.unreadable);
+      failed.push({ slug: slugFromFileName(relPath), file: entry.unreadable.file, relPath });
+    } else files.push(entry);
   }
 
   const toParse = files.filter((entry): entry is ToParse => !entry.reused && !entry.stopped);
@@ -254,11 +215,7 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
     if (process.env.GITHUB_ACTIONS === 'true') annotate(problems);
   }
   if (errors.length > 0 && !leaveOut) throw new ContentError(`${formatReport(problems)}\n${reportLines(report).join('\n')}`);
-  for (const problem of sortProblems(problems)) {
-    if (problem.severity === 'error') logger.error(formatProblem(problem));
-    else if (problem.severity === 'warning') logger.warn(formatProblem(problem));
-    else logger.info(formatProblem(problem));
-  }
+  logProblems(logger, problems);
   // A file with errors is left out and the rest published: in `astro dev` (every page shows why), and in a
   // build with leaveOutRejected.
   const rejected = new Set(errors.map((p) => p.file));
@@ -268,20 +225,7 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
     meta.set('dev-problems', generateDigest(JSON.stringify(errors)));
   }
 
-  for (const { id, digest, absPath, article, notes } of changed) {
-    if (rejected.has(article.file)) continue;
-    const parsed = await parseData({ id, data: article as unknown as Record<string, unknown>, filePath: absPath });
-    // The body is not stored here but in its own file, named by the digest (body-files.ts).
-    store.set({ id, data: parsed, filePath: path.relative(root, absPath).split(path.sep).join('/'), digest });
-    meta.set(`notes:${id}`, JSON.stringify(notes));
-  }
-  const present = new Set(relPaths.filter((relPath) => !rejected.has(displayPath(root, path.join(contentDir, relPath)))));
-  for (const id of store.keys()) {
-    if (present.has(id)) continue;
-    store.delete(id);
-    meta.delete(`notes:${id}`);
-  }
-  pruneBodies(bodies, new Set(store.values().map((entry) => String(entry.digest))));
+  await updateStore(context, changed, (relPath) => !rejected.has(displayPath(root, path.join(contentDir, relPath))), relPaths, bodies);
 
   logger.info(`${relPaths.length} files: ${changed.length} parsed, ${relPaths.length - changed.length} unchanged.`);
   logger.info(`Articles: ${reportLines(report).join(' · ')}`);
@@ -289,6 +233,114 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
     logger.error(
       `${report.rejected.length} ${report.rejected.length === 1 ? 'file was' : 'files were'} left out of the site (leaveOutRejected): the rest is published. Fix the errors above; build-report.json lists each.`,
     );
+}
+
+/** A file whose stored entry still holds (same bytes, same code): its pictures are checked again, it is not parsed. */
+type Reused = { reused: true; problems: Problem[]; article: StoredArticleInput & { relPath: string }; svg: SvgUse[] };
+/** A file to parse; the bytes are not kept: the thread that parses it reads it again (parse-pool.ts). */
+type ToParse = { reused: false; relPath: string; absPath: string; file: string; digest: string; sha1: string; stopped?: ParsedFile };
+
+/** What deciding between reusing and parsing a file needs. */
+interface Sorting {
+  context: LoaderContext;
+  root: string;
+  contentDir: string;
+  maxBytes: number;
+  /** The digest of the code and options: with a file's bytes, its entry's digest. */
+  optionsDigest: string;
+  bodies: string;
+  dev: DevSession | undefined;
+}
+
+/** Reads one file and reuses its stored entry when its digest still matches; else it is to be parsed. */
+function readOrReuse(relPath: string, sorting: Sorting): Reused | ToParse | { unreadable: Problem } {
+  const { context, root, contentDir, bodies, dev } = sorting;
+  const { store, meta, generateDigest } = context;
+  const absPath = path.join(contentDir, relPath);
+  // Read synchronously: a rebuild reads every file to compare digests, and 10,000 awaited reads spent
+  // seconds waiting on the thread pool.
+  let bytes: Buffer;
+  try {
+    bytes = readArticleFile(contentDir, relPath, sorting.maxBytes);
+  } catch (error) {
+    return { unreadable: unreadableProblem(displayPath(root, absPath), error) };
+  }
+  const source = articleSource(root, contentDir, relPath, bytes);
+  const { file } = source;
+  const sha1 = hash('sha1', bytes);
+  const digest = generateDigest(`${sorting.optionsDigest}\n${sha1}`);
+  const existing = store.get(relPath);
+  const notes = existing?.digest === digest ? readNotes(meta.get(`notes:${relPath}`)) : undefined;
+  if (!existing || !notes || !hasBody(bodies, digest)) {
+    const stopped = dev?.stopped.get(digest);
+    return { reused: false, relPath, absPath, file, digest, sha1, ...(stopped && { stopped }) };
+  }
+  const problems = [...notes.warnings];
+  if (notes.image !== undefined && !source.fileExists!(notes.image)) {
+    problems.push({
+      severity: 'error',
+      file,
+      field: 'image',
+      message: `"${notes.image}" does not exist next to the article`,
+      hint: 'check the file name, or copy the image beside the Markdown file',
+    });
+  }
+  for (const use of notes.imageUses ?? []) if (!source.fileExists!(use.path)) problems.push(missingImageProblem(file, use));
+  // Keep the unchanged entry's hero image in the build, as Astro's own glob loader does.
+  keepAssetImports(store, existing.assetImports, existing.filePath);
+  return {
+    reused: true,
+    problems,
+    article: { ...(existing.data as unknown as StoredArticleInput), relPath },
+    svg: svgUses(notes.image, notes.imageLine, notes.imageUses),
+  };
+}
+
+/** Each problem on its own line of the build's log, by severity. */
+function logProblems(logger: LoaderContext['logger'], problems: readonly Problem[]): void {
+  for (const problem of sortProblems(problems)) {
+    if (problem.severity === 'error') logger.error(formatProblem(problem));
+    else if (problem.severity === 'warning') logger.warn(formatProblem(problem));
+    else logger.info(formatProblem(problem));
+  }
+}
+
+/** A parsed article to store, with what is kept beside it for the next build. */
+interface ChangedEntry {
+  id: string;
+  digest: string;
+  absPath: string;
+  article: StoredArticleInput;
+  notes: SourceNotes;
+}
+
+/**
+ * Stores the articles parsed this time (not those rejected), drops the entries of files that are gone or
+ * rejected, and the body files no entry names any more.
+ */
+async function updateStore(
+  context: LoaderContext,
+  changed: readonly ChangedEntry[],
+  published: (relPath: string) => boolean,
+  relPaths: readonly string[],
+  bodies: string,
+): Promise<void> {
+  const { store, meta, parseData } = context;
+  const root = fileURLToPath(context.config.root);
+  for (const { id, digest, absPath, article, notes } of changed) {
+    if (!published(id)) continue;
+    const parsed = await parseData({ id, data: article as unknown as Record<string, unknown>, filePath: absPath });
+    // The body is not stored here but in its own file, named by the digest (body-files.ts).
+    store.set({ id, data: parsed, filePath: path.relative(root, absPath).split(path.sep).join('/'), digest });
+    meta.set(`notes:${id}`, JSON.stringify(notes));
+  }
+  const present = new Set(relPaths.filter(published));
+  for (const id of store.keys()) {
+    if (present.has(id)) continue;
+    store.delete(id);
+    meta.delete(`notes:${id}`);
+  }
+  pruneBodies(bodies, new Set(store.values().map((entry) => String(entry.digest))));
 }
 
 function readNotes(json: string | undefined): SourceNotes | undefined {
