@@ -59,7 +59,7 @@ const QUICK_READING_MAX_BYTES = site.maxParseSeconds * 4 * 1024;
  * What the checks across files and the editorial checks read of an article; the rest (its HTML above all)
  * is neither copied back from the threads nor cached.
  */
-type CheckedArticle = Pick<
+type ValidatedArticle = Pick<
   ParsedArticle,
   'slug' | 'file' | 'related' | 'articleLinks' | 'draft' | 'date' | 'title' | 'description' | 'tags' | 'section' | 'authors'
 > & {
@@ -69,7 +69,7 @@ type CheckedArticle = Pick<
 /** One file's outcome: its problems, and the article when it parsed without errors. */
 interface FileResult {
   problems: Problem[];
-  article?: CheckedArticle;
+  article?: ValidatedArticle;
   /** Its SVG pictures, drawn on every run (their bytes are not part of what the cached result depends on). */
   svg?: SvgUse[];
   /** The file's display path, the slug its name gives and its path in the folder, for pins and links to it when it failed; its own links, still checked. */

@@ -1,5 +1,6 @@
 import type { ArticleBase, ArticleEntry, Newsroom } from './newsroom.ts';
 import { paginate, type Page } from './paginate.ts';
+import { archivePath, authorPath, sectionPath, tagPath } from './urls.ts';
 
 /** What a list page lists: a section, a tag, an author, a year or a month of the archive. */
 export type ListingKind = 'section' | 'tag' | 'author' | 'year' | 'month';
@@ -24,35 +25,35 @@ export function buildListings<A extends ArticleBase>(newsroom: Newsroom<A>, page
       kind: 'section' as const,
       key: s.slug,
       name: s.name,
-      basePath: `/${s.slug}/`,
+      basePath: sectionPath(s.slug),
       entries: newsroom.bySection.get(s.slug)!,
     })),
     ...[...newsroom.tags.values()].map((tag) => ({
       kind: 'tag' as const,
       key: tag.slug,
       name: tag.name,
-      basePath: `/tags/${tag.slug}/`,
+      basePath: tagPath(tag.slug),
       entries: newsroom.byTag.get(tag.slug)!,
     })),
     ...[...newsroom.authors.values()].map((a) => ({
       kind: 'author' as const,
       key: a.slug,
       name: a.name,
-      basePath: `/authors/${a.slug}/`,
+      basePath: authorPath(a.slug),
       entries: newsroom.byAuthor.get(a.slug)!,
     })),
     ...[...newsroom.byYear].map(([year, entries]) => ({
       kind: 'year' as const,
       key: year,
       name: '',
-      basePath: `/archive/${year}/`,
+      basePath: archivePath(year),
       entries,
     })),
     ...[...newsroom.byMonth].map(([month, entries]) => ({
       kind: 'month' as const,
       key: month,
       name: '',
-      basePath: `/archive/${month}/`,
+      basePath: archivePath(month),
       entries,
     })),
   ];
