@@ -270,6 +270,11 @@ export function displayTime(date: ArticleDate, site: DisplaySettings): Readonly<
   return shown;
 }
 
+/** A month of the archive as the locale names it (`October 2024`, `octobre 2024`). */
+export function monthName(year: number, month: number, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 15));
+}
+
 /** The year and month (1–12) of an instant in the newsroom's zone: the archive files articles by them. */
 export function zonedYearMonth(iso: string, timeZone: string): { year: number; month: number } {
   const { year, month } = numericParts(Date.parse(iso), timeZone);

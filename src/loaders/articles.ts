@@ -9,7 +9,7 @@ import { bodiesDir, hasBody, pruneBodies } from '../build/body-files.ts';
 import { keepAssetImports } from '../build/astro-internals.ts';
 import { codeDigest } from '../build/code-digest.ts';
 import type { StoredArticleInput } from '../lib/article/stored.ts';
-import { formatDate } from '../lib/dates.ts';
+import { displayTime } from '../lib/dates.ts';
 import { formatProblem, formatReport, sortProblems, type Problem } from '../lib/problems.ts';
 import { slugFromFileName } from '../lib/slug.ts';
 import { articleSource, checkAcrossFiles, displayPath, listingProblems, parseOptionsFor, unreadableProblem } from './content-files.ts';
@@ -354,5 +354,5 @@ function readNotes(json: string | undefined): SourceNotes | undefined {
 
 /** When a scheduled article goes live, as the site writes times. */
 function publishTime(article: StoredArticleInput, site: SiteConfig): string {
-  return formatDate(article.date.iso, article.date.hasTime ? site.dateTimePattern : site.datePattern, site.timeZone, site.locale);
+  return displayTime(article.date, site).text;
 }

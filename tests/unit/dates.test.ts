@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayTime, formatDate, lastModified, parseArticleDate, patternProblems, toZonedIso } from '../../src/lib/dates.ts';
+import { displayTime, formatDate, lastModified, monthName, parseArticleDate, patternProblems, toZonedIso } from '../../src/lib/dates.ts';
 
 const PARIS = 'Europe/Paris';
 
@@ -142,5 +142,13 @@ describe('lastModified', () => {
         corrections: [{ date: at('2024-10-28T00:00:00.000Z') }],
       }),
     ).toEqual(at('2024-10-28T00:00:00.000Z'));
+  });
+});
+
+describe('monthName', () => {
+  it('should name an archive month in the site language, whatever the machine time zone', () => {
+    expect(monthName(2024, 10, 'en-GB')).toBe('October 2024');
+    expect(monthName(2024, 1, 'fr-FR')).toBe('janvier 2024');
+    expect(monthName(2024, 12, 'en-US')).toBe('December 2024');
   });
 });
