@@ -60,8 +60,8 @@ export function displayPath(root: string, absPath: string): string {
 
 /** What parsing takes from the site configuration, the same for the build and `npm run validate`. */
 export function parseOptionsFor(site: SiteConfig): ParseOptions {
-  const { timeZone, sections, embedHosts, minBodyWords, requireStandfirst } = site;
-  return { timeZone, sections, embedHosts, minBodyWords, requireStandfirst };
+  const { timeZone, sections, embedHosts, minBodyWords, requireStandfirst, markdownParser } = site;
+  return { timeZone, sections, embedHosts, minBodyWords, requireStandfirst, markdownParser };
 }
 
 /** One article file as the parser and the checks need it, wherever it is read (build or `npm run validate`). */

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -7,6 +8,7 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../scripts/generate-corpus.ts';
 import { random } from '../../scripts/synthetic-related-corpus.ts';
+import { parseArticle } from '../../src/lib/article/parse.ts';
 import { constructsPossibleIn, parseMarkdownTree } from '../../src/lib/article/markdown-parser.ts';
 import { useTempDir } from './support/temp-dir.ts';
 
@@ -107,5 +109,42 @@ describe('constructsPossibleIn', () => {
     expect(constructsPossibleIn('a\n:-')).toEqual(['table']);
     expect(constructsPossibleIn('a\n-:')).toEqual(['table']);
     expect(constructsPossibleIn('a@b.c [^1] ~x~ |')).toEqual(['email autolink', 'footnote', 'strikethrough', 'table']);
+  });
+});
+
+describe('the remark-gfm fallback (markdownParser)', () => {
+  it('parses with remark-gfm itself when the site says so, and publishes the same article', () => {
+    const options = { timeZone: 'Europe/Paris', sections: ['World', 'Politics', 'Business', 'Technology', 'Science', 'Culture'] };
+    for (const file of markdownFiles('content')) {
+      const source = { file, relPath: path.relative('content', file), bytes: readFileSync(file) };
+      const fallback = parseArticle(source, { ...options, markdownParser: 'remark-gfm' });
+      expect(fallback.article, file).toBeDefined();
+      expect(fallback, file).toEqual(parseArticle(source, options));
+    }
+    const text = 'a\n:-';
+    expect(parseMarkdownTree(text, 'remark-gfm')).toEqual(reference.parse(text));
+  });
+
+  it('uses the GFM packages at the versions remark-gfm itself resolves, so the two parse with the same code', () => {
+    const ours = createRequire(path.resolve('package.json'));
+    const theirs = createRequire(createRequire(ours.resolve('remark-gfm')).resolve('mdast-util-gfm'));
+    const viaMicromark = createRequire(createRequire(ours.resolve('remark-gfm')).resolve('micromark-extension-gfm'));
+    // The package's own folder, from its entry point (its package.json is not among its exports).
+    const version = (require: NodeJS.Require, name: string) => {
+      let dir = path.dirname(require.resolve(name));
+      while (path.basename(dir) !== name) dir = path.dirname(dir);
+      return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+    };
+    const dependencies = Object.keys(
+      (JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> }).dependencies,
+    );
+    const gfmParts = dependencies.filter((name) =>
+      /^(mdast-util-gfm-|micromark-extension-gfm-|micromark-util-combine-extensions$)/.test(name),
+    );
+    expect(gfmParts.length).toBeGreaterThanOrEqual(10);
+    for (const name of gfmParts) {
+      const resolver = name.startsWith('mdast-') ? theirs : viaMicromark;
+      expect(version(ours, name), name).toBe(version(resolver, name));
+    }
   });
 });

@@ -60,6 +60,13 @@ describe('checkSiteConfig', () => {
     expect(() => sectionsFromEnvironment('[1]')).toThrow('SITE_SECTIONS must be a JSON list');
   });
 
+  it('should name the Markdown parsers a site may choose', () => {
+    expect(checkSiteConfig({ ...site, markdownParser: 'remark-gfm' })).toEqual([]);
+    expect(checkSiteConfig({ ...site, markdownParser: 'gfm' as never })).toEqual([
+      'markdownParser: "gfm" must be one of selective-gfm, remark-gfm',
+    ]);
+  });
+
   it('should refuse embeds from the site’s own host', () => {
     expect(checkSiteConfig({ ...site, siteUrl: 'https://news.example.org', embedHosts: ['news.example.org'] })).toEqual([
       'embedHosts: "news.example.org" is the site\'s own host; a frame from it could run script as the site',

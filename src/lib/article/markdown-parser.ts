@@ -11,6 +11,8 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { combineExtensions } from 'micromark-util-combine-extensions';
 import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import type { MarkdownParser } from '../site-config.ts';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 
@@ -82,8 +84,26 @@ const LITERAL_AUTOLINK_START = /https?:\/\/|www\.|@/i;
 /** A parser for each set of constructs texts need, made the first time one does (at most 16). */
 const parsers = new Map<number, (text: string) => Root>();
 
+let remarkGfmParser: ((text: string) => Root) | undefined;
+
+/**
+ * Parses a Markdown file's text into mdast, with the parser chosen (`markdownParser` in the site settings):
+ * `selective-gfm`, this module's (the default), or `remark-gfm` itself, the reference it is tested against,
+ * should a newsroom ever meet a text the two read differently.
+ */
+export function parseMarkdownTree(text: string, parser: MarkdownParser = 'selective-gfm'): Root {
+  if (parser === 'remark-gfm') {
+    if (!remarkGfmParser) {
+      const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm).freeze();
+      remarkGfmParser = (source) => processor.parse(source);
+    }
+    return remarkGfmParser(text);
+  }
+  return parseSelectively(text);
+}
+
 /** Parses a Markdown file's text into mdast, with every GFM construct the text can hold. */
-export function parseMarkdownTree(text: string): Root {
+function parseSelectively(text: string): Root {
   const needed = OPTIONAL.map((construct) => construct.possibleIn(text));
   const key = needed.reduce((bits, need, i) => bits | (Number(need) << i), 0);
   let parse = parsers.get(key);

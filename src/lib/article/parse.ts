@@ -1,17 +1,26 @@
 import type { Root } from 'mdast';
 import { readArticle, type ArticleSource, type BodyReader, type ParseOptions, type ParseResult } from './read.ts';
+import type { MarkdownParser } from '../site-config.ts';
 import { parseMarkdown, renderBody } from './render.ts';
 
 export type { ArticleSource, HeroImage, ParsedArticle, ParseOptions, ParseResult } from './read.ts';
 
-/** The build's reading: the whole file through the Markdown and HTML pipeline (render.ts). */
-const rendering: BodyReader<Root> = {
-  split(text) {
-    const { tree, frontmatter } = parseMarkdown(text);
-    return frontmatter && { frontmatter, body: tree };
-  },
-  read: renderBody,
-};
+/** The build's reading: the whole file through the Markdown and HTML pipeline (render.ts), one per parser. */
+const readings = new Map<MarkdownParser, BodyReader<Root>>();
+function rendering(parser: MarkdownParser): BodyReader<Root> {
+  let reader = readings.get(parser);
+  if (!reader) {
+    reader = {
+      split(text) {
+        const { tree, frontmatter } = parseMarkdown(text, parser);
+        return frontmatter && { frontmatter, body: tree };
+      },
+      read: renderBody,
+    };
+    readings.set(parser, reader);
+  }
+  return reader;
+}
 
 /**
  * Parses one article file as the build publishes it: decodes it, reads and validates its frontmatter,
@@ -19,5 +28,5 @@ const rendering: BodyReader<Root> = {
  * problem it finds in the file.
  */
 export function parseArticle(source: ArticleSource, options: ParseOptions): ParseResult {
-  return readArticle(source, options, rendering);
+  return readArticle(source, options, rendering(options.markdownParser ?? 'selective-gfm'));
 }

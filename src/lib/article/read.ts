@@ -17,6 +17,7 @@ import type { BodyContext, FrontmatterBlock, Heading, RenderedBody } from './ren
 import { mapForeignFields } from './foreign-fields.ts';
 import { createFrontmatterSchema, type ArticleType, type Frontmatter, type FrontmatterSchema } from './schema.ts';
 import type { FieldContext } from './field-context.ts';
+import type { MarkdownParser } from '../site-config.ts';
 import { checkHeroImage } from './hero-image-field.ts';
 import { checkSection, checkSlug, pageNames } from './url-fields.ts';
 import { checkFields, unknownFields } from './field-check.ts';
@@ -45,6 +46,8 @@ export interface ParseOptions {
   minBodyWords?: ReadinessRules['minBodyWords'];
   /** A published article must have a standfirst (`description`). */
   requireStandfirst?: ReadinessRules['requireStandfirst'];
+  /** Which parser reads Markdown (markdown-parser.ts); absent: the default, `selective-gfm`. */
+  markdownParser?: MarkdownParser;
 }
 
 /** Hero image as written in frontmatter; the content layer turns `src` into an optimised asset. */

@@ -24,6 +24,7 @@ import { dropUnlistedFrames, keepListedEmbeds, type RemovedEmbed } from './embed
 import { markLocalReferences, type ArticleLink, type ImageUse, type WrittenReference } from './local-references.ts';
 import { sanitizePolicy } from './sanitize-policy.ts';
 import { countWords, readingMinutes } from './word-count.ts';
+import type { MarkdownParser } from '../site-config.ts';
 import { parseMarkdownTree } from './markdown-parser.ts';
 
 /** A heading inside the article body, for in-page anchors (same shape as Astro's `MarkdownHeading`). */
@@ -119,8 +120,8 @@ export interface FrontmatterBlock {
 }
 
 /** Parses Markdown (with its frontmatter block) into a syntax tree; the frontmatter, if any, is its first node. */
-export function parseMarkdown(text: string): { tree: MdastRoot; frontmatter: FrontmatterBlock | undefined } {
-  const tree = parseMarkdownTree(text);
+export function parseMarkdown(text: string, parser?: MarkdownParser): { tree: MdastRoot; frontmatter: FrontmatterBlock | undefined } {
+  const tree = parseMarkdownTree(text, parser);
   const first = tree.children[0] as Literal | undefined;
   const frontmatter =
     first && (first.type === 'yaml' || first.type === 'toml')

@@ -22,6 +22,7 @@ export const testSite: SiteConfig = {
   leaveOutRejected: false,
   minBodyWords: 5,
   requireStandfirst: false,
+  markdownParser: 'selective-gfm',
   frontPage: { topStories: 1, perSection: 2, latest: 2, featuredHours: 48 },
   about: 'About.',
 };
