@@ -77,103 +77,31 @@ export function mapForeignFields(
   file: string,
   sections: SectionsInReach = { configured: [], folder: undefined },
 ): MappedFrontmatter {
-  // A map while fields are renamed (keys come and go), a plain object again at the end.
-  const data = new Map<string, unknown>(Object.entries(input));
-  const lines = new Map(keyLines);
-  const writtenAs = new Map<KnownField, string>();
   const problems: Problem[] = [];
-  const mapped: string[] = [];
-  const ignored: string[] = [];
-  const warn = (field: string, message: string, hint: string) =>
-    problems.push({ severity: 'warning', file, line: keyLines.get(field), field, message, hint });
-
-  for (const [from, { to }] of Object.entries(ALIASES)) {
-    if (!data.has(from)) continue;
-    const value = data.get(from);
-    data.delete(from);
-    if (value === null || value === undefined || value === '') {
-      ignored.push(`${from} (empty)`);
-    } else if (to === 'image' && !isFileBesideArticle(value)) {
-      // Blog starters point at public/ or at another site; neither is published with a Dateline article.
-      warn(
-        from,
-        `"${String(value)}" is not a file next to the article, so the article is published without this picture`,
-        'copy the picture beside the Markdown file, then write image: ./photo.jpg and imageAlt: "what it shows"',
-      );
-    } else if (data.get(to) !== undefined) {
-      warn(from, `is ignored because \`${to}\` is also set`, `remove one of \`${from}\` and \`${to}\``);
-    } else {
-      data.set(to, value);
-      writtenAs.set(to, from);
-      if (keyLines.has(from)) lines.set(to, keyLines.get(from)!);
-      mapped.push(`${from} → ${to}`);
-    }
-  }
-
-  // Jekyll and Hugo file stories under categories: one becomes the section (unless one is set), the others
-  // become tags, so nothing the writer filed is lost. A configured section among them is the one; with
-  // none, a section folder names the section, else the first category does (and is reported if unknown).
-  if (data.has('categories')) {
-    const categories = listOfNames(data.get('categories'));
-    data.delete('categories');
-    const section =
-      data.get('section') !== undefined || categories.length === 0
-        ? undefined
-        : (categories.find((name) => configuredSection(name, sections.configured)) ??
-          (sections.folder !== undefined ? undefined : categories[0]));
-    const asSection = section !== undefined;
-    const toTags = categories.filter((name) => name !== section);
-    if (asSection) {
-      data.set('section', section);
-      writtenAs.set('section', 'categories');
-      if (keyLines.has('categories')) lines.set('section', keyLines.get('categories')!);
-    }
-    const tags = data.get('tags') ?? [];
-    if (toTags.length > 0 && Array.isArray(tags)) data.set('tags', [...(tags as unknown[]), ...toTags]);
-    if (categories.length === 0) ignored.push('categories (empty)');
-    else mapped.push(asSection ? `categories → section${toTags.length > 0 ? ' and tags' : ''}` : 'categories → tags');
-  }
-
-  // Jekyll's `published: false` is our draft.
-  if (typeof data.get('published') === 'boolean') {
-    const published = data.get('published');
-    data.delete('published');
-    if (data.get('draft') === undefined) {
-      data.set('draft', !published);
-      writtenAs.set('draft', 'published');
-      if (keyLines.has('published')) lines.set('draft', keyLines.get('published')!);
-      mapped.push(`published: ${published} → draft: ${!published}`);
-    } else if (data.get('draft') === published) {
-      warn('published', 'contradicts `draft`; `draft` is used', 'remove `published`');
-    }
-  }
-
-  for (const key of [...data.keys()]) {
+  const m: Mapping = {
+    // A map while fields are renamed (keys come and go), a plain object again at the end.
+    data: new Map<string, unknown>(Object.entries(input)),
+    keyLines,
+    lines: new Map(keyLines),
+    writtenAs: new Map<KnownField, string>(),
+    mapped: [],
+    ignored: [],
+    warn: (field, message, hint) => problems.push({ severity: 'warning', file, line: keyLines.get(field), field, message, hint }),
+  };
+  mapAliases(m);
+  mapCategories(m, sections);
+  mapPublished(m);
+  for (const key of [...m.data.keys()]) {
     if (!IGNORED.has(key)) continue;
-    data.delete(key);
-    ignored.push(key);
+    m.data.delete(key);
+    m.ignored.push(key);
   }
+  mapDates(m, fileName);
 
-  for (const field of DATE_FIELDS) {
-    const value = data.get(field);
-    if (typeof value !== 'string') continue;
-    const iso = otherDateSpelling(value);
-    if (iso === undefined) continue;
-    data.set(field, iso);
-    mapped.push(`${writtenAs.get(field) ?? field} "${value}" → ${iso}`);
-  }
-
-  // Jekyll puts the date in the file name (`2024-10-25-budget-vote.md`) and may leave it out of the file.
-  const named = /^(\d{4}-\d{2}-\d{2})-/.exec(fileName);
-  if (data.get('date') === undefined && named) {
-    data.set('date', named[1]);
-    mapped.push(`file name → date ${named[1]}`);
-  }
-
-  if (mapped.length > 0 || ignored.length > 0) {
+  if (m.mapped.length > 0 || m.ignored.length > 0) {
     const parts = [
-      ...(mapped.length > 0 ? [`read as Dateline fields: ${mapped.join(', ')}`] : []),
-      ...(ignored.length > 0 ? [`ignored: ${ignored.join(', ')}`] : []),
+      ...(m.mapped.length > 0 ? [`read as Dateline fields: ${m.mapped.join(', ')}`] : []),
+      ...(m.ignored.length > 0 ? [`ignored: ${m.ignored.join(', ')}`] : []),
     ];
     problems.push({
       severity: 'notice',
@@ -182,7 +110,105 @@ export function mapForeignFields(
       hint: 'rename the fields to keep this notice quiet',
     });
   }
-  return { data: Object.fromEntries(data), keyLines: lines, writtenAs, problems };
+  return { data: Object.fromEntries(m.data), keyLines: m.lines, writtenAs: m.writtenAs, problems };
+}
+
+/** One file's frontmatter while it is mapped: the fields so far, their lines, and what was mapped or ignored. */
+interface Mapping {
+  data: Map<string, unknown>;
+  /** The lines of the fields as written. */
+  keyLines: ReadonlyMap<string, number>;
+  /** The lines of the fields as mapped (`date` on the line of `pubDate`). */
+  lines: Map<string, number>;
+  writtenAs: Map<KnownField, string>;
+  mapped: string[];
+  ignored: string[];
+  warn(field: string, message: string, hint: string): void;
+}
+
+/** A field written under another generator's name becomes ours (`pubDate` → `date`), on the same line. */
+function renameField(m: Mapping, from: string, to: KnownField, value: unknown): void {
+  m.data.set(to, value);
+  m.writtenAs.set(to, from);
+  if (m.keyLines.has(from)) m.lines.set(to, m.keyLines.get(from)!);
+}
+
+/** Other generators' names for our fields; ours always win. */
+function mapAliases(m: Mapping): void {
+  for (const [from, { to }] of Object.entries(ALIASES)) {
+    if (!m.data.has(from)) continue;
+    const value = m.data.get(from);
+    m.data.delete(from);
+    if (value === null || value === undefined || value === '') {
+      m.ignored.push(`${from} (empty)`);
+    } else if (to === 'image' && !isFileBesideArticle(value)) {
+      // Blog starters point at public/ or at another site; neither is published with a Dateline article.
+      m.warn(
+        from,
+        `"${String(value)}" is not a file next to the article, so the article is published without this picture`,
+        'copy the picture beside the Markdown file, then write image: ./photo.jpg and imageAlt: "what it shows"',
+      );
+    } else if (m.data.get(to) !== undefined) {
+      m.warn(from, `is ignored because \`${to}\` is also set`, `remove one of \`${from}\` and \`${to}\``);
+    } else {
+      renameField(m, from, to, value);
+      m.mapped.push(`${from} → ${to}`);
+    }
+  }
+}
+
+/**
+ * Jekyll and Hugo file stories under categories: one becomes the section (unless one is set), the others
+ * become tags, so nothing the writer filed is lost. A configured section among them is the one; with none, a
+ * section folder names the section, else the first category does (and is reported if unknown).
+ */
+function mapCategories(m: Mapping, sections: SectionsInReach): void {
+  if (!m.data.has('categories')) return;
+  const categories = listOfNames(m.data.get('categories'));
+  m.data.delete('categories');
+  const section =
+    m.data.get('section') !== undefined || categories.length === 0
+      ? undefined
+      : (categories.find((name) => configuredSection(name, sections.configured)) ??
+        (sections.folder !== undefined ? undefined : categories[0]));
+  const asSection = section !== undefined;
+  const toTags = categories.filter((name) => name !== section);
+  if (asSection) renameField(m, 'categories', 'section', section);
+  const tags = m.data.get('tags') ?? [];
+  if (toTags.length > 0 && Array.isArray(tags)) m.data.set('tags', [...(tags as unknown[]), ...toTags]);
+  if (categories.length === 0) m.ignored.push('categories (empty)');
+  else m.mapped.push(asSection ? `categories → section${toTags.length > 0 ? ' and tags' : ''}` : 'categories → tags');
+}
+
+/** Jekyll's `published: false` is our draft. */
+function mapPublished(m: Mapping): void {
+  const published = m.data.get('published');
+  if (typeof published !== 'boolean') return;
+  m.data.delete('published');
+  if (m.data.get('draft') === undefined) {
+    renameField(m, 'published', 'draft', !published);
+    m.mapped.push(`published: ${published} → draft: ${!published}`);
+  } else if (m.data.get('draft') === published) {
+    m.warn('published', 'contradicts `draft`; `draft` is used', 'remove `published`');
+  }
+}
+
+/** Dates in other generators' spellings become ISO 8601; Jekyll's date may be only in the file name. */
+function mapDates(m: Mapping, fileName: string): void {
+  for (const field of DATE_FIELDS) {
+    const value = m.data.get(field);
+    if (typeof value !== 'string') continue;
+    const iso = otherDateSpelling(value);
+    if (iso === undefined) continue;
+    m.data.set(field, iso);
+    m.mapped.push(`${m.writtenAs.get(field) ?? field} "${value}" → ${iso}`);
+  }
+  // Jekyll puts the date in the file name (`2024-10-25-budget-vote.md`) and may leave it out of the file.
+  const named = /^(\d{4}-\d{2}-\d{2})-/.exec(fileName);
+  if (m.data.get('date') === undefined && named) {
+    m.data.set('date', named[1]);
+    m.mapped.push(`file name → date ${named[1]}`);
+  }
 }
 
 /** A relative path such as `./photo.jpg` or `../assets/photo.jpg`: not a URL, not a site-root path. */
