@@ -149,8 +149,8 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
 
   const problems: Problem[] = [];
   const changed: ChangedEntry[] = [];
-  const all: (StoredArticleInput & { relPath: string })[] = [];
-  const failed: { slug: string; file: string; relPath: string; articleLinks?: ArticleLink[] | undefined }[] = [];
+  const all: Outcomes['all'] = [];
+  const failed: Outcomes['failed'] = [];
 
   // First every file is read and its stored entry reused when the digest still matches; the others are
   // parsed together (on every core when there are many). Outcomes are then taken in file order.
@@ -175,29 +175,9 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
     for (const entry of files) if (!entry.reused && entry.stopped) dev.stopped.set(entry.digest, entry.stopped);
     for (const [i, entry] of toParse.entries()) if (results[i]!.stopped) dev.stopped.set(entry.digest, results[i]!);
   }
-  for (const entry of files) {
-    if (entry.reused) {
-      problems.push(
-        ...entry.problems,
-        ...(await svgProblems(entry.article.file, path.join(contentDir, entry.article.relPath), entry.svg, meta)),
-      );
-      all.push(entry.article);
-      continue;
-    }
-    const { relPath, absPath, file, digest } = entry;
-    const result = entry.stopped ?? parsed.get(entry)!;
-    problems.push(...result.problems);
-    if (result.article) {
-      problems.push(...(await svgProblems(file, absPath, svgUses(result.article.image?.src, result.imageLine, result.imageUses), meta)));
-      const warnings = result.problems.filter((p) => p.severity !== 'error');
-      const notes = { image: result.article.image?.src, imageLine: result.imageLine, imageUses: result.imageUses, warnings };
-      changed.push({ id: relPath, digest, absPath, article: result.article, notes });
-      all.push({ ...result.article, relPath });
-    } else {
-      problems.push(...(await svgProblems(file, absPath, svgUses(result.heroImage, result.imageLine, result.imageUses), meta)));
-      failed.push({ slug: slugFromFileName(relPath), file, relPath, articleLinks: result.articleLinks });
-    }
-  }
+  const outcomes: Outcomes = { problems, changed, all, failed };
+  for (const entry of files)
+    await addOutcome(outcomes, entry, entry.reused ? undefined : (entry.stopped ?? parsed.get(entry)), contentDir, meta);
 
   const found = [...checkAcrossFiles(all, failed, now, options.site.relatedCount, ignored), ...listingProblems(root, contentDir, listing)];
   // Left out (dev, or a build with leaveOutRejected), a file's link to a rejected one is plain text, not an error of its own.
@@ -294,6 +274,43 @@ function readOrReuse(relPath: string, sorting: Sorting): Reused | ToParse | { un
     article: { ...(existing.data as unknown as StoredArticleInput), relPath },
     svg: svgUses(notes.image, notes.imageLine, notes.imageUses),
   };
+}
+
+/** What the files came to, in file order: their problems, the articles parsed this time, every article, the files that failed. */
+interface Outcomes {
+  problems: Problem[];
+  changed: ChangedEntry[];
+  all: (StoredArticleInput & { relPath: string })[];
+  failed: { slug: string; file: string; relPath: string; articleLinks?: ArticleLink[] | undefined }[];
+}
+
+/** One file's outcome, reused or parsed, added to the others; its SVG pictures are drawn here (or their verdicts reused). */
+async function addOutcome(
+  out: Outcomes,
+  entry: Reused | ToParse,
+  result: ParsedFile | undefined,
+  contentDir: string,
+  meta: LoaderContext['meta'],
+): Promise<void> {
+  if (entry.reused) {
+    const { file, relPath } = entry.article;
+    out.problems.push(...entry.problems, ...(await svgProblems(file, path.join(contentDir, relPath), entry.svg, meta)));
+    out.all.push(entry.article);
+    return;
+  }
+  const { relPath, absPath, file, digest } = entry;
+  out.problems.push(...result!.problems);
+  const { article, imageLine, imageUses } = result!;
+  if (article) {
+    out.problems.push(...(await svgProblems(file, absPath, svgUses(article.image?.src, imageLine, imageUses), meta)));
+    const warnings = result!.problems.filter((p) => p.severity !== 'error');
+    const notes = { image: article.image?.src, imageLine, imageUses, warnings };
+    out.changed.push({ id: relPath, digest, absPath, article, notes });
+    out.all.push({ ...article, relPath });
+  } else {
+    out.problems.push(...(await svgProblems(file, absPath, svgUses(result!.heroImage, imageLine, imageUses), meta)));
+    out.failed.push({ slug: slugFromFileName(relPath), file, relPath, articleLinks: result!.articleLinks });
+  }
 }
 
 /** Each problem on its own line of the build's log, by severity. */
