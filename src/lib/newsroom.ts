@@ -146,34 +146,7 @@ export function buildNewsroom<A extends ArticleBase>(
     : [];
   const bySlug = new Map([...articles, ...unpublished].map((entry) => [entry.article.slug, entry]));
 
-  const rank = (entries: readonly ArticleEntry<A>[]) =>
-    computeRelated(
-      entries.map(({ article, tags: articleTags }) => ({
-        slug: article.slug,
-        date: article.date.iso,
-        sectionSlug: article.sectionSlug,
-        tagSlugs: articleTags.map((t) => t.slug),
-        pinned: article.related,
-      })),
-      site.relatedCount,
-    );
-  const isPublished = (slug: string) => bySlug.get(slug)?.status === 'published';
-  const resolve = (list: RelatedList) => ({
-    related: list.related
-      .filter((link) => isPublished(link.slug))
-      .map((link) => ({
-        entry: bySlug.get(link.slug)!,
-        sharedTags: link.sharedTags.map((tagSlug) => tags.get(tagSlug) ?? bySlug.get(link.slug)!.tags.find((t) => t.slug === tagSlug)!),
-        pinned: link.pinned,
-      })),
-    moreInSection: list.moreInSection.filter(isPublished).map((s) => bySlug.get(s)!),
-  });
-  const related = new Map([...rank(articles)].map(([slug, list]) => [slug, resolve(list)]));
-  // Previews rank among all articles, then keep only published links: the lists the article will have.
-  if (unpublished.length > 0) {
-    const previewRanked = rank([...articles, ...unpublished]);
-    for (const entry of unpublished) related.set(entry.article.slug, resolve(previewRanked.get(entry.article.slug)!));
-  }
+  const related = relatedLists(articles, unpublished, bySlug, tags, site.relatedCount);
 
   const monthOf = (entry: ArticleEntry<A>) => {
     const { year, month } = zonedYearMonth(entry.article.date.iso, site.timeZone);
@@ -201,6 +174,49 @@ export function buildNewsroom<A extends ArticleBase>(
     front: layOutFrontPage(articles, sections, bySection, site.frontPage, now),
     unpublished,
   };
+}
+
+/**
+ * Related and "More in {section}" for every article, ranked in one pass over the published ones, links
+ * resolved to entries. Previews rank among all articles, then keep only published links: the lists the
+ * article will have.
+ */
+function relatedLists<A extends ArticleBase>(
+  articles: readonly ArticleEntry<A>[],
+  unpublished: readonly ArticleEntry<A>[],
+  bySlug: ReadonlyMap<string, ArticleEntry<A>>,
+  tags: ReadonlyMap<string, Tag>,
+  relatedCount: number,
+): Newsroom<A>['related'] {
+  const rank = (entries: readonly ArticleEntry<A>[]) =>
+    computeRelated(
+      entries.map(({ article, tags: articleTags }) => ({
+        slug: article.slug,
+        date: article.date.iso,
+        sectionSlug: article.sectionSlug,
+        tagSlugs: articleTags.map((t) => t.slug),
+        pinned: article.related,
+      })),
+      relatedCount,
+    );
+  const isPublished = (slug: string) => bySlug.get(slug)?.status === 'published';
+  const resolve = (list: RelatedList) => ({
+    related: list.related
+      .filter((link) => isPublished(link.slug))
+      .map((link) => ({
+        entry: bySlug.get(link.slug)!,
+        sharedTags: link.sharedTags.map((tagSlug) => tags.get(tagSlug) ?? bySlug.get(link.slug)!.tags.find((t) => t.slug === tagSlug)!),
+        pinned: link.pinned,
+      })),
+    moreInSection: list.moreInSection.filter(isPublished).map((s) => bySlug.get(s)!),
+  });
+  const related = new Map([...rank(articles)].map(([slug, list]) => [slug, resolve(list)]));
+  if (unpublished.length > 0) {
+    const previewRanked = rank([...articles, ...unpublished]);
+    for (const entry of unpublished) related.set(entry.article.slug, resolve(previewRanked.get(entry.article.slug)!));
+  }
+
+  return related;
 }
 
 function layOutFrontPage<A extends ArticleBase>(

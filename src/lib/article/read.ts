@@ -218,14 +218,7 @@ export function readArticle<Body>(source: ArticleSource, options: ParseOptions, 
   // Published means a story (a draft may be anything).
   if (parsed.success && !parsed.data.draft) checkReadiness(context, quickSplit, body?.wordCount, options);
   if (!parsed.success || !body || problems.some((p) => p.severity === 'error')) {
-    // Its pictures are still checked after parsing (an SVG must draw): those beside it that exist.
-    const beside = (src: string) => !leavesContentFolder(source.relPath, src) && isSupportedImage(src) && source.fileExists?.(src) === true;
-    const hero = imageSrc !== undefined && !/^[a-z][a-z0-9+.-]*:/i.test(imageSrc) && beside(imageSrc) ? imageSrc : undefined;
-    return {
-      ...failedWith(problems, body),
-      ...(body && { imageUses: body.imageUses.filter((use) => beside(use.path)) }),
-      ...(hero !== undefined && { heroImage: hero, imageLine: lineOf('image') }),
-    };
+    return failedWithPictures(problems, body, source, imageSrc === undefined ? undefined : { src: imageSrc, line: lineOf('image') });
   }
   const article = toArticle(parsed.data, { slug, file, section: section!, sectionSlug, tags }, body);
   return { article, problems, imageUses: body.imageUses, ...(imageSrc !== undefined && { imageLine: lineOf('image') }) };
@@ -262,6 +255,25 @@ function withinDepth<T>(step: () => T, file: string): { value: T } | { problem: 
  */
 function failedWith(problems: Problem[], body: RenderedBody | undefined): ParseResult {
   return { problems, ...(body && body.articleLinks.length > 0 && { articleLinks: body.articleLinks }) };
+}
+
+/**
+ * A file with errors, with the pictures still checked after parsing (an SVG must draw): those beside it
+ * that exist, the hero picture included.
+ */
+function failedWithPictures(
+  problems: Problem[],
+  body: RenderedBody | undefined,
+  source: ArticleSource,
+  hero: { src: string; line: number } | undefined,
+): ParseResult {
+  const beside = (src: string) => !leavesContentFolder(source.relPath, src) && isSupportedImage(src) && source.fileExists?.(src) === true;
+  const drawn = hero && !/^[a-z][a-z0-9+.-]*:/i.test(hero.src) && beside(hero.src) ? hero : undefined;
+  return {
+    ...failedWith(problems, body),
+    ...(body && { imageUses: body.imageUses.filter((use) => beside(use.path)) }),
+    ...(drawn && { heroImage: drawn.src, imageLine: drawn.line }),
+  };
 }
 
 /**
