@@ -12,11 +12,12 @@
 //   many, each under the site's time limit (src/build/work-sharing.ts).
 // Results are put back in file order, so the report is the same whatever was cached and however many threads.
 import { createHash, hash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isMainThread } from 'node:worker_threads';
 import { cacheDir } from '../src/build/build-paths.ts';
+import { writeFileAtomically } from '../src/build/atomic-write.ts';
 import { codeDigest } from '../src/build/code-digest.ts';
 import { buildTime } from '../src/build/clock.ts';
 import type { ArticleLink } from '../src/lib/article/local-references.ts';
@@ -221,11 +222,8 @@ function readCache(file: string, code: string): Omit<CacheContents, 'code'> {
 
 function writeCache(file: string, contents: CacheContents): void {
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
     // Written aside and renamed, so a run reading it at the same time never sees half a file.
-    const partial = `${file}.${process.pid}.tmp`;
-    writeFileSync(partial, JSON.stringify(contents));
-    renameSync(partial, file);
+    writeFileAtomically(file, Buffer.from(JSON.stringify(contents)));
   } catch {
     // A cache that cannot be written only makes the next run slower.
   }

@@ -1,6 +1,6 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFileAtomically } from '../build/atomic-write.ts';
 import { githubAnnotation } from '../lib/annotations.ts';
 import type { BuildReport } from '../lib/build-report.ts';
 import { sortProblems, type Problem } from '../lib/problems.ts';
@@ -12,11 +12,7 @@ export function buildReportPath(outDir: URL): string {
 
 /** Written aside and renamed, so CI never reads half a report. */
 export function writeBuildReport(outDir: URL, report: BuildReport): void {
-  const file = buildReportPath(outDir);
-  mkdirSync(path.dirname(file), { recursive: true });
-  const partial = `${file}.${process.pid}.tmp`;
-  writeFileSync(partial, `${JSON.stringify(report, null, 2)}\n`);
-  renameSync(partial, file);
+  writeFileAtomically(buildReportPath(outDir), Buffer.from(`${JSON.stringify(report, null, 2)}\n`));
 }
 
 /** In GitHub Actions, each error also goes on its file and line (as `npm run validate` does on pull requests). */

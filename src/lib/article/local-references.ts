@@ -83,7 +83,7 @@ function looksLikeMarker(value: string): boolean {
 export const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'apng', 'webp', 'avif', 'gif', 'tiff', 'svg'] as const;
 
 /** Whether a reference is a path relative to the article: no scheme, not from the site root, not only `#…` or `?…`. */
-function isRelativePath(value: string): boolean {
+export function isRelativePath(value: string): boolean {
   const trimmed = value.trim();
   return trimmed !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(trimmed) && !/^[/\\#?]/.test(trimmed);
 }

@@ -7,6 +7,7 @@ import { checkReadiness, type ReadinessRules } from './placeholder.ts';
 import {
   describeReference,
   IMAGE_EXTENSIONS,
+  isRelativePath,
   isSupportedImage,
   leavesContentFolder,
   missingImageProblem,
@@ -268,7 +269,7 @@ function failedWithPictures(
   hero: { src: string; line: number } | undefined,
 ): ParseResult {
   const beside = (src: string) => !leavesContentFolder(source.relPath, src) && isSupportedImage(src) && source.fileExists?.(src) === true;
-  const drawn = hero && !/^[a-z][a-z0-9+.-]*:/i.test(hero.src) && beside(hero.src) ? hero : undefined;
+  const drawn = hero && isRelativePath(hero.src) && beside(hero.src) ? hero : undefined;
   return {
     ...failedWith(problems, body),
     ...(body && { imageUses: body.imageUses.filter((use) => beside(use.path)) }),

@@ -15,8 +15,20 @@ export interface UnknownSection {
 
 /** The configured section with the same URL as `name` (so `categories: culture` is shown as "Culture"). */
 export function configuredSection(name: string, sections: readonly string[]): string | undefined {
-  const slug = toSlug(name);
-  return sections.find((section) => toSlug(section) === slug);
+  return slugsOf(sections).get(toSlug(name));
+}
+
+/** The configured sections by URL slug, made once per list rather than for every article. */
+const bySlug = new WeakMap<readonly string[], Map<string, string>>();
+function slugsOf(sections: readonly string[]): Map<string, string> {
+  let map = bySlug.get(sections);
+  if (!map) {
+    // The first section of a slug wins, as `find` would: the settings check refuses two anyway.
+    map = new Map();
+    for (const section of [...sections].reverse()) map.set(toSlug(section), section);
+    bySlug.set(sections, map);
+  }
+  return map;
 }
 
 /** The section a file's folder names: the configured spelling, else the folder name made readable. */
