@@ -33,6 +33,8 @@ export interface PoolOptions {
   limitMs: number;
   /** The most heap a thread may use, in MiB: past it the thread is ended and its item stopped, not the whole process. */
   heapLimitMb?: number;
+  /** Given to every thread as `workerData.setup` when it starts: what to load before it takes items. */
+  setup?: unknown;
   /** Keep idle threads for the next run (`astro dev` reloads) rather than ending them after each run. */
   keepAlive?: boolean;
 }
@@ -181,7 +183,7 @@ export class WorkPool<P, R> {
   #start(): void {
     const slot = new Float64Array(new SharedArrayBuffer(2 * Float64Array.BYTES_PER_ELEMENT)).fill(NONE);
     const worker = new Worker(this.#options.script, {
-      workerData: { slot: slot.buffer },
+      workerData: { slot: slot.buffer, setup: this.#options.setup },
       resourceLimits: {
         stackSizeMb: WORKER_STACK_MB,
         ...(this.#options.heapLimitMb !== undefined && { maxOldGenerationSizeMb: this.#options.heapLimitMb }),

@@ -3,18 +3,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { missingImageProblem, type ArticleLink, type ImageUse } from '../lib/article/local-references.ts';
 import { devParsePool, parseFiles, parsePool, type ParsedFile } from './parse-pool.ts';
 import { bodiesDir, hasBody, pruneBodies } from '../build/body-files.ts';
 import { keepAssetImports } from '../build/astro-internals.ts';
-import { codeDigest } from '../build/code-digest.ts';
 import type { StoredArticleInput } from '../lib/article/stored.ts';
 import { displayTime } from '../lib/dates.ts';
 import { formatProblem, formatReport, sortProblems, type Problem } from '../lib/problems.ts';
-import { slugFromFileName } from '../lib/slug.ts';
 import { articleSource, checkAcrossFiles, displayPath, listingProblems, parseOptionsFor, unreadableProblem } from './content-files.ts';
 import { listMarkdownFiles, readArticleFile } from './content-folder.ts';
-import { svgProblems, svgUses, type SvgUse } from './svg-pictures.ts';
+import { failedRecord, ParseResults, parseResultsKey, toRecord, type FailedFile, type FileRecord, type RecordedArticle } from './parse-results.ts';
+import { svgProblems } from './svg-pictures.ts';
 import { publicationStatus } from '../lib/publishing.ts';
 import { buildReport, reportLines } from '../lib/build-report.ts';
 import { leaveOutProblems } from '../lib/leave-out.ts';
@@ -22,9 +20,6 @@ import { annotate, writeBuildReport } from './build-report-file.ts';
 import { setDevProblems } from '../build/dev-problems.ts';
 import { startTimer } from '../build/build-timing.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
-
-/** The modules whose code decides what is stored for an article: this loader and the parsing threads'. */
-const PARSING_CODE = ['src/loaders/articles.ts', 'src/loaders/parse-worker.ts'];
 
 export interface ArticlesLoaderOptions {
   /** Content folder, absolute or relative to the project root. */
@@ -104,18 +99,6 @@ function resolveContentDir(context: LoaderContext, options: ArticlesLoaderOption
   return path.resolve(fileURLToPath(context.config.root), options.contentDir);
 }
 
-/** What is kept beside a stored entry, so a build that reuses it still checks and reports what parsing did. */
-interface SourceNotes {
-  /** The hero image as written (`./photo.jpg`), to check it still exists. */
-  image?: string | undefined;
-  /** The line of the `image` field, for problems with the hero picture. */
-  imageLine?: number | undefined;
-  /** The pictures used in the body, as written, to check they still exist. */
-  imageUses?: ImageUse[] | undefined;
-  /** Warnings and notices the file had when parsed, printed again on every build. */
-  warnings: Problem[];
-}
-
 /** What `astro dev` keeps between reloads, so that an edit is not held up by work done before. */
 interface DevSession {
   /** Parsing threads, kept rather than started for each reload. */
@@ -129,17 +112,15 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
   const { meta, logger, generateDigest } = context;
   const root = fileURLToPath(context.config.root);
   const contentDir = resolveContentDir(context, options);
+  const { maxArticleBytes, maxParseSeconds } = options.site;
   const parseOptions = parseOptionsFor(options.site);
-  // A stored entry is reused only for the same bytes parsed the same way: the same code (this loader, the
-  // parser and all they import), installed packages, options and content folder. The folder counts as it
-  // sits in the project, so a cache restored into a clone at another path still matches.
-  const contentFolder = path.relative(root, contentDir).split(path.sep).join('/');
-  const code = codeDigest(root, PARSING_CODE);
-  const optionsDigest = generateDigest(`${code}\n${JSON.stringify(parseOptions)}\n${contentFolder}`);
+  // A stored entry, like a parse record, is reused only for the same bytes parsed the same way (parse-results.ts).
+  const key = parseResultsKey(root, contentDir, parseOptions, maxArticleBytes);
+  const results = new ParseResults(root, contentDir, key);
   const now = options.now();
   const bodies = bodiesDir(root);
 
-  const pool = dev?.pool ?? parsePool(root, options.site.maxParseSeconds, false);
+  const pool = dev?.pool ?? parsePool(root, maxParseSeconds, false);
   // Its first thread loads the parser while this one reads every file to find those that changed.
   pool.warm();
   const listing = listMarkdownFiles(contentDir);
@@ -147,38 +128,20 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
   for (const name of ignored) logger.info(`ignored (name starts with . or _): ${displayPath(root, path.join(contentDir, name))}`);
   if (relPaths.length === 0) logger.warn(`No articles found: ${contentDir} holds no .md files.`);
 
-  const problems: Problem[] = [];
-  const changed: ChangedEntry[] = [];
-  const all: Outcomes['all'] = [];
-  const failed: Outcomes['failed'] = [];
-
-  // First every file is read and its stored entry reused when the digest still matches; the others are
-  // parsed together (on every core when there are many). Outcomes are then taken in file order.
-  const sorting: Sorting = { context, root, contentDir, maxBytes: options.site.maxArticleBytes, optionsDigest, bodies, dev };
-  const files: (Reused | ToParse)[] = [];
-  for (const relPath of relPaths) {
-    const entry = readOrReuse(relPath, sorting);
-    if ('unreadable' in entry) {
-      problems.push(entry.unreadable);
-      failed.push({ slug: slugFromFileName(relPath), file: entry.unreadable.file, relPath });
-    } else files.push(entry);
-  }
-
-  const toParse = files.filter((entry): entry is ToParse => !entry.reused && !entry.stopped);
-  const { maxArticleBytes, maxParseSeconds } = options.site;
+  // First every file is read and reused when its digest and record still hold; the others are parsed
+  // together (on every core when there are many). Outcomes are then taken in file order.
+  const sorting: Sorting = { context, root, contentDir, maxBytes: maxArticleBytes, key, results, bodies, dev };
+  const files = relPaths.map((relPath) => readOrReuse(relPath, sorting));
+  const toParse = files.filter((entry): entry is ToParse => 'toParse' in entry && !entry.stopped);
   const jobs = { root, contentDir, options: parseOptions, bodiesDir: bodies, maxBytes: maxArticleBytes };
-  const results = await parseFiles(pool, jobs, toParse, maxParseSeconds);
-  const parsed = new Map<ToParse, ParsedFile>(toParse.map((entry, i) => [entry, results[i]!]));
-  if (dev) {
-    // Kept only for files still there, unchanged, so the map does not grow with every edit.
-    dev.stopped = new Map();
-    for (const entry of files) if (!entry.reused && entry.stopped) dev.stopped.set(entry.digest, entry.stopped);
-    for (const [i, entry] of toParse.entries()) if (results[i]!.stopped) dev.stopped.set(entry.digest, results[i]!);
-  }
-  const outcomes: Outcomes = { problems, changed, all, failed };
-  for (const entry of files)
-    await addOutcome(outcomes, entry, entry.reused ? undefined : (entry.stopped ?? parsed.get(entry)), contentDir, meta);
+  const parsed = await parseFiles(pool, jobs, toParse, maxParseSeconds);
+  if (dev) dev.stopped = stoppedFiles(files, toParse, parsed);
+  const outcomes: Outcomes = { problems: [], changed: [], all: [], failed: [] };
+  const parsedOf = new Map<ToParse, ParsedFile>(toParse.map((entry, i) => [entry, parsed[i]!]));
+  for (const entry of files) await addOutcome(outcomes, entry, parsedOf, results);
+  results.save(relPaths);
 
+  const { problems, all, failed } = outcomes;
   const found = [...checkAcrossFiles(all, failed, now, options.site.relatedCount, ignored), ...listingProblems(root, contentDir, listing)];
   // Left out (dev, or a build with leaveOutRejected), a file's link to a rejected one is plain text, not an error of its own.
   const leaveOut = preview || options.site.leaveOutRejected;
@@ -205,6 +168,7 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
     meta.set('dev-problems', generateDigest(JSON.stringify(errors)));
   }
 
+  const { changed } = outcomes;
   await updateStore(context, changed, (relPath) => !rejected.has(displayPath(root, path.join(contentDir, relPath))), relPaths, bodies);
 
   logger.info(`${relPaths.length} files: ${changed.length} parsed, ${relPaths.length - changed.length} unchanged.`);
@@ -215,10 +179,12 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
     );
 }
 
-/** A file whose stored entry still holds (same bytes, same code): its pictures are checked again, it is not parsed. */
-type Reused = { reused: true; problems: Problem[]; article: StoredArticleInput & { relPath: string }; svg: SvgUse[] };
+/** A file whose stored entry and parse record still hold (same bytes, same code, same files beside it): not parsed. */
+type Reused = { reused: FileRecord; relPath: string; absPath: string };
 /** A file to parse; the bytes are not kept: the thread that parses it reads it again (parse-pool.ts). */
-type ToParse = { reused: false; relPath: string; absPath: string; file: string; digest: string; sha1: string; stopped?: ParsedFile };
+type ToParse = { toParse: true; relPath: string; absPath: string; file: string; digest: string; sha1: string; stopped?: ParsedFile };
+/** A file that could not be read. */
+type Unreadable = { unreadable: FileRecord; relPath: string; absPath: string };
 
 /** What deciding between reusing and parsing a file needs. */
 interface Sorting {
@@ -227,15 +193,15 @@ interface Sorting {
   contentDir: string;
   maxBytes: number;
   /** The digest of the code and options: with a file's bytes, its entry's digest. */
-  optionsDigest: string;
+  key: string;
+  results: ParseResults;
   bodies: string;
   dev: DevSession | undefined;
 }
 
-/** Reads one file and reuses its stored entry when its digest still matches; else it is to be parsed. */
-function readOrReuse(relPath: string, sorting: Sorting): Reused | ToParse | { unreadable: Problem } {
+/** Reads one file and reuses its stored entry when its digest and parse record still hold; else it is to be parsed. */
+function readOrReuse(relPath: string, sorting: Sorting): Reused | ToParse | Unreadable {
   const { context, root, contentDir, bodies, dev } = sorting;
-  const { store, meta, generateDigest } = context;
   const absPath = path.join(contentDir, relPath);
   // Read synchronously: a rebuild reads every file to compare digests, and 10,000 awaited reads spent
   // seconds waiting on the thread pool.
@@ -243,74 +209,61 @@ function readOrReuse(relPath: string, sorting: Sorting): Reused | ToParse | { un
   try {
     bytes = readArticleFile(contentDir, relPath, sorting.maxBytes);
   } catch (error) {
-    return { unreadable: unreadableProblem(displayPath(root, absPath), error) };
+    const file = displayPath(root, absPath);
+    return { unreadable: failedRecord(file, relPath, unreadableProblem(file, error)), relPath, absPath };
   }
-  const source = articleSource(root, contentDir, relPath, bytes);
-  const { file } = source;
+  const { file, fileExists } = articleSource(root, contentDir, relPath, bytes);
   const sha1 = hash('sha1', bytes);
-  const digest = generateDigest(`${sorting.optionsDigest}\n${sha1}`);
-  const existing = store.get(relPath);
-  const notes = existing?.digest === digest ? readNotes(meta.get(`notes:${relPath}`)) : undefined;
-  if (!existing || !notes || !hasBody(bodies, digest)) {
+  const digest = context.generateDigest(`${sorting.key}\n${sha1}`);
+  const existing = context.store.get(relPath);
+  const record = existing?.digest === digest && hasBody(bodies, digest) ? sorting.results.reuse(relPath, sha1, fileExists!) : undefined;
+  if (!existing || !record?.article) {
     const stopped = dev?.stopped.get(digest);
-    return { reused: false, relPath, absPath, file, digest, sha1, ...(stopped && { stopped }) };
+    return { toParse: true, relPath, absPath, file, digest, sha1, ...(stopped && { stopped }) };
   }
-  const problems = [...notes.warnings];
-  if (notes.image !== undefined && !source.fileExists!(notes.image)) {
-    problems.push({
-      severity: 'error',
-      file,
-      field: 'image',
-      message: `"${notes.image}" does not exist next to the article`,
-      hint: 'check the file name, or copy the image beside the Markdown file',
-    });
-  }
-  for (const use of notes.imageUses ?? []) if (!source.fileExists!(use.path)) problems.push(missingImageProblem(file, use));
   // Keep the unchanged entry's hero image in the build, as Astro's own glob loader does.
-  keepAssetImports(store, existing.assetImports, existing.filePath);
-  return {
-    reused: true,
-    problems,
-    article: { ...(existing.data as unknown as StoredArticleInput), relPath },
-    svg: svgUses(notes.image, notes.imageLine, notes.imageUses),
-  };
+  keepAssetImports(context.store, existing.assetImports, existing.filePath);
+  return { reused: record, relPath, absPath };
+}
+
+/** The files stopped at the time limit this time, by digest, for `astro dev` not to parse them again until they change. */
+function stoppedFiles(files: readonly (Reused | ToParse | Unreadable)[], toParse: readonly ToParse[], parsed: readonly ParsedFile[]): Map<string, ParsedFile> {
+  // Kept only for files still there, unchanged, so the map does not grow with every edit.
+  const stopped = new Map<string, ParsedFile>();
+  for (const entry of files) if ('toParse' in entry && entry.stopped) stopped.set(entry.digest, entry.stopped);
+  for (const [i, entry] of toParse.entries()) if (parsed[i]!.stopped) stopped.set(entry.digest, parsed[i]!);
+  return stopped;
 }
 
 /** What the files came to, in file order: their problems, the articles parsed this time, every article, the files that failed. */
 interface Outcomes {
   problems: Problem[];
   changed: ChangedEntry[];
-  all: (StoredArticleInput & { relPath: string })[];
-  failed: { slug: string; file: string; relPath: string; articleLinks?: ArticleLink[] | undefined }[];
+  all: RecordedArticle[];
+  failed: FailedFile[];
 }
 
-/** One file's outcome, reused or parsed, added to the others; its SVG pictures are drawn here (or their verdicts reused). */
+/** One file's outcome, reused, parsed or unreadable, added to the others and to the parse records; its SVG pictures are drawn here (or their verdicts reused). */
 async function addOutcome(
   out: Outcomes,
-  entry: Reused | ToParse,
-  result: ParsedFile | undefined,
-  contentDir: string,
-  meta: LoaderContext['meta'],
+  entry: Reused | ToParse | Unreadable,
+  parsed: ReadonlyMap<ToParse, ParsedFile>,
+  results: ParseResults,
 ): Promise<void> {
-  if (entry.reused) {
-    const { file, relPath } = entry.article;
-    out.problems.push(...entry.problems, ...(await svgProblems(file, path.join(contentDir, relPath), entry.svg, meta)));
-    out.all.push(entry.article);
-    return;
+  let record: FileRecord;
+  if ('reused' in entry) record = entry.reused;
+  else if ('unreadable' in entry) record = entry.unreadable;
+  else {
+    const result = entry.stopped ?? parsed.get(entry)!;
+    // A result that may differ next time (stopped on a busy machine, or read mid-save) is not kept.
+    record = toRecord(entry, result.stopped || result.unsettled ? '' : entry.sha1, new Map(result.lookups), result);
+    if (result.article) out.changed.push({ id: entry.relPath, digest: entry.digest, absPath: entry.absPath, article: result.article });
   }
-  const { relPath, absPath, file, digest } = entry;
-  out.problems.push(...result!.problems);
-  const { article, imageLine, imageUses } = result!;
-  if (article) {
-    out.problems.push(...(await svgProblems(file, absPath, svgUses(article.image?.src, imageLine, imageUses), meta)));
-    const warnings = result!.problems.filter((p) => p.severity !== 'error');
-    const notes = { image: article.image?.src, imageLine, imageUses, warnings };
-    out.changed.push({ id: relPath, digest, absPath, article, notes });
-    out.all.push({ ...article, relPath });
-  } else {
-    out.problems.push(...(await svgProblems(file, absPath, svgUses(result!.heroImage, imageLine, imageUses), meta)));
-    out.failed.push({ slug: slugFromFileName(relPath), file, relPath, articleLinks: result!.articleLinks });
-  }
+  results.set(entry.relPath, record);
+  const file = record.article?.file ?? record.failed!.file;
+  out.problems.push(...record.problems, ...(await svgProblems(file, entry.absPath, record.svg ?? [], results.svgVerdicts)));
+  if (record.article) out.all.push(record.article);
+  else out.failed.push(record.failed!);
 }
 
 /** Each problem on its own line of the build's log, by severity. */
@@ -328,7 +281,6 @@ interface ChangedEntry {
   digest: string;
   absPath: string;
   article: StoredArticleInput;
-  notes: SourceNotes;
 }
 
 /**
@@ -342,34 +294,23 @@ async function updateStore(
   relPaths: readonly string[],
   bodies: string,
 ): Promise<void> {
-  const { store, meta, parseData } = context;
+  const { store, parseData } = context;
   const root = fileURLToPath(context.config.root);
-  for (const { id, digest, absPath, article, notes } of changed) {
+  for (const { id, digest, absPath, article } of changed) {
     if (!published(id)) continue;
     const parsed = await parseData({ id, data: article as unknown as Record<string, unknown>, filePath: absPath });
     // The body is not stored here but in its own file, named by the digest (body-files.ts).
     store.set({ id, data: parsed, filePath: path.relative(root, absPath).split(path.sep).join('/'), digest });
-    meta.set(`notes:${id}`, JSON.stringify(notes));
   }
   const present = new Set(relPaths.filter(published));
   for (const id of store.keys()) {
     if (present.has(id)) continue;
     store.delete(id);
-    meta.delete(`notes:${id}`);
   }
   pruneBodies(bodies, new Set(store.values().map((entry) => String(entry.digest))));
 }
 
-function readNotes(json: string | undefined): SourceNotes | undefined {
-  if (json === undefined) return undefined;
-  try {
-    return JSON.parse(json) as SourceNotes;
-  } catch {
-    return undefined;
-  }
-}
-
 /** When a scheduled article goes live, as the site writes times. */
-function publishTime(article: StoredArticleInput, site: SiteConfig): string {
+function publishTime(article: RecordedArticle, site: SiteConfig): string {
   return displayTime(article.date, site).text;
 }

@@ -76,6 +76,9 @@ test('a fresh checkout with the cache folder restored builds warm after `npm ci`
     run(project, ['ci', '--prefer-offline', '--no-audit', '--no-fund']);
     const warm = run(project, ['run', 'build']);
     expect(warm).toMatch(/(\d+) files: 0 parsed, \d+ unchanged/);
+    // validate keeps its results in the same cache as the build: after a build it parses nothing.
+    const validated = run(project, ['run', 'validate']);
+    expect(validated).toMatch(/(\d+) files checked in \d+ ms \(\1 unchanged since the last run\)/);
     // Every article page comes from the cache, and no social card is drawn again.
     const articles = writtenRoutes(warm).filter(({ route }) => isArticlePage(route));
     expect(articles.length).toBeGreaterThan(20);

@@ -41,9 +41,15 @@ describe('parseFiles', () => {
 
     expect(pooled).toHaveLength(files.length);
     files.forEach(({ relPath, bytes, digest }, i) => {
-      const { article, ...rest } = parseArticle(articleSource(ROOT, FOLDER, relPath, bytes), options);
-      const { article: pooledArticle, ...pooledRest } = pooled[i]!;
+      const asked: string[] = [];
+      const source = articleSource(ROOT, FOLDER, relPath, bytes);
+      const exists = source.fileExists!;
+      const fileExists = (src: string) => (asked.push(src), exists(src));
+      const { article, ...rest } = parseArticle({ ...source, fileExists }, options);
+      const { article: pooledArticle, lookups, ...pooledRest } = pooled[i]!;
       expect(pooledRest, relPath).toEqual(rest);
+      // What it asked about the files beside it, with the answers: what decides whether its record still holds.
+      expect(lookups, relPath).toEqual([...new Set(asked)].map((src) => [src, exists(src)]));
       if (!article) return expect(pooledArticle, relPath).toBeUndefined();
       const { html, ...stored } = article;
       expect(pooledArticle, relPath).toEqual(stored);
