@@ -1,5 +1,6 @@
 import { editDistance, nearest } from './article/suggest.ts';
 import { compareText, sortProblems, type Problem } from './problems.ts';
+import { foldTag } from './slug.ts';
 
 /**
  * Editorial checks: what an editor wants to hear about before publishing, beyond what the schema refuses.
@@ -32,20 +33,6 @@ export const MAX_STANDFIRST_LENGTH = 200;
 /** Every editorial warning for the collection, in report order. */
 export function checkEditorial(articles: readonly EditorialArticle[]): Problem[] {
   return sortProblems([...checkTagSpellings(articles), ...checkLengths(articles)]);
-}
-
-/**
- * The key under which two spellings of a tag are "the same tag written differently": compatibility
- * decomposition with the accents removed, lower case, letters and digits only. "North Korea",
- * "north  korea", "NorthKorea" and "Nörth-Korea" all fold to `northkorea`. Wider than the tag's URL slug on
- * purpose: "NorthKorea" and "North Korea" get different pages, which is exactly what an editor should hear.
- */
-export function foldTag(tag: string): string {
-  return tag
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** One tag across the collection, under all its spellings. */

@@ -57,6 +57,16 @@ export function spellingKey(name: string): string {
 }
 
 /**
+ * The key under which two spellings of a tag are "the same tag written differently", for the editorial
+ * warnings: the spelling key with every space, hyphen and punctuation mark dropped too. "North Korea",
+ * "NorthKorea" and "Nörth-Korea" all fold to `northkorea`. Wider than the URL slug on purpose: "NorthKorea"
+ * and "North Korea" get different pages, which is exactly what an editor should hear.
+ */
+export function foldTag(tag: string): string {
+  return spellingKey(tag).replace(/[^\p{L}\p{M}\p{N}]+/gu, '');
+}
+
+/**
  * The longest slug, in UTF-8 bytes. Every slug becomes a folder or file name in the built site
  * (`world/{slug}/`, `tags/{slug}/`, `cards/{slug}.png`), and file systems refuse names over 255 bytes,
  * which would fail the build at its very end; 200 leaves room for the `.png`, and is a URL no one types.
