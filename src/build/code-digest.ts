@@ -4,7 +4,7 @@ import path from 'node:path';
 
 /**
  * What a cached result was computed by, as a digest, so a cache is never read by other code than wrote it:
- * the parsed articles the build keeps, validate's results. Computed from the code itself, so no one has to
+ * parse results, social cards, the search index. Computed from the code itself, so no one has to
  * remember to bump a version when the parser changes.
  */
 
@@ -26,18 +26,34 @@ export function moduleGraph(root: string, entries: readonly string[]): string[] 
 }
 
 /**
- * A digest of the code behind a result: every module the entries reach, the installed packages
+ * A digest of the project's own code behind a result: every module the entries reach. For caches whose
+ * packages are keyed by name and version already (social cards, the search index), so that updating an
+ * unrelated package does not throw them away. Paths are relative, so a cache restored into a clone at
+ * another path still matches.
+ */
+export function modulesDigest(root: string, entries: readonly string[]): string {
+  return digestOf(root, moduleGraph(root, entries)).digest('hex');
+}
+
+/**
+ * A digest of all the code behind a result: every module the entries reach, the installed packages
  * (package-lock.json: a sanitiser upgrade must re-sanitise every article) and Node's version (its Unicode
- * data). Paths are relative, so a cache restored into a clone at another path still matches.
+ * data).
  */
 export function codeDigest(root: string, entries: readonly string[]): string {
+  return digestOf(root, [...moduleGraph(root, entries), 'package-lock.json'])
+    .update(process.version)
+    .digest('hex');
+}
+
+function digestOf(root: string, files: readonly string[]) {
   const hash = createHash('sha256');
-  for (const file of [...moduleGraph(root, entries), 'package-lock.json'])
+  for (const file of files)
     hash
       .update(`${file}\0`)
       .update(readOrEmpty(path.join(root, file)))
       .update('\0');
-  return hash.update(process.version).digest('hex');
+  return hash;
 }
 
 function readOrEmpty(file: string): Buffer | string {

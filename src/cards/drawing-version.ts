@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { modulesDigest } from '../build/code-digest.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -18,10 +19,13 @@ function versionOf(name: string): string {
 export const PNG_ENCODING = { compressionLevel: 3, adaptiveFiltering: false } as const;
 
 /**
- * The packages that draw a card, with their versions, and the encoding: part of every card's cache key, so
- * an upgrade of one of them draws the cards again instead of publishing the old pictures beside new ones.
+ * The card's code (its look, the drawing thread and all they import), the packages that draw it, with their
+ * versions, and the encoding: part of every card's cache key, so a change to any of them draws the cards
+ * again instead of publishing the old pictures beside new ones. The build runs from the project root (the
+ * drawing pool assumes it too: cards.ts).
  */
 export const DRAWING_VERSION = [
+  `code ${modulesDigest(process.cwd(), ['src/cards/worker.ts']).slice(0, 16)}`,
   ...['satori', 'sharp', '@fontsource/inter'].map((name) => `${name}@${versionOf(name)}`),
   `png ${JSON.stringify(PNG_ENCODING)}`,
 ].join(' ');

@@ -6,6 +6,7 @@ import { close, createIndex } from 'pagefind';
 import { startTimer } from '../build/build-timing.ts';
 import { writeFileAtomically } from '../build/atomic-write.ts';
 import { cacheDir } from '../build/build-paths.ts';
+import { modulesDigest } from '../build/code-digest.ts';
 import { filesBelow, syncFolder, type FolderFile } from './output-folder.ts';
 import { RESERVED_SECTION_SLUGS } from '../lib/urls.ts';
 import { toSlug } from '../lib/slug.ts';
@@ -124,7 +125,7 @@ export async function buildIndex(
   cache = path.join(cacheDir(), 'dateline-search-index'),
 ): Promise<string> {
   const stop = startTimer(timing);
-  const shards = shardPages(site, articlePageFiles(site), `pagefind ${PAGEFIND_VERSION}, index format ${INDEX_FORMAT}`);
+  const shards = shardPages(site, articlePageFiles(site), `pagefind ${PAGEFIND_VERSION}, index code ${INDEX_CODE}`);
   const files: FolderFile[] = [{ path: SHARD_LIST, content: Buffer.from(`${JSON.stringify(shards.map((shard) => shard.name))}\n`) }];
   const indexed: SearchShard[] = [];
   // A folder of this build's own: two builds sharing a cache folder never link pages into each other's.
@@ -155,8 +156,8 @@ export async function buildIndex(
   return `search index built from ${pages(indexed)} pages (${indexed.map((shard) => shard.name).join(', ')}${kept > 0 ? `; ${kept} other year${kept === 1 ? '' : 's'} unchanged` : ''}; ${writes})`;
 }
 
-/** Bump when what a year's index is made with changes here (Pagefind's options, the files kept): cached years are made again. */
-const INDEX_FORMAT = 1;
+/** What a year's index is made with here (Pagefind's options, the files kept), as the code's digest: a change makes cached years again. */
+const INDEX_CODE = modulesDigest(process.cwd(), ['src/integrations/search-index.ts']).slice(0, 16);
 
 /** The list of shards, newest first, that the search page reads before loading them. */
 const SHARD_LIST = 'shards.json';

@@ -18,16 +18,13 @@ export interface CardElement {
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 
-/** Bumped when the card's look or its drawing changes, so cached cards are drawn again. */
-const CARD_VERSION = 2;
-
 /**
- * The cache key of a card: the same content, look and drawing packages (`drawing`, their names and
- * versions) always give the same PNG, so it is drawn once.
+ * The cache key of a card: the same content and drawing (`drawing`: the drawing code's digest, the packages'
+ * names and versions) always give the same PNG, so it is drawn once.
  */
 export function cardHash(content: CardContent, drawing: string): string {
   return createHash('sha256')
-    .update(JSON.stringify([CARD_VERSION, drawing, content.title, content.section, content.date, content.publisher]))
+    .update(JSON.stringify([drawing, content.title, content.section, content.date, content.publisher]))
     .digest('hex')
     .slice(0, 32);
 }

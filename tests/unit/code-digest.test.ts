@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codeDigest, moduleGraph } from '../../src/build/code-digest.ts';
+import { codeDigest, moduleGraph, modulesDigest } from '../../src/build/code-digest.ts';
+import { DRAWING_VERSION } from '../../src/cards/drawing-version.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -45,9 +46,26 @@ describe('codeDigest', () => {
     expect(codeDigest(project({ ...files, 'src/lib/unused.ts': 'export const u = 5;\n' }), ['src/entry.ts'])).toBe(before);
   });
 
+  it('should, for the modules alone, change with any module reached but not with the installed packages', () => {
+    const before = modulesDigest(project(files), ['src/entry.ts']);
+    expect(modulesDigest(project({ ...files, 'src/lib/c.ts': 'export const c = 4;\n' }), ['src/entry.ts'])).not.toBe(before);
+    expect(modulesDigest(project({ ...files, 'package-lock.json': '{"lockfileVersion": 4}\n' }), ['src/entry.ts'])).toBe(before);
+  });
+
+  it("should key social cards by the card's look and drawing code, and the search index by its own code", () => {
+    const card = moduleGraph(ROOT, ['src/cards/worker.ts']);
+    expect(card).toEqual(expect.arrayContaining(['src/lib/social-card.ts', 'src/cards/draw.ts', 'src/cards/drawing-version.ts']));
+    expect(DRAWING_VERSION).toContain(`code ${modulesDigest(ROOT, ['src/cards/worker.ts']).slice(0, 16)}`);
+    expect(moduleGraph(ROOT, ['src/integrations/search-index.ts'])).toEqual(
+      expect.arrayContaining(['src/integrations/search-index.ts', 'src/integrations/search-shards.ts']),
+    );
+  });
+
   it("should reach every module of the build's parser from the loader and its parsing threads", () => {
     const graph = moduleGraph(ROOT, ['src/loaders/articles.ts', 'src/loaders/parse-worker.ts']);
     for (const module of [
+      'src/loaders/parse-results.ts',
+      'src/lib/article/body-scan.ts',
       'src/lib/article/read.ts',
       'src/lib/article/sanitize-policy.ts',
       'src/lib/article/markdown-parser.ts',

@@ -22,12 +22,12 @@ describe('social cards', () => {
     process.env.DATELINE_CACHE_DIR = cache;
   });
 
-  it('should key the cache by everything the card shows, and by the packages that draw it', () => {
+  it('should key the cache by everything the card shows, the drawing code and the packages that draw it', () => {
     expect(cardHash(content, DRAWING_VERSION)).toBe(cardHash({ ...content }, DRAWING_VERSION));
     for (const change of [{ title: 'x' }, { section: 'x' }, { date: 'x' }, { publisher: 'x' }])
       expect(cardHash({ ...content, ...change }, DRAWING_VERSION)).not.toBe(cardHash(content, DRAWING_VERSION));
     expect(DRAWING_VERSION).toMatch(
-      /^satori@\d+\.\d+\.\d+ sharp@\d+\.\d+\.\d+ @fontsource\/inter@\d+\.\d+\.\d+ png {"compressionLevel":3,"adaptiveFiltering":false}$/,
+      /^code [0-9a-f]{16} satori@\d+\.\d+\.\d+ sharp@\d+\.\d+\.\d+ @fontsource\/inter@\d+\.\d+\.\d+ png {"compressionLevel":3,"adaptiveFiltering":false}$/,
     );
     expect(cardHash(content, DRAWING_VERSION.replace(/sharp@[\d.]+/, 'sharp@99.0.0'))).not.toBe(cardHash(content, DRAWING_VERSION));
   });
