@@ -320,6 +320,26 @@ function postingLists(postings: number, width: number): PostingLists {
 }
 
 /**
+ * Where each article's paired tags begin (the last of its ascending list, from `paired[a]` on), where its
+ * pairs begin among all articles' pairs, and the most tags an article has.
+ */
+function pairedTags(tagStart: Int32Array, tags: Int32Array, firstPaired: number) {
+  const n = tagStart.length - 1;
+  const paired = new Int32Array(n);
+  const pairStart = new Int32Array(n + 1);
+  let most = 0;
+  for (let a = 0; a < n; a++) {
+    let from = tagStart[a + 1]!;
+    while (from > tagStart[a]! && tags[from - 1]! >= firstPaired) from--;
+    paired[a] = from;
+    const k = tagStart[a + 1]! - from;
+    pairStart[a + 1] = pairStart[a]! + (k * (k - 1)) / 2;
+    most = Math.max(most, tagStart[a + 1]! - tagStart[a]!);
+  }
+  return { paired, pairStart, most };
+}
+
+/**
  * Every pair of tags from `firstPaired` on that some article has, with its articles in date order. The
  * lists of the pairs (t, u > t) are cut from the list of t, read in order (a counting sort by u), and
  * each article gets the ranges of its own pairs.
@@ -333,21 +353,9 @@ function pairPostings(
   width: number,
   packed: boolean,
 ) {
-  const n = tagStart.length - 1;
   const tagCount = byTagStart.length - 1;
-  // An article's paired tags are the last of its ascending list, from `paired[a]` on.
-  const paired = new Int32Array(n);
-  const pairStart = new Int32Array(n + 1);
-  let most = 0;
-  for (let a = 0; a < n; a++) {
-    let from = tagStart[a + 1]!;
-    while (from > tagStart[a]! && tags[from - 1]! >= firstPaired) from--;
-    paired[a] = from;
-    const k = tagStart[a + 1]! - from;
-    pairStart[a + 1] = pairStart[a]! + (k * (k - 1)) / 2;
-    most = Math.max(most, tagStart[a + 1]! - tagStart[a]!);
-  }
-  const total = pairStart[n]!;
+  const { paired, pairStart, most } = pairedTags(tagStart, tags, firstPaired);
+  const total = pairStart[tagStart.length - 1]!;
   const byPair = postingLists(total, width);
   const pairRange = new Int32Array(2 * total);
   const { records } = byTag;

@@ -150,33 +150,12 @@ export function readArticle<Body>(source: ArticleSource, options: ParseOptions, 
   // Before anything parses the body (the build's reader parses it with the frontmatter): a block thousands of
   // lines long would take the Markdown parser minutes.
   const quickSplit = splitFrontmatter(decoded.text);
-  const long = quickSplit && overlongBlock(quickSplit.body, quickSplit.bodyLine);
-  if (long) {
-    return {
-      problems: [
-        {
-          severity: 'error',
-          file,
-          line: long.line,
-          message: `${long.lines.toLocaleString('en')} lines from here are one block, with no blank line between them: no block may run over ${MAX_BLOCK_LINES.toLocaleString('en')} lines (the Markdown parser's time grows with the square of a block's length)`,
-          hint: 'put a blank line between paragraphs',
-        },
-      ],
-    };
-  }
+  const long = quickSplit && overlongBlockProblem(quickSplit, file);
+  if (long) return { problems: [long] };
 
   const split = withinDepth(() => reader.split(decoded.text), file);
   if ('problem' in split) return { problems: [split.problem] };
-  if (!split.value) {
-    const fence = /^(---|\+\+\+)[ \t]*\r?$/.exec(decoded.text.split('\n', 1)[0]!)?.[1];
-    error(fence ? 'the frontmatter block is not closed' : 'the file has no frontmatter', {
-      line: 1,
-      hint: fence
-        ? `add a line with only ${fence} after the last field`
-        : 'start the file with a --- line, then title: and date: fields, then another --- line',
-    });
-    return { problems };
-  }
+  if (!split.value) return { problems: [noFrontmatterProblem(decoded.text, file)] };
 
   const { frontmatter, body: writtenBody } = split.value;
   const firstFieldLine = frontmatter.line + 1;
@@ -223,6 +202,33 @@ export function readArticle<Body>(source: ArticleSource, options: ParseOptions, 
   }
   const article = toArticle(parsed.data, { slug, file, section: section!, sectionSlug, tags }, body);
   return { article, problems, imageUses: body.imageUses, ...(imageSrc !== undefined && { imageLine: lineOf('image') }) };
+}
+
+/** A block too long for the Markdown parser to read in reasonable time, found before anything parses the body. */
+function overlongBlockProblem(split: { body: string; bodyLine: number }, file: string): Problem | undefined {
+  const long = overlongBlock(split.body, split.bodyLine);
+  if (!long) return undefined;
+  return {
+    severity: 'error',
+    file,
+    line: long.line,
+    message: `${long.lines.toLocaleString('en')} lines from here are one block, with no blank line between them: no block may run over ${MAX_BLOCK_LINES.toLocaleString('en')} lines (the Markdown parser's time grows with the square of a block's length)`,
+    hint: 'put a blank line between paragraphs',
+  };
+}
+
+/** A file with no frontmatter block, or one never closed. */
+function noFrontmatterProblem(text: string, file: string): Problem {
+  const fence = /^(---|\+\+\+)[ \t]*\r?$/.exec(text.split('\n', 1)[0]!)?.[1];
+  return {
+    severity: 'error',
+    file,
+    line: 1,
+    message: fence ? 'the frontmatter block is not closed' : 'the file has no frontmatter',
+    hint: fence
+      ? `add a line with only ${fence} after the last field`
+      : 'start the file with a --- line, then title: and date: fields, then another --- line',
+  };
 }
 
 /**
