@@ -36,7 +36,12 @@ const parseOptions = parseOptionsFor(site);
 const QUICK_READING_MAX_BYTES = site.maxParseSeconds * 4 * 1024;
 
 /** Each file's record: the earlier one where it still holds, else a new one from the parse threads. */
-async function recordsOf(root: string, contentDir: string, files: readonly string[], results: ParseResults): Promise<{ records: FileRecord[]; stale: number }> {
+async function recordsOf(
+  root: string,
+  contentDir: string,
+  files: readonly string[],
+  results: ParseResults,
+): Promise<{ records: FileRecord[]; stale: number }> {
   const records = files.map((relPath) => {
     let bytes: Buffer;
     try {
@@ -48,7 +53,14 @@ async function recordsOf(root: string, contentDir: string, files: readonly strin
   });
   const stale = files.flatMap((_, i) => (records[i] ? [] : [i]));
   if (stale.length > 0) {
-    const jobs = { root, contentDir, relPaths: stale.map((i) => files[i]!), options: parseOptions, maxBytes: site.maxArticleBytes, quickReadingMaxBytes: QUICK_READING_MAX_BYTES };
+    const jobs = {
+      root,
+      contentDir,
+      relPaths: stale.map((i) => files[i]!),
+      options: parseOptions,
+      maxBytes: site.maxArticleBytes,
+      quickReadingMaxBytes: QUICK_READING_MAX_BYTES,
+    };
     const pool = parsePool(root, site.maxParseSeconds, false, 'quick');
     const parsed = await checkFiles(pool, jobs, site.maxParseSeconds);
     for (const [i, fileIndex] of stale.entries()) records[fileIndex] = parsed[i];

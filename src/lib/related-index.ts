@@ -1,3 +1,5 @@
+// The Related index, one job: every tag's and tag pair's articles, as flat posting lists built once per
+// collection, for the ranking (related-rank.ts) to read.
 import { compareText } from './problems.ts';
 
 /** What the index needs to know about one article (a `RelatedCandidate` fits). */

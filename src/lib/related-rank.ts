@@ -1,3 +1,5 @@
+// The Related ranking, one job: each article's list, scored from the posting lists of its tags and tag
+// pairs (related-index.ts), ties broken by distance in time, then slug.
 import { OVERFLOW, pairNumber, type PostingLists, type RelatedIndex } from './related-index.ts';
 
 /**

@@ -1,7 +1,8 @@
+// The articles loader, the only module that reads article files: each build or `astro dev` reload, from the
+// content folder to Astro's store, with one report of every problem.
 import { hash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AstroError } from 'astro/errors';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { devParsePool, parseFiles, parsePool, type ParsedFile } from './parse-pool.ts';
 import { bodiesDir, hasBody, pruneBodies } from '../build/body-files.ts';
@@ -11,12 +12,21 @@ import { displayTime } from '../lib/dates.ts';
 import { formatProblem, formatReport, sortProblems, type Problem } from '../lib/problems.ts';
 import { articleSource, checkAcrossFiles, displayPath, listingProblems, parseOptionsFor, unreadableProblem } from './content-files.ts';
 import { listMarkdownFiles, readArticleFile } from './content-folder.ts';
-import { failedRecord, ParseResults, parseResultsKey, toRecord, type FailedFile, type FileRecord, type RecordedArticle } from './parse-results.ts';
+import {
+  failedRecord,
+  ParseResults,
+  parseResultsKey,
+  toRecord,
+  type FailedFile,
+  type FileRecord,
+  type RecordedArticle,
+} from './parse-results.ts';
 import { svgProblems } from './svg-pictures.ts';
 import { publicationStatus } from '../lib/publishing.ts';
 import { buildReport, reportLines } from '../lib/build-report.ts';
 import { leaveOutProblems } from '../lib/leave-out.ts';
 import { annotate, writeBuildReport } from './build-report-file.ts';
+import { ContentError } from './content-error.ts';
 import { setDevProblems } from '../build/dev-problems.ts';
 import { startTimer } from '../build/build-timing.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
@@ -27,30 +37,6 @@ export interface ArticlesLoaderOptions {
   site: SiteConfig;
   /** The build's clock, for scheduled articles. */
   now: () => Date;
-}
-
-/**
- * Thrown when articles have errors: the message is the full report, every file at once. An Astro user
- * error, so the build prints the report and the hint rather than a stack trace.
- */
-export class ContentError extends AstroError {
-  constructor(report: string) {
-    super(
-      `Some articles cannot be published:\n${report}`,
-      'Fix the files listed above (each line says what is expected), then build again.',
-    );
-    // Astro prints a thrown error's stack and the line of our code that threw it: for mistakes in articles
-    // that is noise, so there is none to print.
-    this.stack = '';
-  }
-
-  /**
-   * Astro swaps an error's hint for one about browser APIs when `toString()` mentions `window` or
-   * `document`, which a report quoting file names and values may well do ("windows-update.md").
-   */
-  override toString(): string {
-    return `${this.name}: some articles cannot be published`;
-  }
 }
 
 /** How long the content folder must be quiet before `astro dev` reloads it (longer than the watcher's 50 ms). */
@@ -227,7 +213,11 @@ function readOrReuse(relPath: string, sorting: Sorting): Reused | ToParse | Unre
 }
 
 /** The files stopped at the time limit this time, by digest, for `astro dev` not to parse them again until they change. */
-function stoppedFiles(files: readonly (Reused | ToParse | Unreadable)[], toParse: readonly ToParse[], parsed: readonly ParsedFile[]): Map<string, ParsedFile> {
+function stoppedFiles(
+  files: readonly (Reused | ToParse | Unreadable)[],
+  toParse: readonly ToParse[],
+  parsed: readonly ParsedFile[],
+): Map<string, ParsedFile> {
   // Kept only for files still there, unchanged, so the map does not grow with every edit.
   const stopped = new Map<string, ParsedFile>();
   for (const entry of files) if ('toParse' in entry && entry.stopped) stopped.set(entry.digest, entry.stopped);

@@ -138,10 +138,12 @@ export class ParseResults {
 
   /** Keeps this run's records of `relPaths` (the folder's files, in order) for the next run, when anything changed. */
   save(relPaths: readonly string[]): void {
-    const files = Object.fromEntries(relPaths.flatMap((relPath) => {
-      const record = this.#records.get(relPath);
-      return record && record.sha1 !== '' ? [[relPath, record]] : [];
-    }));
+    const files = Object.fromEntries(
+      relPaths.flatMap((relPath) => {
+        const record = this.#records.get(relPath);
+        return record && record.sha1 !== '' ? [[relPath, record]] : [];
+      }),
+    );
     const same =
       Object.keys(files).length === Object.keys(this.#earlier).length &&
       Object.entries(files).every(([relPath, record]) => this.#earlier[relPath] === record) &&

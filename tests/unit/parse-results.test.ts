@@ -41,7 +41,10 @@ describe('ParseResults, the one cache of parse results', () => {
   it('keeps nothing made under another key (other code, options or folder), nor a result that may differ next time', () => {
     const first = new ParseResults(ROOT, CONTENT, 'key');
     first.set('world/a.md', record('aaa'));
-    first.set('world/stopped.md', failedRecord('content/world/stopped.md', 'world/stopped.md', { severity: 'error', file: 'x', message: 'stopped' }));
+    first.set(
+      'world/stopped.md',
+      failedRecord('content/world/stopped.md', 'world/stopped.md', { severity: 'error', file: 'x', message: 'stopped' }),
+    );
     first.save(['world/a.md', 'world/stopped.md']);
 
     expect(new ParseResults(ROOT, CONTENT, 'other key').reuse('world/a.md', 'aaa', () => true)).toBeUndefined();
@@ -54,7 +57,10 @@ describe('ParseResults, the one cache of parse results', () => {
     first.set('world/gone.md', record('ggg'));
     first.save(['world/a.md', 'world/gone.md']);
     const second = new ParseResults(ROOT, CONTENT, 'key');
-    second.set('world/a.md', second.reuse('world/a.md', 'aaa', () => true)!);
+    second.set(
+      'world/a.md',
+      second.reuse('world/a.md', 'aaa', () => true)!,
+    );
     second.save(['world/a.md']);
     expect(new ParseResults(ROOT, CONTENT, 'key').reuse('world/gone.md', 'ggg', () => true)).toBeUndefined();
   });

@@ -3,7 +3,8 @@ import { decodeSource } from './decode.ts';
 import { splitFrontmatter } from './frontmatter-split.ts';
 import { isRemote } from './html-steps.ts';
 import { classifyLink, localImagePath } from './local-references.ts';
-import { readArticle, type ArticleSource, type BodyReader, type ParseOptions, type ParseResult } from './read.ts';
+import type { ArticleSource, BodyReader, ParseOptions, ParseResult } from './article-types.ts';
+import { readArticle } from './read.ts';
 import type { BodyContext, BodyReferences } from './render.ts';
 
 /**

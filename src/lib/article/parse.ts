@@ -1,9 +1,10 @@
 import type { Root } from 'mdast';
-import { readArticle, type ArticleSource, type BodyReader, type ParseOptions, type ParseResult } from './read.ts';
+import type { ArticleSource, BodyReader, ParseOptions, ParseResult } from './article-types.ts';
+import { readArticle } from './read.ts';
 import type { MarkdownParser } from '../site-config.ts';
 import { parseMarkdown, renderBody } from './render.ts';
 
-export type { ArticleSource, HeroImage, ParsedArticle, ParseOptions, ParseResult } from './read.ts';
+export type { ArticleSource, HeroImage, ParsedArticle, ParseOptions, ParseResult } from './article-types.ts';
 
 /** The build's reading: the whole file through the Markdown and HTML pipeline (render.ts), one per parser. */
 const readings = new Map<MarkdownParser, BodyReader<Root>>();

@@ -1,0 +1,49 @@
+import type { HeroImage, ParsedArticle } from './article-types.ts';
+import type { RenderedBody } from './render.ts';
+import type { Frontmatter } from './schema.ts';
+
+/** The parsed article, from frontmatter the schema accepted, the names checked for URLs and the body as read. */
+export function toArticle(
+  fm: Frontmatter,
+  names: Pick<ParsedArticle, 'slug' | 'file' | 'section' | 'sectionSlug' | 'tags'>,
+  body: RenderedBody,
+): ParsedArticle {
+  const authors = fm.authors === undefined ? [] : typeof fm.authors === 'string' ? [fm.authors] : fm.authors;
+  const image: HeroImage | undefined =
+    fm.image === undefined
+      ? undefined
+      : {
+          src: fm.image,
+          alt: fm.imageAlt ?? '',
+          ...(fm.imageCaption && { caption: fm.imageCaption }),
+          ...(fm.imageCredit && { credit: fm.imageCredit }),
+        };
+  const article: ParsedArticle = {
+    slug: names.slug,
+    file: names.file,
+    title: fm.title,
+    date: fm.date,
+    ...(fm.updated && { updated: fm.updated }),
+    section: names.section,
+    sectionSlug: names.sectionSlug,
+    tags: names.tags,
+    authors: [...new Set(authors)],
+    ...(fm.description && { description: fm.description }),
+    excerpt: body.excerpt,
+    ...(image && { image }),
+    type: fm.type,
+    draft: fm.draft,
+    featured: fm.featured !== false,
+    ...(typeof fm.featured === 'object' && { featuredUntil: fm.featured.iso }),
+    priority: fm.priority,
+    corrections: [...fm.corrections].sort((a, b) => (a.date.iso < b.date.iso ? -1 : a.date.iso > b.date.iso ? 1 : 0)),
+    related: fm.related,
+    html: body.html,
+    articleLinks: body.articleLinks,
+    bodyImages: body.bodyImages,
+    headings: body.headings,
+    wordCount: body.wordCount,
+    readingMinutes: body.readingMinutes,
+  };
+  return article;
+}
