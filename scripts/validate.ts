@@ -43,6 +43,7 @@ async function recordsOf(
   results: ParseResults,
 ): Promise<{ records: FileRecord[]; stale: number }> {
   const records = files.map((relPath) => {
+    if (!results.knows(relPath)) return undefined;
     let bytes: Buffer;
     try {
       bytes = readArticleFile(contentDir, relPath, site.maxArticleBytes);

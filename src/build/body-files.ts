@@ -6,10 +6,9 @@ import { cacheDir } from './build-paths.ts';
 /**
  * Article bodies (the sanitised HTML) are kept beside Astro's content store rather than in it, one file per
  * stored entry, named by the entry's digest. Astro turns the whole store into a single JavaScript module on
- * every build (`export default JSON.parse("…")`), which Vite then bundles and the pages load: at 10,000
- * articles the bodies were nearly four fifths of it (92 MB with them, 20 MB without), paid for in bundling
- * time, loading time and memory by every build, warm ones included. A body file is written when its article is parsed and read when pages
- * are rendered. The folder is inside Astro's cache folder, so it goes when the store goes.
+ * every build (`export default JSON.parse("…")`), which Vite then bundles and the pages load: the bodies
+ * were most of it (docs/performance.md), paid for in bundling time, loading time and memory by every build,
+ * warm ones included. A body file is written when its article is parsed and read when pages are rendered. The folder is inside Astro's cache folder, so it goes when the store goes.
  */
 
 /** The folder of body files (`<cache>/dateline-bodies`); the build runs from the project root. */

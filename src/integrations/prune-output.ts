@@ -9,7 +9,7 @@ import { CARDS_FOLDER } from '../lib/urls.ts';
 /**
  * Rebuilds write into the last build's output folder instead of emptying it (`vite.build.emptyOutDir:
  * false`): pages the incremental build skips stay where they are rather than being deleted and copied back
- * from the cache, which cost 10,000 articles some 15 s. Files the last build wrote and this one did not
+ * from the cache, which cost a large archive seconds (docs/performance.md). Files the last build wrote and this one did not
  * (the page of a deleted article or tag, an old stylesheet) are then removed here, before the search index
  * is built, so nothing stale is served or indexed.
  *

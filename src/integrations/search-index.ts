@@ -65,7 +65,7 @@ const PAGEFIND_VERSION = (
  *
  * With `afterBuild` (`npm run build` sets it), the build leaves the index to its next step,
  * `scripts/search-index.ts`, run once Astro has exited: Pagefind then does not run beside the memory the
- * build holds at its end (about 1.4 GB each at 10,000 articles), so the build's peak is the larger of the
+ * build holds at its end (each is large: docs/performance.md), so the build's peak is the larger of the
  * two rather than their sum. A bare `astro build` still builds the index itself.
  */
 export function searchIndex(options: { afterBuild: boolean }): { start: AstroIntegration; finish: AstroIntegration } {

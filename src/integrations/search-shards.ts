@@ -5,7 +5,7 @@ import path from 'node:path';
 /**
  * The search index is made one year at a time (a shard per year of articles), and the search page merges
  * the shards in the browser: a rebuild re-indexes only the years whose article pages changed, and Pagefind
- * (about 110 KB of memory per page) holds one year of the archive at a time instead of all of it.
+ * (whose memory grows with every page) holds one year of the archive at a time instead of all of it.
  */
 export interface SearchShard {
   /** The year, as the page's `year` filter gives it: also the shard's folder under `pagefind/`. */

@@ -249,7 +249,7 @@ type DisplaySettings = { dateTimePattern: string; datePattern: string; timeZone:
 
 /**
  * Times already written, by settings and date: a build shows each article's time on its page, in lists,
- * feeds and other articles' Related (about 0.5 s of 10,000 articles' rendering, written afresh each time).
+ * feeds and other articles' Related, many times over, and Intl's formatting is not free.
  */
 const knownDisplayTimes = new WeakMap<DisplaySettings, Map<string, Readonly<DisplayTime>>>();
 

@@ -185,7 +185,7 @@ const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 /** Characters as a reader counts them: "é" written as e + accent, or a flag emoji, is one. */
 export function visibleLength(text: string): number {
   // Printable characters below U+0300 (ASCII, Latin-1, Latin Extended), tabs and line feeds each stand
-  // alone: no segmenter needed, which matters because ICU's is slow (~0.1 ms a headline). CR LF is one.
+  // alone: no segmenter needed, which matters because ICU's is slow. CR LF is one.
   return NEEDS_SEGMENTER.test(text) ? [...graphemes.segment(text)].length : text.length;
 }
 

@@ -167,8 +167,8 @@ function maskedTags(index: RelatedIndex, self: number, mask: number, buffer: str
 /**
  * The first `count` items of `buffer`, as a new array of that length. A build keeps 600,000 of these
  * small arrays: made by a literal, they have an allocation site, and V8 soon allocates them straight in
- * the old generation, where copies made by `slice` all pass through the young one (about 100 ms more of
- * scavenging for 100,000 articles, measured with `--trace-gc`).
+ * the old generation, where copies made by `slice` all pass through the young one (more scavenging,
+ * measured with `--trace-gc`: docs/performance.md).
  */
 function exactly<T>(buffer: readonly T[], count: number): T[] {
   switch (count) {

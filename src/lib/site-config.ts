@@ -95,7 +95,7 @@ export interface SiteConfig {
   /** Every published article must have a standfirst (`description`); without one it is an error. */
   requireStandfirst: boolean;
   /**
-   * Which parser reads Markdown: `selective-gfm` (the default, about twice as fast, tested to give the same
+   * Which parser reads Markdown: `selective-gfm` (the default, faster, tested to give the same
    * trees) or `remark-gfm` itself, the reference, for a text the two should ever read differently.
    */
   markdownParser: MarkdownParser;

@@ -131,6 +131,11 @@ export class ParseResults {
     return record.lookups.every(([src, answer]) => fileExists(src) === answer) ? record : undefined;
   }
 
+  /** Whether the last run left a record of this file at all (if not, there is no need to read it to ask). */
+  knows(relPath: string): boolean {
+    return Object.hasOwn(this.#earlier, relPath);
+  }
+
   /** The record of this run for a file. */
   set(relPath: string, record: FileRecord): void {
     this.#records.set(relPath, record);

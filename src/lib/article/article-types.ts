@@ -101,7 +101,7 @@ export interface ParseResult {
 /**
  * How the body is read, chosen by the caller so that this module loads neither way's code: the build
  * renders it through the whole pipeline (`parseArticle` in parse.ts); `npm run validate` only scans it for
- * the references the checks need (`checkArticle` in body-scan.ts), ten times faster.
+ * the references the checks need (`checkArticle` in body-scan.ts), far faster (docs/performance.md).
  */
 export interface BodyReader<Body> {
   /** The frontmatter block and the rest of the file; undefined when there is no (closed) block. */

@@ -1,8 +1,7 @@
 /**
  * The longest run of lines the Markdown parser may read as one block. micromark's time grows with the square
- * of a block's length for paragraphs, quotes and list items continued line after line (measured: a quote
- * followed by 40,000 lines, 78 KB, took 68 s; 20,000 lines of a paragraph 5 s; the same lines in blocks of
- * 1,000, linearly less). No article needs a paragraph of a thousand lines; a table or fenced code may run
+ * of a block's length for paragraphs, quotes and list items continued line after line (docs/performance.md,
+ * "Parse time"); the same lines in shorter blocks cost linearly less. No article needs a paragraph of a thousand lines; a table or fenced code may run
  * longer, and both are read in linear time.
  */
 export const MAX_BLOCK_LINES = 1000;

@@ -10,8 +10,8 @@ import type { BodyContext, BodyReferences } from './render.ts';
 /**
  * The quick reading of an article that `npm run validate` uses: the frontmatter exactly as the build reads
  * it, and the references in a Markdown body (links to other articles, pictures beside it) found by scanning
- * the text instead of running the Markdown and HTML pipeline, about two thirds of the build's time per
- * article (the Markdown parse alone about half: ~1.2 of ~2.5 ms an article of the synthetic newsroom, one thread).
+ * the text instead of running the Markdown and HTML pipeline, most of the build's time per article
+ * (docs/performance.md).
  *
  * Only plain Markdown is scanned. A body with raw HTML is read the build's way (`checkArticle` says so and
  * the caller renders it): HTML is where a scan and a browser-grade parser would disagree, and where hostile

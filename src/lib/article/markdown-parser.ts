@@ -18,12 +18,11 @@ import { unified, type Processor } from 'unified';
 
 /**
  * Markdown (CommonMark + GFM + a YAML or TOML frontmatter block) into a syntax tree: the same tree
- * remark-parse with remark-gfm gives, in about half the time.
+ * remark-parse with remark-gfm gives, faster (docs/performance.md).
  *
  * micromark tries every syntax extension wherever it could begin, and most GFM constructs need one
  * character to exist at all. The costly one is the email autolink: tried at the start of every word, it
- * reads the word looking for an `@` (with it, parsing the synthetic newsroom's articles took 4.0 ms each,
- * without it 2.0 ms). A text without `@` cannot hold an email autolink, one without `[^` a footnote, one
+ * reads the word looking for an `@`, about half of a typical article's parse (docs/performance.md). A text without `@` cannot hold an email autolink, one without `[^` a footnote, one
  * without `~` a strikethrough, one with neither `|` nor a colon beside a dash (`:-`, `-:`) a table; such
  * texts are parsed without those extensions. A construct's attempt can change the tree even when the
  * construct is not in it (a table that could start ends a paragraph), which is why "cannot hold" must be

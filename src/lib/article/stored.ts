@@ -39,8 +39,8 @@ const storedWithoutImages = z.object({
  * `image()` helper, which turns `./photo.jpg` into an optimisable asset, only exists inside `content.config.ts`.
  *
  * Astro calls the collection's schema function once per entry (`image()` resolves paths against the
- * entry's file), so only the image fields are made per entry: making the whole schema each time cost
- * ~0.27 ms an entry, 2.7 s of a 10,000-article build on the main thread (~0.07 ms this way).
+ * entry's file), so only the image fields are made per entry: making the whole schema each time cost the
+ * build's main thread seconds over a large archive (docs/performance.md).
  */
 export function createStoredArticleSchema<Image extends z.ZodType>(imageSource: Image) {
   return storedWithoutImages.extend({
