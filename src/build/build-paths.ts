@@ -5,8 +5,9 @@ export const CACHE_FOLDER = '.dateline-cache';
 
 /**
  * Every cache of the build in one folder, shared with `astro.config.mjs`: Astro's content store and
- * incremental-build pages, article bodies, social cards, validate's results. Deploys restore and save it
- * (.github/workflows/deploy.yml) so a push builds warm; deleting it gives a build from scratch.
+ * incremental-build pages, article bodies, social cards, parse records (the build's and validate's).
+ * Deploys restore and save it (.github/workflows/deploy.yml) so a push builds warm; deleting it gives a
+ * build from scratch.
  * `DATELINE_CACHE_DIR` overrides it (tests and benchmarks give each build its own).
  */
 export function cacheDir(root = process.cwd()): string {
