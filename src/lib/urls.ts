@@ -54,6 +54,16 @@ export function archivePath(key: string): string {
   return `/archive/${key}/`;
 }
 
+/** The site's own pages that list or find things, at fixed paths. */
+export const SITE_PAGES = {
+  sections: '/sections/',
+  tags: '/tags/',
+  authors: '/authors/',
+  archive: '/archive/',
+  about: '/about/',
+  search: '/search/',
+} as const;
+
 /** An absolute URL for a site path, honouring the base path: `https://x.org/news/world/a/`. */
 export function absoluteUrl(siteUrl: string | URL, base: string, path: string): string {
   return new URL(joinBase(base, path), siteUrl).href;

@@ -1,7 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { articlePath, correctionsHref, isArticlePath, joinBase, sectionPath, tagPath } from '../../src/lib/urls.ts';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import {
+  articlePath,
+  correctionsHref,
+  isArticlePath,
+  joinBase,
+  RESERVED_SECTION_SLUGS,
+  sectionPath,
+  SITE_PAGES,
+  tagPath,
+} from '../../src/lib/urls.ts';
 
 describe('urls', () => {
+  it("should name each of the site's own pages where a page file makes it, and keep its segment from sections", () => {
+    const pages = readdirSync(path.join(import.meta.dirname, '..', '..', 'src', 'pages'));
+    for (const page of Object.values(SITE_PAGES)) {
+      const segment = page.split('/')[1]!;
+      expect(RESERVED_SECTION_SLUGS.has(segment), page).toBe(true);
+      expect(pages.includes(segment) || pages.includes(`${segment}.astro`), page).toBe(true);
+    }
+  });
+
   it('should build readable paths: section then slug', () => {
     expect(articlePath('world', 'north-korea-troops-russia')).toBe('/world/north-korea-troops-russia/');
     expect(sectionPath('world')).toBe('/world/');
