@@ -46,6 +46,8 @@ export const site: SiteConfig = {
   // Files with errors stop a build, unless LEAVE_OUT_REJECTED=true: the deploy workflow sets it, so one bad
   // file is left out (and the run marked failed) while every other story is published (docs/deploying.md).
   leaveOutRejected: process.env.LEAVE_OUT_REJECTED === 'true',
+  // Pages at old addresses for hosts without `_redirects`; false on Netlify for real 301s (README, "Deploying").
+  redirectPages: process.env.REDIRECT_PAGES !== 'false',
   // Never publish a stub: a body of fewer words is an error once draft is false; a standfirst can be required too.
   minBodyWords: 5,
   requireStandfirst: false,

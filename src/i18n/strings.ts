@@ -46,6 +46,7 @@ const en = {
   moreLinks: 'More',
   notFoundTitle: 'Page not found',
   notFoundText: 'The page you asked for does not exist or has moved.',
+  movedTo: 'This story has moved:',
   goHome: 'Go to the front page',
   orBrowse: 'Or browse a section:',
   /** Labels of article types shown above the headline; news has none (it is the default). */
@@ -105,6 +106,7 @@ const fr: Strings = {
   moreLinks: 'Plus',
   notFoundTitle: 'Page introuvable',
   notFoundText: "La page demandée n'existe pas ou a été déplacée.",
+  movedTo: 'Cet article a été déplacé :',
   goHome: "Aller à la page d'accueil",
   orBrowse: 'Ou parcourir une rubrique :',
   articleType: { news: 'Actualité', analysis: 'Analyse', opinion: 'Tribune', live: 'En direct' },

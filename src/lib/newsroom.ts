@@ -1,4 +1,5 @@
 import { zonedYearMonth } from './dates.ts';
+import { redirectsOf, type Redirect } from './redirects.ts';
 import { compareText } from './problems.ts';
 import { publicationStatus, type PublicationStatus } from './publishing.ts';
 import { computeRelated, type RelatedList } from './related.ts';
@@ -17,6 +18,8 @@ export interface ArticleBase {
   tags: readonly string[];
   authors: readonly string[];
   related: readonly string[];
+  /** Old addresses, each a redirect to the article's page (absent: none). */
+  formerUrls?: readonly { path: string }[];
   draft: boolean;
   featured: boolean;
   /** When a featured article stops leading (ISO); absent: `frontPage.featuredHours` after its date. */
@@ -100,6 +103,8 @@ export interface Newsroom<A extends ArticleBase> {
    * of published articles; they appear in no list, feed or other article's Related. Empty in a build.
    */
   unpublished: ArticleEntry<A>[];
+  /** Published stories' old addresses, each leading to its page, by address. */
+  redirects: Redirect[];
 }
 
 export interface NewsroomOptions {
@@ -173,6 +178,7 @@ export function buildNewsroom<A extends ArticleBase>(
     byMonth,
     front: layOutFrontPage(articles, sections, bySection, site.frontPage, now),
     unpublished,
+    redirects: redirectsOf(articles),
   };
 }
 

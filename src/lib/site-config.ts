@@ -90,6 +90,13 @@ export interface SiteConfig {
    * in `build-report.json`, and the deploy workflow marks its run failed so someone looks.
    */
   leaveOutRejected: boolean;
+  /**
+   * A story's old addresses (`formerUrls`, `formerSlugs`, Hugo's `aliases`, Jekyll's `redirect_from`) are
+   * always listed in `_redirects`, which Netlify and Cloudflare Pages answer with a 301. True (the default)
+   * also writes a small page at each old address for every other host (GitHub Pages, a bucket); on Netlify,
+   * which serves a file before a redirect, false makes its redirects real 301s.
+   */
+  redirectPages: boolean;
   /** A published article's body has at least this many words: fewer is a stub (`TK`, a lone line), an error. */
   minBodyWords: number;
   /** Every published article must have a standfirst (`description`); without one it is an error. */

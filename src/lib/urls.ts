@@ -23,6 +23,20 @@ export const RESERVED_SECTION_SLUGS = new Set([
   'pagefind',
 ]);
 
+/** Files the site writes at its root (feeds, sitemaps, robots.txt, public/'s files): no former address may be one. */
+export const SITE_FILES = new Set([
+  'rss.xml',
+  'feed.json',
+  'robots.txt',
+  'sitemap-index.xml',
+  'sitemap-0.xml',
+  'news-sitemap.xml',
+  '404.html',
+  'favicon.svg',
+  'logo.png',
+  'logo.svg',
+]);
+
 /**
  * Whether a site path below the base (`world/north-korea-troops-russia/`) is an article's page: a section
  * then a slug (articlePath). List pages at that depth (`tags/kim-jong-un/`) start with a reserved segment.

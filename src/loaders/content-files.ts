@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { checkCollection } from '../lib/article/collection-checks.ts';
 import type { ArticleLink } from '../lib/article/local-references.ts';
+import type { FormerUrl } from '../lib/article/former-urls.ts';
 import type { ArticleSource, ParseOptions } from '../lib/article/parse.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
 import type { Problem } from '../lib/problems.ts';
@@ -92,6 +93,7 @@ export function checkAcrossFiles(
     section: string;
     tags: readonly string[];
     authors: readonly string[];
+    formerUrls: readonly FormerUrl[];
   }[],
   failed: readonly { slug: string; file: string; relPath: string; articleLinks?: readonly ArticleLink[] | undefined }[],
   now: Date,
@@ -109,6 +111,7 @@ export function checkAcrossFiles(
       section: a.section,
       tags: a.tags,
       authors: a.authors,
+      formerUrls: a.formerUrls,
     })),
     failed,
     relatedCount,

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -30,6 +31,22 @@ const xml = new XMLParser({
   isArray: (name) => ['item', 'url', 'category', 'dc:creator', 'sitemap'].includes(name),
 });
 const read = (dir: string, file: string) => readFileSync(path.join(dir, file), 'utf8');
+
+test('the link checker follows a redirect page to where it leads, and reports one that leads nowhere', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dateline-links-'));
+  const page = (file: string, html: string) => {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), html);
+  };
+  page('index.html', '<a href="/old/">old</a> <a href="/gone/">gone</a>');
+  page('old/index.html', '<meta http-equiv="refresh" content="0; url=/world/a/"><a href="/world/a/">a</a>');
+  page('gone/index.html', '<meta http-equiv="refresh" content="0; url=/world/missing/">');
+  page('world/a/index.html', 'A');
+  expect(brokenInternalLinks(dir, 'https://example.org', '/')).toEqual([
+    'gone/index.html → (refresh) /world/missing/',
+    'index.html → /gone/ → /world/missing/',
+  ]);
+});
 
 for (const build of [ROOT_BUILD, NEWS_BUILD]) {
   const where = build.base === '/' ? 'at the root' : `under ${build.base}`;

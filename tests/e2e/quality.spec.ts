@@ -5,6 +5,7 @@ import { EXECUTABLE_SCRIPT } from './support/selectors.ts';
 import { expect, test } from '@playwright/test';
 import { HtmlValidate } from 'html-validate/node';
 import { ROOT } from './support/build.ts';
+import { refreshTarget } from './support/site-files.ts';
 
 const BUILDS = { fixture: path.join(ROOT, 'tests', '.out', 'site'), sample: path.join(ROOT, 'dist') };
 
@@ -34,9 +35,14 @@ for (const [name, dir] of Object.entries(BUILDS)) {
 }
 
 test('no page of the fixture build loads a script, but the search page its own', async ({ page }) => {
-  const pages = htmlFiles(BUILDS.fixture).map((file) => `/${path.relative(BUILDS.fixture, file).replace(/index\.html$/, '')}`);
   const withScript: string[] = [];
-  for (const pagePath of pages) {
+  for (const file of htmlFiles(BUILDS.fixture)) {
+    const pagePath = `/${path.relative(BUILDS.fixture, file).replace(/index\.html$/, '')}`;
+    // A redirect page (a story's old address) moves on at once: its own markup is what it ships.
+    if (refreshTarget(readFileSync(file, 'utf8'))) {
+      if (/<script/i.test(readFileSync(file, 'utf8'))) withScript.push(pagePath);
+      continue;
+    }
     await page.goto(pagePath);
     if ((await page.locator(EXECUTABLE_SCRIPT).count()) > 0) withScript.push(pagePath);
   }

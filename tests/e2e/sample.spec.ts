@@ -53,6 +53,34 @@ test('the sample reference story is published with the outlet time format and a 
   await expect(page.locator('.story-body')).toContainText('Kursk');
 });
 
+test("the sample story's old addresses lead to it: in _redirects for hosts that read it, and by a page at each for the others", async ({
+  page,
+}) => {
+  const rules = readFileSync(path.join(DIST, '_redirects'), 'utf8')
+    .split('\n')
+    .filter((line) => line && !line.startsWith('#'));
+  expect(rules).toEqual([
+    '/2024/11/06/trump-wins-election.html /politics/trump-wins-us-presidency/ 301',
+    '/politics/us-election-result/ /politics/trump-wins-us-presidency/ 301',
+  ]);
+  const port = Number(process.env.E2E_PORT ?? 4391) + 5;
+  const server = await serveStatic(DIST, port);
+  try {
+    for (const old of ['/2024/11/06/trump-wins-election.html', '/politics/us-election-result/']) {
+      await page.goto(`http://127.0.0.1:${port}${old}`);
+      await expect(page).toHaveURL(`http://127.0.0.1:${port}/politics/trump-wins-us-presidency/`);
+      await expect(page.locator('h1')).toHaveText('Trump wins US presidency in political comeback, defeating Harris');
+    }
+  } finally {
+    server.close();
+  }
+  // Old addresses are not pages of the site: in no sitemap, and not indexed for search.
+  const sitemap = readFileSync(path.join(DIST, 'sitemap-0.xml'), 'utf8');
+  expect(sitemap).not.toContain('trump-wins-election');
+  expect(sitemap).not.toContain('us-election-result');
+  expect(readFileSync(path.join(DIST, 'politics', 'us-election-result', 'index.html'), 'utf8')).not.toContain('data-pagefind-body');
+});
+
 test('searching the sample newsroom for the reference story’s key names finds it first', async ({ page }) => {
   const port = Number(process.env.E2E_PORT ?? 4391) + 4;
   const server = await serveStatic(DIST, port);

@@ -82,6 +82,44 @@ The museum reopened.
     expect(notices(problems)[0]).toContain('ignored: layout');
   });
 
+  it("should make Hugo's aliases and url, and Jekyll's redirect_from and permalink, former addresses of the story", () => {
+    const hugo = parse(
+      '+++\ntitle = "A"\ndate = 2024-10-25\naliases = ["/2019/old-a/", "renamed-a"]\nurl = "/posts/a/"\n+++\n\nThe story of the day, told in full.\n',
+      'world/a.md',
+    );
+    expect(hugo.problems.filter((p) => p.severity !== 'notice')).toEqual([]);
+    expect(hugo.article?.formerUrls).toEqual([
+      { path: '/2019/old-a/', line: 4 },
+      { path: '/world/renamed-a/', line: 4 },
+      { path: '/posts/a/', line: 4 },
+    ]);
+    expect(notices(hugo.problems)[0]).toContain('aliases, url → formerUrls');
+
+    const jekyll = parse(
+      '---\ntitle: B\ndate: 2024-10-25\nredirect_from:\n  - /old/b.html\npermalink: /:categories/:title/\n---\n\nThe story of the day, told in full.\n',
+      'world/b.md',
+    );
+    expect(jekyll.article?.formerUrls).toEqual([{ path: '/old/b.html', line: 4 }]);
+    expect(jekyll.problems.filter((p) => p.severity === 'warning').map((p) => `${p.field}: ${p.message}`)).toEqual([
+      'permalink: "/:categories/:title/" is a pattern, not an address, so no redirect is made from it',
+    ]);
+  });
+
+  it('should name the field as written when an old address is refused', () => {
+    const { article, problems } = parse(
+      '---\ntitle: B\ndate: 2024-10-25\nredirect_from: https://old.example.org/b/\n---\n\nThe story of the day, told in full.\n',
+      'world/b.md',
+    );
+    expect(article).toBeUndefined();
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([
+      expect.objectContaining({
+        field: 'redirect_from',
+        line: 4,
+        message: '"https://old.example.org/b/" is a full URL, not a path on this site',
+      }),
+    ]);
+  });
+
   it("should read Jekyll's date with a space before the offset, and published: false as a draft", () => {
     const { article } = parse(
       '---\ntitle: A\ndate: 2024-10-25 19:13:00 +0200\ncategories: [World]\npublished: false\n---\n\nText.\n',

@@ -6,6 +6,7 @@ import type { ArticleLink, ImageUse } from './local-references.ts';
 import type { ReadinessRules } from './placeholder.ts';
 import type { BodyContext, FrontmatterBlock, Heading, RenderedBody } from './render.ts';
 import type { ArticleType } from './schema.ts';
+import type { FormerUrl } from './former-urls.ts';
 
 /** One Markdown file as the loader hands it over. */
 export interface ArticleSource {
@@ -73,6 +74,8 @@ export interface ParsedArticle {
   corrections: { date: ArticleDate; text: string }[];
   /** Slugs pinned to the top of Related. */
   related: string[];
+  /** The story's old addresses on this site, each a redirect to its page (former-urls.ts). */
+  formerUrls: FormerUrl[];
   /** Sanitised body HTML, with markers where local links and images go (see local-references.ts). */
   html: string;
   /** Body links to other articles' files, in marker order; resolved to URLs when pages are rendered. */

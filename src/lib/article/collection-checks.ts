@@ -3,6 +3,8 @@ import { compareText } from '../problems.ts';
 import type { PublicationStatus } from '../publishing.ts';
 import { describeReference, type ArticleLink } from './local-references.ts';
 import { checkNameCollisions } from './name-collisions.ts';
+import type { FormerUrl } from './former-urls.ts';
+import { checkRedirects } from './redirect-checks.ts';
 
 /** What the checks across files need of each article. */
 export interface CheckedArticle {
@@ -18,6 +20,8 @@ export interface CheckedArticle {
   section?: string;
   tags?: readonly string[];
   authors?: readonly string[];
+  /** Former addresses, each to be free (redirect-checks.ts); absent: none. */
+  formerUrls?: readonly FormerUrl[];
 }
 
 /** A file that had errors: the slug its name gives (for pins) and its path in the content folder (for links). */
@@ -106,6 +110,7 @@ export function checkCollection(
   }
   problems.push(...checkArticleLinks(articles, failed, ignored));
   problems.push(...checkNameCollisions(articles));
+  problems.push(...checkRedirects(articles));
   return problems;
 }
 

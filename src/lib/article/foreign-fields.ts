@@ -28,9 +28,6 @@ const ALIASES: Readonly<Record<string, { to: KnownField; by: string }>> = {
 /** Other generators' settings that mean nothing for a Dateline page: dropped quietly, listed in the notice. */
 const IGNORED = new Set([
   'layout',
-  'permalink',
-  'url',
-  'aliases',
   'weight',
   'toc',
   'showToc',
@@ -44,6 +41,17 @@ const IGNORED = new Set([
   'menu',
   'images',
 ]);
+
+/**
+ * Other generators' old addresses of a page, which become redirects to the story (`formerUrls`): Hugo's
+ * `aliases` and `url`, Jekyll's `redirect_from` (jekyll-redirect-from) and `permalink`.
+ */
+const FORMER_ADDRESSES: Readonly<Record<string, string>> = {
+  aliases: 'Hugo',
+  url: 'Hugo',
+  redirect_from: 'Jekyll',
+  permalink: 'Jekyll',
+};
 
 /** Our fields holding a date, where other generators' date spellings are accepted too. */
 const DATE_FIELDS = ['date', 'updated'] as const;
@@ -91,6 +99,7 @@ export function mapForeignFields(
   mapAliases(m);
   mapCategories(m, sections);
   mapPublished(m);
+  mapFormerAddresses(m);
   for (const key of [...m.data.keys()]) {
     if (!IGNORED.has(key)) continue;
     m.data.delete(key);
@@ -178,6 +187,38 @@ function mapCategories(m: Mapping, sections: SectionsInReach): void {
   if (toTags.length > 0 && Array.isArray(tags)) m.data.set('tags', [...(tags as unknown[]), ...toTags]);
   if (categories.length === 0) m.ignored.push('categories (empty)');
   else m.mapped.push(asSection ? `categories → section${toTags.length > 0 ? ' and tags' : ''}` : 'categories → tags');
+}
+
+/**
+ * Other generators' old addresses join `formerUrls`, after any written there. A Jekyll permalink with
+ * placeholders (`/:categories/:title/`) is a pattern, not an address: it is left out, with a warning.
+ */
+function mapFormerAddresses(m: Mapping): void {
+  const own = m.data.get('formerUrls');
+  const collected: unknown[] = Array.isArray(own) ? [...(own as unknown[])] : [];
+  const from: string[] = [];
+  for (const field of Object.keys(FORMER_ADDRESSES)) {
+    if (!m.data.has(field)) continue;
+    const value = m.data.get(field);
+    m.data.delete(field);
+    const values = (Array.isArray(value) ? value : [value]).filter((v) => v !== null && v !== undefined && v !== '');
+    const patterns = values.filter((v) => typeof v === 'string' && /(^|\/):[a-z_]+/.test(v));
+    if (patterns.length > 0)
+      m.warn(
+        field,
+        `"${String(patterns[0])}" is a pattern, not an address, so no redirect is made from it`,
+        'list the old addresses in formerUrls',
+      );
+    const addresses = values.filter((v) => !patterns.includes(v));
+    if (addresses.length === 0) continue;
+    collected.push(...addresses);
+    from.push(field);
+    if (!m.lines.has('formerUrls') && m.keyLines.has(field)) m.lines.set('formerUrls', m.keyLines.get(field)!);
+  }
+  if (from.length === 0 || (own !== undefined && !Array.isArray(own))) return;
+  m.data.set('formerUrls', collected);
+  if (!m.writtenAs.has('formerUrls')) m.writtenAs.set('formerUrls', from[0]!);
+  m.mapped.push(`${from.join(', ')} → formerUrls`);
 }
 
 /** Jekyll's `published: false` is our draft. */

@@ -15,6 +15,7 @@ import { checkFields, unknownFields } from './field-check.ts';
 import { readToml } from './toml.ts';
 import { readYaml } from './yaml.ts';
 import { toArticle } from './to-article.ts';
+import { checkFormerUrls } from './former-urls.ts';
 
 const schemas = new Map<string, FrontmatterSchema>();
 function schemaFor(timeZone: string): FrontmatterSchema {
@@ -77,6 +78,7 @@ export function readArticle<Body>(source: ArticleSource, options: ParseOptions, 
   };
   const { section, sectionSlug } = checkSection(context, folder, options.sections);
   const slug = checkSlug(context, source.relPath);
+  const formerUrls = checkFormerUrls(context, sectionSlug, slug);
   const tags = pageNames(context, 'tags', refused.has('tags') ? [] : data['tags'], 'Climate');
   if (!refused.has('authors')) pageNames(context, 'authors', data['authors'], 'authors: [Ana Lima]');
   const imageSrc = checkHeroImage(context, source.relPath, source.fileExists);
@@ -88,6 +90,6 @@ export function readArticle<Body>(source: ArticleSource, options: ParseOptions, 
   if (!parsed.success || !body || problems.some((p) => p.severity === 'error')) {
     return failedWithPictures(problems, body, source, imageSrc === undefined ? undefined : { src: imageSrc, line: lineOf('image') });
   }
-  const article = toArticle(parsed.data, { slug, file, section: section!, sectionSlug, tags }, body);
+  const article = toArticle(parsed.data, { slug, file, section: section!, sectionSlug, tags, formerUrls }, body);
   return { article, problems, imageUses: body.imageUses, ...(imageSrc !== undefined && { imageLine: lineOf('image') }) };
 }

@@ -64,6 +64,10 @@ export function createFrontmatterSchema(timeZone: string) {
       related: z.array(text).default([]),
       /** URL slug; defaults to the file name. */
       slug: text.optional(),
+      /** The story's old addresses on this site (`/2019/10/old-story.html`): each redirects to its page. */
+      formerUrls: z.array(text).default([]),
+      /** Slugs the story had before in its section: `/world/<old>/` redirects to its page. */
+      formerSlugs: z.array(text).default([]),
     })
     .superRefine((data, ctx) => {
       if (typeof data.featured === 'object' && data.featured.iso <= data.date.iso) {
@@ -103,6 +107,8 @@ export const KNOWN_FIELDS = [
   'corrections',
   'related',
   'slug',
+  'formerUrls',
+  'formerSlugs',
 ] as const;
 
 export type KnownField = (typeof KNOWN_FIELDS)[number];
@@ -128,4 +134,6 @@ export const FIELD_HELP: Record<KnownField, string> = {
     'a list of dated notes, e.g. corrections: [{ date: 2024-10-26T09:00:00, text: "An earlier version misstated the number of troops." }]',
   related: 'a list of article slugs (file names without .md), e.g. related: [budget-vote-delayed]',
   slug: 'lower-case words joined by hyphens, e.g. slug: budget-vote-delayed',
+  formerUrls: 'a list of the paths the story had on this site before, e.g. formerUrls: [/2019/10/25/budget-vote.html]',
+  formerSlugs: 'a list of slugs the story had before in its section, e.g. formerSlugs: [budget-vote-delay]',
 };

@@ -5,7 +5,7 @@ import type { Frontmatter } from './schema.ts';
 /** The parsed article, from frontmatter the schema accepted, the names checked for URLs and the body as read. */
 export function toArticle(
   fm: Frontmatter,
-  names: Pick<ParsedArticle, 'slug' | 'file' | 'section' | 'sectionSlug' | 'tags'>,
+  names: Pick<ParsedArticle, 'slug' | 'file' | 'section' | 'sectionSlug' | 'tags' | 'formerUrls'>,
   body: RenderedBody,
 ): ParsedArticle {
   const authors = fm.authors === undefined ? [] : typeof fm.authors === 'string' ? [fm.authors] : fm.authors;
@@ -38,6 +38,7 @@ export function toArticle(
     priority: fm.priority,
     corrections: [...fm.corrections].sort((a, b) => (a.date.iso < b.date.iso ? -1 : a.date.iso > b.date.iso ? 1 : 0)),
     related: fm.related,
+    formerUrls: names.formerUrls,
     html: body.html,
     articleLinks: body.articleLinks,
     bodyImages: body.bodyImages,

@@ -34,12 +34,22 @@ export function fileForPath(dir: string, base: string, urlPath: string): string 
   return existsSync(index) ? index : undefined;
 }
 
-/** Internal links (href, src, srcset) of every page that lead to no built file: `page → target`. */
+/** Where a redirect page (an old address of a story) sends the browser, or undefined for any other page. */
+export function refreshTarget(html: string): string | undefined {
+  return /<meta http-equiv="refresh" content="0; url=([^"]+)">/.exec(html)?.[1]?.replace(/&amp;/g, '&');
+}
+
+/**
+ * Internal links (href, src, srcset) of every page that lead to no built file: `page → target`. A link to a
+ * redirect page is followed to where it refreshes, which must be a built file too: `page → target → where`.
+ */
 export function brokenInternalLinks(dir: string, origin: string, base: string): string[] {
   const broken: string[] = [];
   for (const page of builtFiles(dir, '.html')) {
     const html = readFileSync(path.join(dir, page), 'utf8');
     const pageUrl = new URL(`${base}${page.replace(/index\.html$/, '')}`, origin);
+    const refresh = refreshTarget(html);
+    if (refresh && !fileForPath(dir, base, new URL(refresh, pageUrl).pathname)) broken.push(`${page} → (refresh) ${refresh}`);
     const targets = [
       ...[...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => m[1]!),
       ...[...html.matchAll(/\ssrcset="([^"]*)"/g)].flatMap((m) => m[1]!.split(',').map((part) => part.trim().split(/\s+/)[0]!)),
@@ -47,7 +57,12 @@ export function brokenInternalLinks(dir: string, origin: string, base: string): 
     for (const target of targets) {
       const url = new URL(target.replace(/&amp;/g, '&'), pageUrl);
       if (url.origin !== new URL(origin).origin) continue;
-      if (!fileForPath(dir, base, url.pathname)) broken.push(`${page} → ${target}`);
+      const file = fileForPath(dir, base, url.pathname);
+      if (!file) broken.push(`${page} → ${target}`);
+      else if (file.endsWith('.html')) {
+        const onward = refreshTarget(readFileSync(file, 'utf8'));
+        if (onward && !fileForPath(dir, base, new URL(onward, url).pathname)) broken.push(`${page} → ${target} → ${onward}`);
+      }
     }
   }
   return broken;

@@ -163,10 +163,11 @@ export function scanMarkup(input: MarkupInput): string[] {
     }
     if (tag === 'meta') {
       const equiv = element.getAttribute('http-equiv');
-      if (
-        equiv !== null &&
-        !(input.kind === 'page' && equiv.toLowerCase() === 'content-security-policy' && element.parentElement?.localName === 'head')
-      )
+      const inHead = input.kind === 'page' && element.parentElement?.localName === 'head';
+      // A redirect page (a story's old address) refreshes to a path of the site, never to a scheme or another host.
+      const sameSiteRefresh =
+        equiv?.toLowerCase() === 'refresh' && /^0; url=\/(?!\/)[^\s"'<>\\]*$/.test(element.getAttribute('content') ?? '');
+      if (equiv !== null && !(inHead && (equiv.toLowerCase() === 'content-security-policy' || sameSiteRefresh)))
         found.push(`${describe(element)} is a meta http-equiv`);
       const property = element.getAttribute('property') ?? element.getAttribute('name') ?? '';
       if (

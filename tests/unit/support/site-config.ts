@@ -20,6 +20,7 @@ export const testSite: SiteConfig = {
   maxArticleBytes: 1024 * 1024,
   maxParseSeconds: 8,
   leaveOutRejected: false,
+  redirectPages: true,
   minBodyWords: 5,
   requireStandfirst: false,
   markdownParser: 'selective-gfm',

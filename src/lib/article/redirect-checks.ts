@@ -1,0 +1,67 @@
+import { compareText, type Problem } from '../problems.ts';
+import { toSlug } from '../slug.ts';
+import { articlePath, RESERVED_SECTION_SLUGS, SITE_FILES } from '../urls.ts';
+import type { FormerUrl } from './former-urls.ts';
+
+/** What the redirect checks need of an article. */
+export interface RedirectingArticle {
+  slug: string;
+  file: string;
+  /** The section as written; its slug is the first segment of the article's address. */
+  section?: string;
+  formerUrls?: readonly FormerUrl[];
+}
+
+const HINT = 'remove it: a former address cannot be a page the site publishes';
+
+/**
+ * A former address must be free: not another article's page, not a section's pages, not the site's own
+ * pages and files, and not claimed by two stories. Each clash is an error of the file that claims it.
+ */
+export function checkRedirects(articles: readonly RedirectingArticle[]): Problem[] {
+  const problems: Problem[] = [];
+  const pages = new Map<string, string>();
+  const sections = new Set<string>();
+  for (const article of articles) {
+    if (article.section === undefined) continue;
+    const sectionSlug = toSlug(article.section);
+    sections.add(sectionSlug);
+    pages.set(articlePath(sectionSlug, article.slug), article.file);
+  }
+  const claims = new Map<string, string[]>();
+  for (const article of articles) {
+    for (const { path, line } of article.formerUrls ?? []) {
+      claims.set(path, [...(claims.get(path) ?? []), article.file]);
+      const at = { severity: 'error' as const, file: article.file, line, field: 'formerUrls' };
+      const taken = takenBy(path, pages, sections);
+      if (taken) problems.push({ ...at, message: `"${path}" ${taken}`, hint: HINT });
+    }
+  }
+  for (const article of articles) {
+    for (const { path, line } of article.formerUrls ?? []) {
+      const others = [...new Set(claims.get(path)!.filter((file) => file !== article.file))].sort(compareText);
+      if (others.length === 0) continue;
+      problems.push({
+        severity: 'error',
+        file: article.file,
+        line,
+        field: 'formerUrls',
+        message: `"${path}" is also a former address of ${others.join(', ')}`,
+        hint: 'an old address can lead to one story only: keep it in the file of the story it was',
+      });
+    }
+  }
+  return problems;
+}
+
+/** Why a path is not free, or undefined when it is. */
+function takenBy(path: string, pages: ReadonlyMap<string, string>, sections: ReadonlySet<string>): string | undefined {
+  const page = pages.get(path);
+  if (page !== undefined) return `is the address of ${page}`;
+  const [first = '', second] = path.split('/').slice(1);
+  if (RESERVED_SECTION_SLUGS.has(first)) return `is under /${first}/, where the site keeps its own pages`;
+  if (second === undefined && (SITE_FILES.has(first) || /^sitemap[\w-]*\.xml$/.test(first))) return `is one of the site's own files`;
+  if (sections.has(first) && (second === '' || second === 'page' || second === 'rss.xml'))
+    return `is one of the pages of the section /${first}/`;
+  return undefined;
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { checkRedirects } from '../../src/lib/article/redirect-checks.ts';
+import { encodePath, redirectPage, redirectPageFile, redirectsFile, redirectsOf } from '../../src/lib/redirects.ts';
+
+const article = (file: string, slug: string, section: string, formerUrls: string[] = []) => ({
+  file,
+  slug,
+  section,
+  formerUrls: formerUrls.map((path) => ({ path, line: 5 })),
+});
+
+describe('checkRedirects: a former address must be free', () => {
+  it('accepts old addresses that no page of the site has', () => {
+    expect(checkRedirects([article('a.md', 'a', 'World', ['/2019/a.html', '/world/old-a/']), article('b.md', 'b', 'World')])).toEqual([]);
+  });
+
+  it("refuses another story's page, a section's pages, the site's own pages and files, and an address two stories claim", () => {
+    const problems = checkRedirects([
+      article('a.md', 'a', 'World', [
+        '/world/b/',
+        '/world/',
+        '/world/page/2/',
+        '/tags/x/',
+        '/search/',
+        '/rss.xml',
+        '/sitemap-3.xml',
+        '/shared/',
+      ]),
+      article('b.md', 'b', 'World', ['/shared/']),
+    ]);
+    expect(problems.map((p) => `${p.file}:${p.line}: ${p.message}`)).toEqual([
+      'a.md:5: "/world/b/" is the address of b.md',
+      'a.md:5: "/world/" is one of the pages of the section /world/',
+      'a.md:5: "/world/page/2/" is one of the pages of the section /world/',
+      'a.md:5: "/tags/x/" is under /tags/, where the site keeps its own pages',
+      'a.md:5: "/search/" is under /search/, where the site keeps its own pages',
+      'a.md:5: "/rss.xml" is one of the site\'s own files',
+      'a.md:5: "/sitemap-3.xml" is one of the site\'s own files',
+      'a.md:5: "/shared/" is also a former address of b.md',
+      'b.md:5: "/shared/" is also a former address of a.md',
+    ]);
+    expect(problems.every((p) => p.severity === 'error' && p.field === 'formerUrls')).toBe(true);
+  });
+});
+
+describe('redirects', () => {
+  const entries = [
+    { path: '/world/b/', article: { title: 'B', formerUrls: [{ path: '/z-old/' }, { path: '/2019/b.html' }] } },
+    { path: '/world/a/', article: { title: 'A', formerUrls: [{ path: '/café/' }] } },
+    { path: '/world/c/', article: { title: 'C' } },
+  ];
+
+  it("lists every published story's old addresses, by address", () => {
+    expect(redirectsOf(entries).map((r) => `${r.from} → ${r.to}`)).toEqual([
+      '/2019/b.html → /world/b/',
+      '/café/ → /world/a/',
+      '/z-old/ → /world/b/',
+    ]);
+  });
+
+  it('writes _redirects as permanent redirects under the base path, percent-encoded', () => {
+    expect(redirectsFile(redirectsOf(entries), '/news/').split('\n').slice(1)).toEqual([
+      '/news/2019/b.html /news/world/b/ 301',
+      '/news/caf%C3%A9/ /news/world/a/ 301',
+      '/news/z-old/ /news/world/b/ 301',
+      '',
+    ]);
+    expect(encodePath('/a b/ü/')).toBe('/a%20b/%C3%BC/');
+  });
+
+  it('writes a page at each old address: a folder gets its index.html, a file keeps its name', () => {
+    expect(redirectPageFile('/2019/b.html')).toBe('2019/b.html');
+    expect(redirectPageFile('/world/old/')).toBe('world/old/index.html');
+  });
+
+  it('makes a redirect page that refreshes to the story, names it canonical and escapes the headline', () => {
+    const html = redirectPage(
+      { from: '/old/', to: '/world/a/', title: '</title><script>alert(1)</script> "Q" & A' },
+      {
+        base: '/news/',
+        siteUrl: 'https://example.org',
+        lang: 'en-GB',
+        movedTo: 'This story has moved:',
+        contentSecurityPolicy: "default-src 'self'",
+      },
+    );
+    expect(html).toContain('<meta http-equiv="refresh" content="0; url=/news/world/a/">');
+    expect(html).toContain('<link rel="canonical" href="https://example.org/news/world/a/">');
+    expect(html).toContain('<meta name="robots" content="noindex">');
+    expect(html).toContain('<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &quot;Q&quot; &amp; A</title>');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;">`);
+  });
+});
