@@ -55,3 +55,11 @@ describe('the GitHub Pages workflow', () => {
     expect(leftOut.steps.at(-1)?.run).toMatch(/exit 1\s*$/);
   });
 });
+
+describe('the Netlify configuration', () => {
+  it('builds without pages at old addresses, so dist/_redirects answers them with a 301 (Netlify serves a file first)', () => {
+    const toml = readFileSync(path.join(ROOT, 'netlify.toml'), 'utf8');
+    expect(toml).toMatch(/^\[build\.environment\][^[]*^\s*REDIRECT_PAGES = "false"$/m);
+    expect(toml).toMatch(/^\s*publish = "dist"$/m);
+  });
+});
