@@ -53,9 +53,11 @@ const en = {
   articleType: { news: 'News', analysis: 'Analysis', opinion: 'Opinion', live: 'Live' },
   draftBanner: 'Draft: this article is not published. Only the dev server shows it.',
   scheduledBanner: (when: string) => `Scheduled for ${when}: not published yet. Only the dev server shows it.`,
+  expiredBanner: (when: string) => `Taken down on ${when} (expires): in no list, feed or search. Only the dev server shows it.`,
   unpublished: 'Not published (preview only)',
   draft: 'draft',
   scheduledFor: (when: string) => `scheduled for ${when}`,
+  takenDown: (when: string) => `taken down ${when}`,
   contentProblems: (count: number) => (count === 1 ? '1 article cannot be published' : `${count} articles cannot be published`),
   contentProblemsHint: 'Fix the files below; this page updates when you save. Readers never see this panel.',
 };
@@ -112,9 +114,12 @@ const fr: Strings = {
   articleType: { news: 'Actualité', analysis: 'Analyse', opinion: 'Tribune', live: 'En direct' },
   draftBanner: 'Brouillon : cet article n’est pas publié. Seul le serveur de développement l’affiche.',
   scheduledBanner: (when) => `Programmé pour le ${when} : pas encore publié. Seul le serveur de développement l’affiche.`,
+  expiredBanner: (when) =>
+    `Retiré le ${when} (expires) : absent des listes, des flux et de la recherche. Seul le serveur de développement l’affiche.`,
   unpublished: 'Non publiés (aperçu seulement)',
   draft: 'brouillon',
   scheduledFor: (when) => `programmé pour le ${when}`,
+  takenDown: (when) => `retiré le ${when}`,
   contentProblems: (count) => (count <= 1 ? `${count} article ne peut pas être publié` : `${count} articles ne peuvent pas être publiés`),
   contentProblemsHint:
     'Corrigez les fichiers ci-dessous ; la page se met à jour à l’enregistrement. Les lecteurs ne voient jamais ce panneau.',

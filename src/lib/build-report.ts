@@ -6,7 +6,7 @@ import type { PublicationStatus } from './publishing.ts';
 export interface ReportedArticle {
   file: string;
   status: PublicationStatus;
-  /** The publish time as the site writes it, for scheduled articles. */
+  /** The publish time as the site writes it, for scheduled articles; the takedown time, for expired ones. */
   when?: string;
 }
 
@@ -21,6 +21,8 @@ export interface BuildReport {
   published: number;
   drafts: string[];
   scheduled: { file: string; when: string }[];
+  /** Stories past their `expires` time: taken down, in no page, list, feed, sitemap or search result. */
+  expired: { file: string; when: string }[];
   /** Files with errors, each with every error. */
   rejected: RejectedFile[];
   /** Files that look like articles and are not read (`.markdown`, `story.md `): each has its warning. */
@@ -42,6 +44,7 @@ export function buildReport(
     published: sorted.filter((a) => a.status === 'published').length,
     drafts: sorted.filter((a) => a.status === 'draft').map((a) => a.file),
     scheduled: sorted.filter((a) => a.status === 'scheduled').map((a) => ({ file: a.file, when: a.when ?? '?' })),
+    expired: sorted.filter((a) => a.status === 'expired').map((a) => ({ file: a.file, when: a.when ?? '?' })),
     rejected,
     notRead: [...notRead].sort(compareText),
   };
@@ -60,6 +63,9 @@ export function reportLines(report: BuildReport): string[] {
     `published: ${report.published}`,
     `drafts: ${report.drafts.length}${list(report.drafts)}`,
     `scheduled: ${report.scheduled.length}${list(report.scheduled.map((s) => `${s.file} (for ${s.when})`))}`,
+    ...(report.expired.length > 0
+      ? [`expired: ${report.expired.length}${list(report.expired.map((e) => `${e.file} (taken down ${e.when})`))}`]
+      : []),
     `${report.leftOut ? 'rejected and left out' : 'rejected'}: ${report.rejected.length}${list(report.rejected.map(first))}`,
     ...(report.notRead.length > 0 ? [`not read: ${report.notRead.length}${list(report.notRead)}`] : []),
   ];

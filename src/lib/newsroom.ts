@@ -18,6 +18,8 @@ export interface ArticleBase {
   tags: readonly string[];
   authors: readonly string[];
   related: readonly string[];
+  /** When the story is taken down (ISO 8601): from then on it is in no page or list. */
+  expires?: string | undefined;
   /** Old addresses, each a redirect to the article's page (absent: none). */
   formerUrls?: readonly { path: string }[];
   draft: boolean;

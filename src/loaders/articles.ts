@@ -22,7 +22,7 @@ import {
   type RecordedArticle,
 } from './parse-results.ts';
 import { svgProblems } from './svg-pictures.ts';
-import { publicationStatus } from '../lib/publishing.ts';
+import { publicationStatus, type PublicationStatus } from '../lib/publishing.ts';
 import { buildReport, reportLines } from '../lib/build-report.ts';
 import { leaveOutProblems } from '../lib/leave-out.ts';
 import { annotate, writeBuildReport } from './build-report-file.ts';
@@ -134,7 +134,10 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
   problems.push(...(leaveOut ? leaveOutProblems(found) : found));
   const errors = problems.filter((p) => p.severity === 'error');
   const report = buildReport(
-    all.map((article) => ({ file: article.file, status: publicationStatus(article, now), when: publishTime(article, options.site) })),
+    all.map((article) => {
+      const status = publicationStatus(article, now);
+      return { file: article.file, status, when: reportTime(article, status, options.site) };
+    }),
     problems,
     listing.notRead.map((entry) => displayPath(root, path.join(contentDir, entry.relPath))),
     leaveOut,
@@ -300,7 +303,8 @@ async function updateStore(
   pruneBodies(bodies, new Set(store.values().map((entry) => String(entry.digest))));
 }
 
-/** When a scheduled article goes live, as the site writes times. */
-function publishTime(article: RecordedArticle, site: SiteConfig): string {
-  return displayTime(article.date, site).text;
+/** When a scheduled article goes live, or an expired one was taken down, as the site writes times. */
+function reportTime(article: RecordedArticle, status: PublicationStatus, site: SiteConfig): string {
+  const expires = status === 'expired' && article.expires !== undefined ? { iso: article.expires, hasTime: true } : undefined;
+  return displayTime(expires ?? article.date, site).text;
 }

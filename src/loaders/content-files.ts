@@ -90,6 +90,7 @@ export function checkAcrossFiles(
     articleLinks: readonly ArticleLink[];
     draft: boolean;
     date: { iso: string };
+    expires?: string | undefined;
     section: string;
     tags: readonly string[];
     authors: readonly string[];

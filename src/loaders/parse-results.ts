@@ -20,7 +20,19 @@ import { svgUses, type SvgUse } from './svg-pictures.ts';
 /** What the checks across files, the editorial checks and the build report read of an article. */
 export type RecordedArticle = Pick<
   ParsedArticle,
-  'slug' | 'file' | 'related' | 'articleLinks' | 'draft' | 'date' | 'title' | 'description' | 'tags' | 'section' | 'authors' | 'formerUrls'
+  | 'slug'
+  | 'file'
+  | 'related'
+  | 'articleLinks'
+  | 'draft'
+  | 'date'
+  | 'title'
+  | 'description'
+  | 'tags'
+  | 'section'
+  | 'authors'
+  | 'formerUrls'
+  | 'expires'
 > & { relPath: string };
 
 /** A file that failed: the slug its name gives and where it is, for pins and links to it; its own links, still checked. */
@@ -69,9 +81,11 @@ export function toRecord(
   const svg = svgUses(article ? article.image?.src : parsed.heroImage, imageLine, imageUses);
   const record: FileRecord = { sha1, lookups: [...lookups], problems, ...(svg.length > 0 && { svg }) };
   if (!article) return { ...record, failed: failedFile(file, relPath, parsed.articleLinks) };
-  const { slug, related, articleLinks, draft, date, title, description, tags, section, authors, formerUrls } = article;
-  const recorded = { slug, file, relPath, related, articleLinks, draft, date, title, tags, section, authors, formerUrls };
-  return { ...record, article: description === undefined ? recorded : { ...recorded, description } };
+  const { slug, related, articleLinks, draft, date, title, description, tags, section, authors, formerUrls, expires } = article;
+  const recorded: RecordedArticle = { slug, file, relPath, related, articleLinks, draft, date, title, tags, section, authors, formerUrls };
+  if (description !== undefined) recorded.description = description;
+  if (expires !== undefined) recorded.expires = expires;
+  return { ...record, article: recorded };
 }
 
 export function failedFile(file: string, relPath: string, articleLinks?: ArticleLink[]): FailedFile {

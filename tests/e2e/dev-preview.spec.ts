@@ -129,16 +129,19 @@ description: New shipments cross the border by rail.
 Officials in Seoul said new shipments crossed the border by rail.
 `;
 
-test('drafts and scheduled articles are visible in dev, under a banner, and listed on the front page', async ({ context }) => {
+test('drafts, scheduled and taken-down articles are visible in dev, under a banner, and listed on the front page', async ({ context }) => {
   let page = await open(context, `${origin}/world/draft-story/`);
   await expect(page.locator('.preview-banner')).toContainText('Draft');
   page = await open(context, `${origin}/world/scheduled-story/`);
   await expect(page.locator('.preview-banner')).toContainText('Scheduled for 01/06/2030 07h00');
+  page = await open(context, `${origin}/world/recalled-story/`);
+  await expect(page.locator('.preview-banner')).toContainText('Taken down on 15/12/2024 12h00 (expires)');
   page = await open(context, `${origin}/`);
   const preview = page.locator('.preview-list');
-  await expect(preview.locator('a')).toHaveCount(2);
+  await expect(preview.locator('a')).toHaveCount(3);
   await expect(preview).toContainText('draft');
   await expect(preview).toContainText('scheduled for 01/06/2030 07h00');
+  await expect(preview).toContainText('taken down 15/12/2024 12h00');
   // A published article has no banner, and drafts stay out of the reader's lists.
   page = await open(context, `${origin}/world/reference-story/`);
   await expect(page.locator('.preview-banner')).toHaveCount(0);

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Server } from 'node:http';
 import path from 'node:path';
@@ -117,6 +117,16 @@ for (const build of [ROOT_BUILD, NEWS_BUILD]) {
         date_modified: '2024-10-26T06:05:00.000Z',
         authors: [{ name: 'Ana Lima' }, { name: 'Tom Reed' }],
       });
+    });
+
+    test('takes a story down at its expires time: no page, in no list, feed, sitemap or search index, and the build report says so', () => {
+      expect(existsSync(path.join(build.dir, 'world', 'recalled-story'))).toBe(false);
+      const everything = builtFiles(build.dir, '')
+        .filter((file) => /\.(?:html|xml|json|txt)$/.test(file) || file === '_redirects')
+        .map((file) => read(build.dir, file));
+      expect(everything.filter((text) => text.includes('recalled-story') || text.includes('A notice the newsroom took down'))).toEqual([]);
+      const report = JSON.parse(read(path.dirname(build.dir), 'build-report.json')) as { expired: { file: string; when: string }[] };
+      expect(report.expired).toEqual([{ file: 'tests/fixtures/site/world/recalled-story.md', when: '15/12/2024 12h00' }]);
     });
 
     test('has sitemaps whose every URL is a built page, with lastmod, and no draft, scheduled or 404 page', () => {

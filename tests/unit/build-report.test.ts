@@ -28,6 +28,27 @@ describe('buildReport', () => {
     ]);
   });
 
+  it('should name the stories taken down at their expires time, with when, and only when there are some', () => {
+    expect(
+      lines(
+        [
+          { file: 'content/world/a.md', status: 'published' },
+          { file: 'content/world/gone.md', status: 'expired', when: '31/12/2024 23h59' },
+        ],
+        [],
+      ),
+    ).toEqual([
+      'published: 1',
+      'drafts: 0',
+      'scheduled: 0',
+      'expired: 1: content/world/gone.md (taken down 31/12/2024 23h59)',
+      'rejected: 0',
+    ]);
+    expect(buildReport([{ file: 'content/world/gone.md', status: 'expired', when: '31/12/2024 23h59' }], []).expired).toEqual([
+      { file: 'content/world/gone.md', when: '31/12/2024 23h59' },
+    ]);
+  });
+
   it('should count a file rejected by a check across files as rejected only', () => {
     const same = { severity: 'error' as const, field: 'slug', message: '"same" is also the slug of another file' };
     expect(
@@ -81,6 +102,7 @@ describe('buildReport', () => {
       published: 1,
       drafts: [],
       scheduled: [],
+      expired: [],
       rejected: [
         {
           file: 'content/world/bad.md',

@@ -214,6 +214,10 @@ describe('publicationStatus', () => {
     [{ draft: true, date: { iso: '2024-01-01T00:00:00.000Z' } }, 'draft'],
     [{ draft: false, date: { iso: '2025-01-01T00:00:00.000Z' } }, 'published'],
     [{ draft: false, date: { iso: '2025-01-01T00:00:00.001Z' } }, 'scheduled'],
+    // Taken down by the first build at or after its expires time; a draft stays a draft.
+    [{ draft: false, date: { iso: '2024-01-01T00:00:00.000Z' }, expires: '2025-01-01T00:00:00.000Z' }, 'expired'],
+    [{ draft: false, date: { iso: '2024-01-01T00:00:00.000Z' }, expires: '2025-01-01T00:00:00.001Z' }, 'published'],
+    [{ draft: true, date: { iso: '2024-01-01T00:00:00.000Z' }, expires: '2024-06-01T00:00:00.000Z' }, 'draft'],
   ] as const)('should classify %j as %s', (article, status) => {
     expect(publicationStatus(article, now)).toBe(status);
   });

@@ -24,6 +24,7 @@ describe('buildNewsroom', () => {
       }),
       testArticle('draft', '2024-10-03T10:00:00.000Z', { draft: true, tags: ['North Korea'] }),
       testArticle('scheduled', '2025-02-01T10:00:00.000Z', { tags: ['North Korea'] }),
+      testArticle('taken-down', '2024-10-04T10:00:00.000Z', { tags: ['North Korea'], expires: '2024-12-31T00:00:00.000Z' }),
     ],
     site,
     NOW,
@@ -31,6 +32,12 @@ describe('buildNewsroom', () => {
 
   it('should keep only what is published at the given time, newest first, then by slug', () => {
     expect(newsroom.articles.map((e) => e.article.slug)).toEqual(['a-same-time', 'c-same-time', 'b-older']);
+  });
+
+  it('should leave a story past its expires time out of every list, tag count and Related', () => {
+    expect(newsroom.bySlug.has('taken-down')).toBe(false);
+    expect(newsroom.byTag.get('north-korea')!.map((e) => e.article.slug)).not.toContain('taken-down');
+    for (const { related } of newsroom.related.values()) expect(related.map((r) => r.entry.article.slug)).not.toContain('taken-down');
   });
 
   it('should give each article its URL path and a byline, the publisher by default', () => {

@@ -195,6 +195,17 @@ describe('parseArticle: sections, slugs and tags', () => {
     expect(parseArticle(source(withBody('Troops arrive.')), options).problems).toEqual([]);
   });
 
+  it('should read expires as the date-time the story is taken down, after its date', () => {
+    const withFields = (fields: string) => valid.replace('tags:', `${fields}\ntags:`);
+    expect(parseArticle(source(withFields('expires: 2024-12-31T23:59:00')), options).article).toMatchObject({
+      expires: '2024-12-31T22:59:00.000Z', // Paris time
+    });
+    expect(parseArticle(source(valid), options).article).not.toHaveProperty('expires');
+    expect(parseArticle(source(withFields('expires: 2024-10-01')), options).problems).toEqual([
+      expect.objectContaining({ line: 4, field: 'expires', message: 'is not after `date`, so the story would never be published' }),
+    ]);
+  });
+
   it('should read featured as true or the date-time it ends, and a priority from 0 to 9', () => {
     const withFields = (fields: string) => valid.replace('tags:', `${fields}\ntags:`);
     expect(parseArticle(source(withFields('featured: 2024-10-27T18:00:00\npriority: 7')), options).article).toMatchObject({

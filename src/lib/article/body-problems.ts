@@ -1,7 +1,7 @@
 // The body's own problems (pictures, links out of the folder, removed embeds, nesting too deep), found
 // whichever way it is read.
 import type { Problem } from '../problems.ts';
-import type { ArticleSource, BodyReader, ParseOptions } from './article-types.ts';
+import type { ArticleSource, BodyReader, ParseOptions } from './read-types.ts';
 import { describeReference, IMAGE_EXTENSIONS, isSupportedImage, leavesContentFolder, missingImageProblem } from './local-references.ts';
 import type { RenderedBody } from './render.ts';
 

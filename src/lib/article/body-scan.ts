@@ -3,7 +3,7 @@ import { decodeSource } from './decode.ts';
 import { splitFrontmatter } from './frontmatter-split.ts';
 import { isRemote } from './html-steps.ts';
 import { classifyLink, localImagePath } from './local-references.ts';
-import type { ArticleSource, BodyReader, ParseOptions, ParseResult } from './article-types.ts';
+import type { ArticleSource, BodyReader, ParseOptions, ParseResult } from './read-types.ts';
 import { readArticle } from './read.ts';
 import type { BodyContext, BodyReferences } from './render.ts';
 

@@ -103,7 +103,10 @@ export function checkCollection(
           severity: 'warning',
           file: article.file,
           field: 'related',
-          message: `"${pin}" is ${target.status === 'draft' ? 'a draft' : 'scheduled'}; it is left out of Related until it is published`,
+          message:
+            target.status === 'expired'
+              ? `"${pin}" was taken down (expires); it is left out of Related`
+              : `"${pin}" is ${target.status === 'draft' ? 'a draft' : 'scheduled'}; it is left out of Related until it is published`,
         });
       }
     }
@@ -151,6 +154,8 @@ export function checkArticleLinks(
         problem('warning', `${target.file} is a draft; the link is shown as plain text until it is published`);
       } else if (target?.status === 'scheduled') {
         problem('warning', `${target.file} is scheduled; the link is shown as plain text until it is published`);
+      } else if (target?.status === 'expired') {
+        problem('warning', `${target.file} was taken down (expires); the link is shown as plain text`);
       } else if (target) {
         continue;
       } else if (failedByPath.has(link.target)) {

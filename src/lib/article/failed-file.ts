@@ -1,7 +1,7 @@
 // A file that cannot be published: the problems that stop its reading early, and what is still checked
 // of it (its links, its pictures), so one run reports every problem.
 import type { Problem } from '../problems.ts';
-import type { ArticleSource, ParseResult } from './article-types.ts';
+import type { ArticleSource, ParseResult } from './read-types.ts';
 import { MAX_BLOCK_LINES, overlongBlock } from './block-length.ts';
 import { isRelativePath, isSupportedImage, leavesContentFolder } from './local-references.ts';
 import type { RenderedBody } from './render.ts';

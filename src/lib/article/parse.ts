@@ -1,10 +1,10 @@
 import type { Root } from 'mdast';
-import type { ArticleSource, BodyReader, ParseOptions, ParseResult } from './article-types.ts';
+import type { ArticleSource, BodyReader, ParseOptions, ParseResult } from './read-types.ts';
 import { readArticle } from './read.ts';
 import type { MarkdownParser } from '../site-config.ts';
 import { parseMarkdown, renderBody } from './render.ts';
 
-export type { ArticleSource, HeroImage, ParsedArticle, ParseOptions, ParseResult } from './article-types.ts';
+export type { ArticleSource, HeroImage, ParsedArticle, ParseOptions, ParseResult } from './read-types.ts';
 
 /** The build's reading: the whole file through the Markdown and HTML pipeline (render.ts), one per parser. */
 const readings = new Map<MarkdownParser, BodyReader<Root>>();

@@ -1,6 +1,6 @@
 // Reading one article file, the steps in order: decode, split, frontmatter fields, body, assembly.
 import type { Problem } from '../problems.ts';
-import type { ArticleSource, BodyReader, ParseOptions, ParseResult } from './article-types.ts';
+import type { ArticleSource, BodyReader, ParseOptions, ParseResult } from './read-types.ts';
 import { readBodyOf, withinDepth } from './body-problems.ts';
 import { failedWith, failedWithPictures, noFrontmatterProblem, overlongBlockProblem } from './failed-file.ts';
 import { splitFrontmatter } from './frontmatter-split.ts';

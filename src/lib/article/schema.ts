@@ -68,10 +68,15 @@ export function createFrontmatterSchema(timeZone: string) {
       formerUrls: z.array(text).default([]),
       /** Slugs the story had before in its section: `/world/<old>/` redirects to its page. */
       formerSlugs: z.array(text).default([]),
+      /** When the story is taken down: the first build after this time removes its page and every mention. */
+      expires: articleDate.optional(),
     })
     .superRefine((data, ctx) => {
       if (typeof data.featured === 'object' && data.featured.iso <= data.date.iso) {
         ctx.addIssue({ code: 'custom', path: ['featured'], message: 'ends before `date`, so the article never leads' });
+      }
+      if (data.expires && data.expires.iso <= data.date.iso) {
+        ctx.addIssue({ code: 'custom', path: ['expires'], message: 'is not after `date`, so the story would never be published' });
       }
       if (data.updated && data.updated.iso < data.date.iso) {
         ctx.addIssue({ code: 'custom', path: ['updated'], message: 'is before `date`' });
@@ -109,6 +114,7 @@ export const KNOWN_FIELDS = [
   'slug',
   'formerUrls',
   'formerSlugs',
+  'expires',
 ] as const;
 
 export type KnownField = (typeof KNOWN_FIELDS)[number];
@@ -136,4 +142,5 @@ export const FIELD_HELP: Record<KnownField, string> = {
   slug: 'lower-case words joined by hyphens, e.g. slug: budget-vote-delayed',
   formerUrls: 'a list of the paths the story had on this site before, e.g. formerUrls: [/2019/10/25/budget-vote.html]',
   formerSlugs: 'a list of slugs the story had before in its section, e.g. formerSlugs: [budget-vote-delay]',
+  expires: 'an ISO 8601 date-time after `date`, when the story is taken down, e.g. expires: 2024-12-31T23:59:00',
 };

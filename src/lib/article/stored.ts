@@ -25,6 +25,7 @@ const storedWithoutImages = z.object({
   corrections: z.array(z.object({ date, text: z.string() })),
   related: z.array(z.string()),
   formerUrls: z.array(z.object({ path: z.string(), line: z.number() })),
+  expires: z.string().optional(),
   /** Body links to other articles' files (content-relative `target`), resolved to URLs when pages render. */
   articleLinks: z.array(
     z.object({ target: z.string(), fragment: z.string(), written: z.string(), text: z.string(), line: z.number().optional() }),

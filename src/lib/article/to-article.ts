@@ -1,4 +1,4 @@
-import type { HeroImage, ParsedArticle } from './article-types.ts';
+import type { HeroImage, ParsedArticle } from './read-types.ts';
 import type { RenderedBody } from './render.ts';
 import type { Frontmatter } from './schema.ts';
 
@@ -39,6 +39,7 @@ export function toArticle(
     corrections: [...fm.corrections].sort((a, b) => (a.date.iso < b.date.iso ? -1 : a.date.iso > b.date.iso ? 1 : 0)),
     related: fm.related,
     formerUrls: names.formerUrls,
+    ...(fm.expires && { expires: fm.expires.iso }),
     html: body.html,
     articleLinks: body.articleLinks,
     bodyImages: body.bodyImages,

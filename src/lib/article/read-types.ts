@@ -74,6 +74,8 @@ export interface ParsedArticle {
   corrections: { date: ArticleDate; text: string }[];
   /** Slugs pinned to the top of Related. */
   related: string[];
+  /** When the story is taken down (ISO 8601, UTC): the first build after it leaves it out everywhere. */
+  expires?: string;
   /** The story's old addresses on this site, each a redirect to its page (former-urls.ts). */
   formerUrls: FormerUrl[];
   /** Sanitised body HTML, with markers where local links and images go (see local-references.ts). */
