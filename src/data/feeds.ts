@@ -1,18 +1,30 @@
 import { getRssString } from '@astrojs/rss';
-import { feedItems, rssText, withCreators } from '../lib/feeds.ts';
+import { feedItems, rssText, withCreators, type FeedArticle } from '../lib/feeds.ts';
+import type { ArticleEntry } from '../lib/newsroom.ts';
 import { site } from '../site.config.ts';
-import { withFeedBodies, type Entry } from './newsroom.ts';
+import { withFeedBodies, type Article, type Entry } from './newsroom.ts';
+import { heroPicture } from './share-image.ts';
 import { siteUrl } from './site-url.ts';
+
+/** The newest `count` entries with what feed readers get besides the list: the body, and the story's own picture. */
+export async function feedEntries(entries: readonly Entry[], count: number): Promise<ArticleEntry<Article & FeedArticle>[]> {
+  return Promise.all(
+    (await withFeedBodies(entries, count)).map(async (entry) => {
+      const picture = await heroPicture(entry.article);
+      return picture ? { ...entry, article: { ...entry.article, picture: { ...picture, alt: entry.article.image!.alt } } } : entry;
+    }),
+  );
+}
 
 /** An RSS 2.0 response for a list of entries (newest first), with full article HTML in `content:encoded`. */
 export async function rssResponse(options: { title: string; description: string; entries: readonly Entry[] }): Promise<Response> {
-  const items = feedItems(await withFeedBodies(options.entries, site.feedItems), site.feedItems, siteUrl);
+  const items = feedItems(await feedEntries(options.entries, site.feedItems), site.feedItems, siteUrl);
   const xml = await getRssString({
     // Section and tag names come from articles: HTML-escaped text, as readers render these fields as HTML.
     title: rssText(options.title),
     description: rssText(options.description),
     site: siteUrl('/'),
-    xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },
+    xmlns: { dc: 'http://purl.org/dc/elements/1.1/', media: 'http://search.yahoo.com/mrss/' },
     customData: `<language>${site.locale}</language>`,
     items,
     trailingSlash: true,

@@ -9,6 +9,8 @@ export interface FeedArticle extends ArticleBase {
   excerpt: string;
   updated?: ArticleDate | undefined;
   corrections: readonly { date: ArticleDate; text: string }[];
+  /** The story's own picture as readers fetch it (absolute URL, JPEG 1200 wide), if it has one. */
+  picture?: { url: string; type: string; width: number; height: number; alt: string } | undefined;
 }
 
 /**
@@ -32,6 +34,8 @@ export interface FeedItem {
   customData: string;
   /** The bylines the placeholders stand for. */
   creators: string[];
+  /** The picture's text alternative, for its placeholder likewise (`<media:description>`). */
+  alt?: string;
 }
 
 /**
@@ -72,23 +76,41 @@ export function feedItems<A extends FeedArticle>(
     description: rssText(entry.article.description ?? entry.article.excerpt),
     content: xmlText(withCorrections(entry.article)),
     categories: entry.tags.map((tag) => rssText(tag.name)),
-    customData: entry.byline.map((_, creator) => `<dc:creator>${creatorPlaceholder(item, creator)}</dc:creator>`).join(''),
+    customData:
+      entry.byline.map((_, creator) => `<dc:creator>${creatorPlaceholder(item, creator)}</dc:creator>`).join('') +
+      mediaContent(entry.article.picture, item),
     creators: entry.byline.map(rssText),
+    ...(entry.article.picture && { alt: entry.article.picture.alt }),
   }));
 }
+
+/** The story's picture as Media RSS gives it (feed readers show it beside the item); nothing without one. */
+function mediaContent(picture: FeedArticle['picture'], item: number): string {
+  if (!picture) return '';
+  const { url, type, width, height } = picture;
+  return `<media:content url="${escapeXml(url)}" medium="image" type="${escapeXml(type)}" width="${width}" height="${height}"><media:description type="plain">${altPlaceholder(item)}</media:description></media:content>`;
+}
+
+const altPlaceholder = (item: number) => `dateline-alt-${item}`;
+const ALT_PLACEHOLDER = /<media:description type="plain">dateline-alt-(\d+)<\/media:description>/g;
 
 const creatorPlaceholder = (item: number, creator: number) => `dateline-creator-${item}-${creator}`;
 const CREATOR_PLACEHOLDER = /<dc:creator>dateline-creator-(\d+)-(\d+)<\/dc:creator>/g;
 
 /**
- * The RSS document with each creator placeholder of `feedItems` replaced by its byline, escaped as XML. Only
- * a whole `<dc:creator>` element is a placeholder: text from an article reaches the document escaped, so it
- * can never spell one.
+ * The RSS document with each placeholder of `feedItems` replaced by its byline or picture text, escaped as
+ * XML. Only a whole `<dc:creator>` or `<media:description>` element is a placeholder: text from an article
+ * reaches the document escaped, so it can never spell one.
  */
 export function withCreators(rss: string, items: readonly FeedItem[]): string {
-  return rss.replace(CREATOR_PLACEHOLDER, (_, item: string, creator: string) => {
-    return `<dc:creator>${escapeXml(items[Number(item)]!.creators[Number(creator)]!)}</dc:creator>`;
-  });
+  return rss
+    .replace(CREATOR_PLACEHOLDER, (_, item: string, creator: string) => {
+      return `<dc:creator>${escapeXml(items[Number(item)]!.creators[Number(creator)]!)}</dc:creator>`;
+    })
+    .replace(
+      ALT_PLACEHOLDER,
+      (_, item: string) => `<media:description type="plain">${escapeXml(items[Number(item)]!.alt ?? '')}</media:description>`,
+    );
 }
 
 /** A JSON Feed 1.1 document (https://jsonfeed.org/version/1.1) for the newest `count` entries. */
@@ -119,6 +141,7 @@ export function jsonFeed<A extends FeedArticle>(options: {
       ...(lastModified(entry.article) !== entry.article.date && { date_modified: lastModified(entry.article).iso }),
       authors: entry.byline.map((name) => ({ name })),
       tags: entry.tags.map((tag) => tag.name),
+      ...(entry.article.picture && { image: entry.article.picture.url }),
     })),
   };
 }

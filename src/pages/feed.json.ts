@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getNewsroom, withFeedBodies } from '../data/newsroom.ts';
+import { feedEntries } from '../data/feeds.ts';
+import { getNewsroom } from '../data/newsroom.ts';
 import { siteUrl } from '../data/site-url.ts';
 import { jsonFeed } from '../lib/feeds.ts';
 import { site } from '../site.config.ts';
@@ -12,7 +13,7 @@ export const GET: APIRoute = async () => {
     language: site.locale,
     homePageUrl: siteUrl('/'),
     feedUrl: siteUrl('/feed.json'),
-    entries: await withFeedBodies(articles, site.feedItems),
+    entries: await feedEntries(articles, site.feedItems),
     count: site.feedItems,
     url: siteUrl,
   });

@@ -85,6 +85,13 @@ for (const build of [ROOT_BUILD, NEWS_BUILD]) {
         'dc:creator': ['Ana Lima', 'Tom Reed'],
       });
       expect(reference['content:encoded']).toContain('<h2 id="sightings-in-kursk">Sightings in Kursk</h2>');
+      // Its own picture, as feed readers show it beside the item: a JPEG the build published.
+      const picture = reference['media:content'];
+      expect(picture).toMatchObject({ '@_medium': 'image', '@_type': 'image/jpeg', '@_width': '1200' });
+      expect(picture['media:description']['#text']).toBe('A stylised map of north-east Asia with arrows pointing west');
+      expect(fileForPath(build.dir, build.base, new URL(picture['@_url']).pathname), picture['@_url']).toBeDefined();
+      // A story without a picture of its own has none in the feed.
+      expect(site.item.find((i: { title: string }) => i.title.startsWith('City museum'))['media:content']).toBeUndefined();
       const section = xml.parse(read(build.dir, 'world/rss.xml')).rss.channel;
       expect(section.item.every((i: { link: string }) => i.link.startsWith(abs('/world/')))).toBe(true);
       const tag = xml.parse(read(build.dir, 'tags/kim-jong-un/rss.xml')).rss.channel;
@@ -117,6 +124,8 @@ for (const build of [ROOT_BUILD, NEWS_BUILD]) {
         date_modified: '2024-10-26T06:05:00.000Z',
         authors: [{ name: 'Ana Lima' }, { name: 'Tom Reed' }],
       });
+      expect(reference.image).toMatch(new RegExp(`^${abs('/_astro/')}.*\\.jpeg$`));
+      expect(fileForPath(build.dir, build.base, new URL(reference.image).pathname), reference.image).toBeDefined();
     });
 
     test('takes a story down at its expires time: no page, in no list, feed, sitemap or search index, and the build report says so', () => {

@@ -77,6 +77,43 @@ describe('feeds', () => {
     expect(document).toContain('<title>&amp;lt;dc:creator&amp;gt;dateline-creator-0-0&amp;lt;/dc:creator&amp;gt;</title>');
   });
 
+  it("should give an item the story's picture as Media RSS, with its text escaped, and the JSON Feed item its image", async () => {
+    const picture = {
+      url: 'https://x.example/news/_astro/a.jpg?w=1&h=2',
+      type: 'image/jpeg',
+      width: 1200,
+      height: 675,
+      alt: '007 <img src=x onerror=alert(1)> & co',
+    };
+    const items = feedItems([entry('a', '2024-10-25T17:13:00.000Z', { picture }), entry('b', '2024-10-24T17:13:00.000Z')], 2, url);
+    const document = withCreators(
+      await getRssString({
+        title: 'T',
+        description: 'D',
+        site: 'https://x.example/',
+        xmlns: { media: 'http://search.yahoo.com/mrss/' },
+        items,
+      }),
+      items,
+    );
+    expect(document).toContain(
+      '<media:content url="https://x.example/news/_astro/a.jpg?w=1&amp;h=2" medium="image" type="image/jpeg" width="1200" height="675"><media:description type="plain">007 &lt;img src=x onerror=alert(1)&gt; &amp; co</media:description></media:content>',
+    );
+    // Only the item with a picture of its own has one.
+    expect(document.match(/<media:content /g)).toHaveLength(1);
+    const feed = jsonFeed({
+      title: 'T',
+      description: 'D',
+      language: 'en',
+      homePageUrl: url('/'),
+      feedUrl: url('/feed.json'),
+      entries: [entry('a', '2024-10-25T17:13:00.000Z', { picture }), entry('b', '2024-10-24T17:13:00.000Z')],
+      count: 2,
+      url,
+    });
+    expect((feed.items as { image?: string }[]).map((item) => item.image)).toEqual([picture.url, undefined]);
+  });
+
   it('should write the standfirst as HTML text, since readers render RSS descriptions as HTML', () => {
     const [item] = feedItems([entry('a', '2024-10-25T17:13:00.000Z', { description: '"><img src=x onerror=alert(1)> & co' })], 1, url);
     expect(item!.description).toBe('"&gt;&lt;img src=x onerror=alert(1)&gt; &amp; co');

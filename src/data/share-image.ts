@@ -1,0 +1,36 @@
+import { getImage } from 'astro:assets';
+import { skipCards } from '../cards/cards.ts';
+import { cardPath } from '../lib/urls.ts';
+import type { Article } from './newsroom.ts';
+import { siteUrl } from './site-url.ts';
+
+/** A picture as link previews and feed readers fetch it: an absolute URL and its size. */
+export interface SharedPicture {
+  url: string;
+  type: 'image/jpeg' | 'image/png';
+  width: number;
+  height: number;
+}
+
+/** The article's own picture, 1200 pixels wide as JPEG (what previews and readers take everywhere), if it has one. */
+export async function heroPicture(article: Article): Promise<SharedPicture | undefined> {
+  if (!article.image) return undefined;
+  const image = await getImage({ src: article.image.src, width: 1200, format: 'jpeg' });
+  return {
+    // Astro's image URL carries the base path already: resolved against the origin, not joined to the base.
+    url: new URL(image.src, import.meta.env.SITE).href,
+    type: 'image/jpeg',
+    width: Number(image.attributes.width),
+    height: Number(image.attributes.height),
+  };
+}
+
+/** What a link to the article shows: its own picture, else its social card (the logo when cards are off). */
+export async function sharedPicture(article: Article): Promise<SharedPicture> {
+  return (
+    (await heroPicture(article)) ??
+    (skipCards()
+      ? { url: siteUrl('/logo.png'), type: 'image/png', width: 600, height: 60 }
+      : { url: siteUrl(cardPath(article.slug)), type: 'image/png', width: 1200, height: 630 })
+  );
+}
