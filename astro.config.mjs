@@ -54,7 +54,12 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Pictures written as SVG are rasterised to PNG (src/lib/picture-format.ts): an SVG published as written
   // could run script on the site's origin. librsvg bounds what one file may cost (its element and nesting limits).
-  image: { dangerouslyProcessSVG: true },
+  // AVIF at effort 1: most of the size AVIF saves over WebP, at a fraction of the default effort's time
+  // (docs/performance.md, "Figures behind the code").
+  image: {
+    dangerouslyProcessSVG: true,
+    service: { entrypoint: 'astro/assets/services/sharp', config: { avif: { effort: 1 } } },
+  },
   // A rebuild renders again only pages whose key (src/lib/page-keys.ts) or code changed; the others are
   // kept from the last build (a copy lives in the cache folder).
   experimental: { incrementalBuild: true },

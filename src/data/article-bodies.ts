@@ -1,6 +1,6 @@
 import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
-import { publishedFormat } from '../lib/picture-format.ts';
+import { pictureFormats } from '../lib/picture-format.ts';
 import type { CollectionEntry } from 'astro:content';
 import { resolveBodyReferences, type ImageAttributes, type RequestedSize } from '../lib/body-references.ts';
 import { publicationStatus } from '../lib/publishing.ts';
@@ -97,6 +97,7 @@ export function bodyResolver(entries: readonly StoredEntry[], now: Date, preview
           const [url, descriptor] = candidate.split(' ');
           return `${absolute(url!)} ${descriptor}`;
         });
+        // Feed readers get the one image every reader shows: no other formats.
         const { src, sizes, width, height } = attributes;
         return { src: absolute(src), srcset: srcset?.join(', '), sizes, width, height };
       },
@@ -136,7 +137,7 @@ function bodyOf(dir: string, entry: StoredEntry, preview: boolean): string {
 }
 
 /**
- * A body picture as `astro:assets` makes it: modern format, a `srcset` of widths up to the original's, lazy
+ * A body picture as `astro:assets` makes it: WebP (AVIF offered first), a `srcset` of widths up to the original's, lazy
  * (body pictures are below the fold). A width (or height) written in raw HTML is kept as the largest width
  * shown, with a 2x file for sharp screens; the height always follows the picture's proportions.
  */
@@ -148,8 +149,14 @@ async function optimise(src: ImageMetadata | undefined, requested: RequestedSize
   const width = Math.min(asked ?? WIDTHS.at(-1)!, original.width);
   const widths = asked === undefined ? WIDTHS : [width, width * 2];
   const sizes = asked === undefined ? SIZES : `(min-width: ${width}px) ${width}px, 100vw`;
-  const image = await getImage({ src, width, widths, sizes, loading: 'lazy', decoding: 'async', ...publishedFormat(original) });
+  const { formats, fallbackFormat } = pictureFormats(original);
+  const options = { src, width, widths, sizes, loading: 'lazy', decoding: 'async' } as const;
+  const [image, others] = await Promise.all([
+    getImage({ ...options, format: fallbackFormat }),
+    Promise.all(formats.map((format) => getImage({ ...options, format }))),
+  ]);
   return {
+    sources: others.map((other, i) => ({ type: `image/${formats[i]!}`, srcset: other.srcSet.attribute })),
     src: image.src,
     srcset: image.srcSet.attribute,
     sizes,

@@ -22,6 +22,8 @@ export interface ImageAttributes {
   height: number;
   loading?: 'lazy' | 'eager' | undefined;
   decoding?: 'async' | 'sync' | 'auto' | undefined;
+  /** Other formats of the picture, offered first: the image is then wrapped in a `<picture>` with a `<source>` each. */
+  sources?: { type: string; srcset: string }[] | undefined;
 }
 
 /** The size the writer asked for in raw HTML (`<img src="./chart.png" width="320">`), in CSS pixels. */
@@ -90,6 +92,20 @@ export async function resolveBodyReferences(body: string, resolvers: ReferenceRe
       ...(attributes.loading && { loading: attributes.loading }),
       ...(attributes.decoding && { decoding: attributes.decoding }),
     };
+    if (attributes.sources?.length) {
+      const sources: Element[] = attributes.sources.map(({ type, srcset }) => ({
+        type: 'element',
+        tagName: 'source',
+        properties: { srcSet: srcset, type, ...(attributes.sizes && { sizes: attributes.sizes }) },
+        children: [],
+      }));
+      parent.children.splice(parent.children.indexOf(node), 1, {
+        type: 'element',
+        tagName: 'picture',
+        properties: {},
+        children: [...sources, node],
+      });
+    }
   }
   for (const { node, parent, url } of links) {
     if (url !== undefined) node.properties.href = url;

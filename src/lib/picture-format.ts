@@ -11,3 +11,11 @@ export function publishedFormat(picture: { format: string }): { format?: 'png' }
   const { format } = untouchedImage(picture);
   return format === 'svg' ? { format: 'png' } : {};
 }
+
+/**
+ * The formats of a picture in a `<picture>`: AVIF first for the browsers that read it (smaller files for the
+ * same picture), WebP for the `<img>` every browser reads; an SVG only as PNG (see `publishedFormat`).
+ */
+export function pictureFormats(picture: { format: string }): { formats: ('avif' | 'png')[]; fallbackFormat: 'webp' | 'png' } {
+  return publishedFormat(picture).format === 'png' ? { formats: [], fallbackFormat: 'png' } : { formats: ['avif'], fallbackFormat: 'webp' };
+}

@@ -375,6 +375,11 @@ test("the static scan flags every construct it looks for, and passes the site's 
     ['', `<iframe src="https://x@${EMBED_HOSTS[0]}/" sandbox></iframe>`],
     ['', '<object data="/x"></object>'],
     ['', '<embed src="/x">'],
+    // A <source> passes only as a picture's image format from the site's own files.
+    ['', '<video><source src="/x.mp4"></video>'],
+    ['', '<picture><source srcset="https://evil.example/x.avif 1w" type="image/avif"><img src="/x.webp" alt=""></picture>'],
+    ['', '<picture><source srcset="/x.avif 1w" type="image/avif" media="print"><img src="/x.webp" alt=""></picture>'],
+    ['', '<picture><source srcset="/x.html 1w" type="text/html"><img src="/x.webp" alt=""></picture>'],
     ['<base href="/x/">', ''],
     ['<meta http-equiv="refresh" content="0;url=/x">', ''],
     // A redirect page's refresh passes only to a path of the site.

@@ -37,6 +37,14 @@ describe('resolveBodyReferences', () => {
     );
   });
 
+  it('should offer the other formats of a body image first, in a <picture> around it', async () => {
+    const avif = { type: 'image/avif', srcset: '/_astro/photo.abc_480.avif 480w, /_astro/photo.abc.avif 800w' };
+    const html = `<p><img src="${marker('image', 0)}" alt="A crowd"></p>`;
+    expect(await resolveBodyReferences(html, { ...resolvers, image: () => Promise.resolve({ ...optimised, sources: [avif] }) })).toBe(
+      '<p><picture><source srcset="/_astro/photo.abc_480.avif 480w, /_astro/photo.abc.avif 800w" type="image/avif" sizes="(min-width: 40rem) 38rem, 100vw"><img src="/_astro/photo.abc.webp" srcset="/_astro/photo.abc_480.webp 480w, /_astro/photo.abc.webp 800w" sizes="(min-width: 40rem) 38rem, 100vw" alt="A crowd" width="800" height="450" loading="lazy" decoding="async"></picture></p>',
+    );
+  });
+
   it('should pass the size written in HTML to the image resolver', async () => {
     const asked: RequestedSize[] = [];
     const html = `<img src="${marker('image', 0)}" alt="" width="320"><img src="${marker('image', 0)}" alt="" height="90"><img src="${marker('image', 0)}" alt="" width="50%">`;

@@ -116,7 +116,14 @@ export function scanMarkup(input: MarkupInput): string[] {
           found.push(`${describe(element)} has a script URL in ${name}`);
       }
     }
-    if (FORBIDDEN.includes(tag)) found.push(`${describe(element)} is a forbidden element`);
+    // A picture's other format (AVIF): a <source> in a <picture>, an image type, and files of the site only.
+    const pictureSource =
+      tag === 'source' &&
+      element.parentElement?.localName === 'picture' &&
+      [...element.attributes].every((a) => ['srcset', 'type', 'sizes'].includes(a.name.toLowerCase())) &&
+      /^image\//.test(element.getAttribute('type') ?? '') &&
+      (element.getAttribute('srcset') ?? '').split(',').every((part) => /^\/(?!\/)\S+ \d+w$/.test(part.trim()));
+    if (FORBIDDEN.includes(tag) && !pictureSource) found.push(`${describe(element)} is a forbidden element`);
     if (tag === 'script') {
       const type = element.getAttribute('type');
       const text = element.textContent ?? '';
