@@ -80,7 +80,7 @@ export default defineConfig({
       // Security headers for hosts that read a `_headers` file (Netlify, Cloudflare Pages).
       name: 'dateline-headers',
       hooks: {
-        'astro:build:done': ({ dir }) => writeFileSync(new URL('_headers', dir), headersFile(base, site.embedHosts)),
+        'astro:build:done': ({ dir }) => writeFileSync(new URL('_headers', dir), headersFile(base, site.embedHosts, site.services)),
       },
     },
     sitemap({

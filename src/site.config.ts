@@ -1,4 +1,4 @@
-import { sectionsFromEnvironment, type SiteConfig } from './lib/site-config.ts';
+import { sectionsFromEnvironment, servicesFromEnvironment, type SiteConfig } from './lib/site-config.ts';
 
 /**
  * The newsroom's settings. Every page, feed and date reads them from here; nothing else is configured
@@ -35,6 +35,10 @@ export const site: SiteConfig = {
   ],
   // Video players that may be embedded in articles; the privacy-enhanced YouTube domain sets no cookies until play.
   embedHosts: ['www.youtube-nocookie.com', 'player.vimeo.com'],
+  // Services on other hosts, each allowed only on the pages that use it (docs/configuration.md, "Outside
+  // services"). None by default: no page loads or contacts another host. For example, self-hosted analytics:
+  //   { name: 'Plausible analytics', pages: 'all', script: 'https://stats.example.org/js/script.js', connect: ['https://stats.example.org'] }
+  services: servicesFromEnvironment(process.env.SITE_SERVICES) ?? [],
   relatedCount: 5,
   pageSize: 10,
   feedItems: 20,

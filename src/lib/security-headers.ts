@@ -1,3 +1,5 @@
+import { serviceSources, type OutsideService } from './outside-services.ts';
+
 /**
  * The Content-Security-Policy the site is built to work under, and the other security headers, in one
  * place: the `_headers` file (Netlify, Cloudflare Pages) and the `<meta>` fallback for hosts that cannot
@@ -7,8 +9,8 @@
  * file, and Pagefind's WebAssembly); frames only from the embed hosts the newsroom lists (none: no frame at
  * all); nothing submits a form anywhere else. JSON-LD blocks are data, which CSP does not execute.
  */
-export function cspDirectives(embedHosts: readonly string[]): Record<string, string> {
-  return {
+export function cspDirectives(embedHosts: readonly string[], services: readonly OutsideService[] = []): Record<string, string> {
+  const directives: Record<string, string> = {
     'default-src': "'self'",
     // 'wasm-unsafe-eval' lets the search page's Pagefind run its WebAssembly; it allows no JavaScript eval.
     'script-src': "'self' 'wasm-unsafe-eval'",
@@ -22,23 +24,37 @@ export function cspDirectives(embedHosts: readonly string[]): Record<string, str
     'form-action': "'self'",
     'frame-ancestors': "'none'",
   };
+  for (const [directive, origins] of serviceSources(services)) {
+    const own = directives[directive] === "'none'" ? [] : [directives[directive]];
+    directives[directive] = [...own, ...origins].join(' ');
+  }
+  return directives;
 }
 
 /** Directives a `<meta>` policy cannot carry (browsers ignore them there). */
 const HEADER_ONLY = new Set(['frame-ancestors']);
 
-export function contentSecurityPolicy(context: 'header' | 'meta', embedHosts: readonly string[]): string {
-  return Object.entries(cspDirectives(embedHosts))
+/** The policy as a header or `<meta>` value, with the origins of the services given (those of the page, for a `<meta>`). */
+export function contentSecurityPolicy(
+  context: 'header' | 'meta',
+  embedHosts: readonly string[],
+  services: readonly OutsideService[] = [],
+): string {
+  return Object.entries(cspDirectives(embedHosts, services))
     .filter(([name]) => context === 'header' || !HEADER_ONLY.has(name))
     .map(([name, value]) => `${name} ${value}`)
     .join('; ');
 }
 
-/** A Netlify / Cloudflare Pages `_headers` file for every path of the site. */
-export function headersFile(base: string, embedHosts: readonly string[]): string {
+/**
+ * A Netlify / Cloudflare Pages `_headers` file for every path of the site. Its policy allows every declared
+ * service; each page's `<meta>` policy allows only the services that page uses, and a browser enforces
+ * both, so a page's effective policy is its own (one rule, where per-page rules would repeat for every page).
+ */
+export function headersFile(base: string, embedHosts: readonly string[], services: readonly OutsideService[] = []): string {
   return [
     `${base}*`,
-    `  Content-Security-Policy: ${contentSecurityPolicy('header', embedHosts)}`,
+    `  Content-Security-Policy: ${contentSecurityPolicy('header', embedHosts, services)}`,
     '  X-Content-Type-Options: nosniff',
     '  Referrer-Policy: strict-origin-when-cross-origin',
     '  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()',

@@ -1,3 +1,4 @@
+import { serviceProblems, type OutsideService } from './outside-services.ts';
 import type { ArticleType } from './article/schema.ts';
 import { isValidTimeZone, patternProblems } from './dates.ts';
 import { isSlugTooLong, toSlug } from './slug.ts';
@@ -52,6 +53,8 @@ export interface SiteConfig {
    * iframe from any other host is removed with a warning naming the article. Empty: no embeds at all.
    */
   embedHosts: readonly string[];
+  /** Services on other hosts (analytics, newsletter, comments) and the pages that use them (outside-services.ts); none by default. */
+  services: readonly OutsideService[];
   /** How many links the Related list holds at most. */
   relatedCount: number;
   /** How many articles a section, tag, author or archive page lists before the next page. */
@@ -149,6 +152,7 @@ export function checkSiteConfig(site: SiteConfig): string[] {
     else if (host === ownHost) problems.push(`embedHosts: "${host}" is the site's own host; a frame from it could run script as the site`);
   }
   problems.push(...sectionProblems(site.sections));
+  problems.push(...serviceProblems(site.services, site.siteUrl));
   if (!MARKDOWN_PARSERS.includes(site.markdownParser))
     problems.push(`markdownParser: "${site.markdownParser}" must be one of ${MARKDOWN_PARSERS.join(', ')}`);
   if (!site.publisher.trim()) problems.push('publisher: must not be empty');
@@ -176,8 +180,16 @@ function sectionProblems(sections: readonly string[]): string[] {
   return problems;
 }
 
-/** Sections from the SITE_SECTIONS environment variable (a JSON list of names), for building another newsroom's folder. */
-export function sectionsFromEnvironment(value: string | undefined): readonly string[] | undefined {
+/**
+ * A list setting from an environment variable holding JSON, for building another newsroom's folder: undefined
+ * when unset, the list when each item passes `isItem`, else an error saying what to write.
+ */
+function listFromEnvironment<T>(
+  name: string,
+  value: string | undefined,
+  isItem: (item: unknown) => boolean,
+  example: string,
+): T[] | undefined {
   if (value === undefined || value === '') return undefined;
   let list: unknown;
   try {
@@ -185,9 +197,23 @@ export function sectionsFromEnvironment(value: string | undefined): readonly str
   } catch {
     list = undefined;
   }
-  if (!Array.isArray(list) || !list.every((name) => typeof name === 'string'))
-    throw new Error(`SITE_SECTIONS must be a JSON list of section names, e.g. ["World","Sport"]; it is ${value}`);
-  return list as string[];
+  if (!Array.isArray(list) || !list.every(isItem)) throw new Error(`${name} must be a JSON list of ${example}; it is ${value}`);
+  return list as T[];
+}
+
+/** Sections from the SITE_SECTIONS environment variable (a JSON list of names). */
+export function sectionsFromEnvironment(value: string | undefined): readonly string[] | undefined {
+  return listFromEnvironment('SITE_SECTIONS', value, (name) => typeof name === 'string', 'section names, e.g. ["World","Sport"]');
+}
+
+/** Services from the SITE_SERVICES environment variable (a JSON list), for fixture sites and one-off builds. */
+export function servicesFromEnvironment(value: string | undefined): readonly OutsideService[] | undefined {
+  return listFromEnvironment(
+    'SITE_SERVICES',
+    value,
+    (service) => typeof service === 'object' && service !== null,
+    'services, e.g. [{"name":"Stats","pages":"all","script":"https://stats.example.org/s.js"}]',
+  );
 }
 
 /** An email address, a site path (`/corrections/`) or an https address: what `corrections` may be. */

@@ -1,5 +1,6 @@
 // Stories' old addresses (src/lib/redirects.ts): the `_redirects` file, and a page at each old address for
 // hosts without one (unless `redirectPages` is off).
+import { hash } from 'node:crypto';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getNewsroom } from '../data/newsroom.ts';
 import { t } from '../i18n/t.ts';
@@ -12,12 +13,17 @@ export const getStaticPaths = (async () => {
   const base = import.meta.env.BASE_URL;
   const contentSecurityPolicy = policy('meta', site.embedHosts);
   const options = { base, siteUrl: import.meta.env.SITE!, lang: site.locale, movedTo: t.movedTo, contentSecurityPolicy };
+  const file = (moved: string, body: string, type: string) => ({
+    params: { moved },
+    props: { body, type },
+    // The file is its own key: an unchanged one is kept from the last build (lib/page-keys.ts).
+    cacheKey: hash('sha256', body),
+  });
   return [
-    { params: { moved: '_redirects' }, props: { body: redirectsFile(redirects, base), type: 'text/plain; charset=utf-8' } },
-    ...(site.redirectPages ? redirects : []).map((redirect) => ({
-      params: { moved: redirectPageFile(redirect.from) },
-      props: { body: redirectPage(redirect, options), type: 'text/html; charset=utf-8' },
-    })),
+    file('_redirects', redirectsFile(redirects, base), 'text/plain; charset=utf-8'),
+    ...(site.redirectPages ? redirects : []).map((redirect) =>
+      file(redirectPageFile(redirect.from), redirectPage(redirect, options), 'text/html; charset=utf-8'),
+    ),
   ];
 }) satisfies GetStaticPaths;
 

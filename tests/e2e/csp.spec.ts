@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -102,5 +103,69 @@ test.describe('embeds', () => {
     await frames.scrollIntoViewIfNeeded();
     await expect(page.frameLocator('.story-body iframe').locator('p')).toHaveText('player');
     expect(violations).toEqual([]);
+  });
+});
+
+test.describe('outside services', () => {
+  const port = Number(process.env.E2E_PORT ?? 4391) + 23;
+  const origin = `http://127.0.0.1:${port}`;
+  const services = [
+    { name: 'Analytics', pages: 'articles', script: 'https://stats.example.org/js/script.js', connect: ['https://stats.example.org'] },
+    { name: 'Newsletter', pages: ['/about/'], forms: ['https://list.example.com'] },
+  ];
+  let server: Server;
+  let outDir = '';
+
+  test.beforeAll(async () => {
+    const build = buildSite({
+      contentDir: path.join(ROOT, 'tests', 'fixtures', 'site'),
+      env: { DATELINE_SKIP_CARDS: '1', SITE_SERVICES: JSON.stringify(services) },
+    });
+    expect(build.status, build.output).toBe(0);
+    outDir = build.outDir;
+    server = await serveStatic(outDir, port);
+  });
+  test.afterAll(() => server?.close());
+
+  test("a service's script loads and reports on the pages that use it, under their policy, and nowhere else", async ({ page }) => {
+    // Offline here: the service's host is answered locally, so only the pages and their policy decide what loads.
+    const requested: string[] = [];
+    await page.route('https://stats.example.org/**', (route) => {
+      requested.push(route.request().url());
+      return route.fulfill({
+        status: 200,
+        contentType: 'text/javascript',
+        body: "window.__counted = true; fetch('https://stats.example.org/api/event', { method: 'POST', body: location.pathname });",
+      });
+    });
+    const violations = await watchViolations(page);
+    await page.goto(`${origin}/world/reference-story/`);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __counted?: boolean }).__counted)).toBe(true);
+    await expect.poll(() => requested).toEqual(['https://stats.example.org/js/script.js', 'https://stats.example.org/api/event']);
+    expect(violations).toEqual([]);
+
+    // Pages that do not use it neither load it nor allow it: the front page, a tag page, the search page.
+    for (const pagePath of ['/', '/tags/north-korea/', '/search/']) {
+      requested.length = 0;
+      await page.goto(`${origin}${pagePath}`);
+      expect(await page.locator('script[src^="https://stats.example.org"]').count(), pagePath).toBe(0);
+      const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+      expect(policy, pagePath).not.toContain('example.org');
+      expect(requested, pagePath).toEqual([]);
+    }
+  });
+
+  test("a form's service is allowed on its page only, and the _headers policy lists every service for the pages to narrow", async ({
+    page,
+  }) => {
+    await page.goto(`${origin}/about/`);
+    expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toContain(
+      "form-action 'self' https://list.example.com",
+    );
+    await page.goto(`${origin}/world/reference-story/`);
+    expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toContain("form-action 'self';");
+    const headers = readFileSync(path.join(outDir, '_headers'), 'utf8');
+    expect(headers).toContain("script-src 'self' 'wasm-unsafe-eval' https://stats.example.org;");
+    expect(headers).toContain("form-action 'self' https://list.example.com;");
   });
 });

@@ -21,6 +21,7 @@ export const testSite: SiteConfig = {
   maxParseSeconds: 8,
   leaveOutRejected: false,
   redirectPages: true,
+  services: [],
   minBodyWords: 5,
   requireStandfirst: false,
   markdownParser: 'selective-gfm',
