@@ -39,13 +39,13 @@ function run(cwd: string, args: string[]): string {
 /**
  * The routes Astro wrote and whether each came from the incremental cache. With pages rendered several at a
  * time, a route's render time is printed later on a line of its own, but "(cached)" or "(restored)"
- * follows its path at once.
+ * follows its path at once (after a `/` for an endpoint's file, which Astro prints as a folder).
  */
 function writtenRoutes(log: string): { route: string; fromCache: boolean }[] {
   return log
     .split(/[├└]─ /)
     .slice(1)
-    .map((chunk) => /^(\/\S+?\.(?:html|png|xml|json|txt))(\s+\((?:cached|restored)\))?/.exec(chunk))
+    .map((chunk) => /^(\/\S+?\.(?:html|png|xml|json|txt))\/?(\s+\((?:cached|restored)\))?/.exec(chunk))
     .filter((match) => match !== null)
     .map((match) => ({ route: match[1]!, fromCache: match[2] !== undefined }));
 }
