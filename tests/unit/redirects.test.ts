@@ -24,9 +24,11 @@ describe('checkRedirects: a former address must be free', () => {
         '/search/',
         '/rss.xml',
         '/sitemap-3.xml',
+        '/rss.xml/x/',
+        '/old/story.html/more/',
         '/shared/',
       ]),
-      article('b.md', 'b', 'World', ['/shared/']),
+      article('b.md', 'b', 'World', ['/shared/', '/old/story.html']),
     ]);
     expect(problems.map((p) => `${p.file}:${p.line}: ${p.message}`)).toEqual([
       'a.md:5: "/world/b/" is the address of b.md',
@@ -36,6 +38,8 @@ describe('checkRedirects: a former address must be free', () => {
       'a.md:5: "/search/" is under /search/, where the site keeps its own pages',
       'a.md:5: "/rss.xml" is one of the site\'s own files',
       'a.md:5: "/sitemap-3.xml" is one of the site\'s own files',
+      'a.md:5: "/rss.xml/x/" is under /rss.xml, one of the site\'s own files',
+      'a.md:5: "/old/story.html/more/" is inside "/old/story.html", a former address of b.md written as a file',
       'a.md:5: "/shared/" is also a former address of b.md',
       'b.md:5: "/shared/" is also a former address of a.md',
     ]);

@@ -29,12 +29,22 @@ export function checkRedirects(articles: readonly RedirectingArticle[]): Problem
     pages.set(articlePath(sectionSlug, article.slug), article.file);
   }
   const claims = new Map<string, string[]>();
+  // An old address written as a file (`/2019/story.html`) cannot also be a folder of another one.
+  const files = new Map<string, string>();
+  for (const article of articles) for (const { path } of article.formerUrls ?? []) if (!path.endsWith('/')) files.set(path, article.file);
   for (const article of articles) {
     for (const { path, line } of article.formerUrls ?? []) {
       claims.set(path, [...(claims.get(path) ?? []), article.file]);
       const at = { severity: 'error' as const, file: article.file, line, field: 'formerUrls' };
       const taken = takenBy(path, pages, sections);
+      const inside = [...files].find(([file]) => path.startsWith(`${file}/`));
       if (taken) problems.push({ ...at, message: `"${path}" ${taken}`, hint: HINT });
+      else if (inside)
+        problems.push({
+          ...at,
+          message: `"${path}" is inside "${inside[0]}", a former address of ${inside[1]} written as a file`,
+          hint: 'an address cannot be a file and a folder at once: remove one of them',
+        });
     }
   }
   for (const article of articles) {
@@ -60,7 +70,8 @@ function takenBy(path: string, pages: ReadonlyMap<string, string>, sections: Rea
   if (page !== undefined) return `is the address of ${page}`;
   const [first = '', second] = path.split('/').slice(1);
   if (RESERVED_SECTION_SLUGS.has(first)) return `is under /${first}/, where the site keeps its own pages`;
-  if (second === undefined && (SITE_FILES.has(first) || /^sitemap[\w-]*\.xml$/.test(first))) return `is one of the site's own files`;
+  if (SITE_FILES.has(first) || /^sitemap[\w-]*\.xml$/.test(first))
+    return second === undefined ? `is one of the site's own files` : `is under /${first}, one of the site's own files`;
   if (sections.has(first) && (second === '' || second === 'page' || second === 'rss.xml'))
     return `is one of the pages of the section /${first}/`;
   return undefined;
