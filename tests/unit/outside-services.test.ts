@@ -45,7 +45,7 @@ describe('outside services', () => {
 
   it("should put every service in the _headers policy, which each page's own <meta> policy narrows", () => {
     const file = headersFile('/', [], services);
-    expect(file).toContain('form-action \'self\' https://list.example.com');
+    expect(file).toContain("form-action 'self' https://list.example.com");
     expect(file).toContain('frame-src https://comments.example.net');
     expect(headersFile('/', [])).not.toContain('example');
   });
