@@ -43,7 +43,19 @@ describe('npm run new', () => {
     expect(long.status, long.stderr).toBe(0);
     const file = path.join(contentDir, 'world', 'north-korea-readies-troops-for-russias.md');
     const text = readFileSync(file, 'utf8');
-    for (const field of ['description', 'authors', 'image', 'imageAlt', 'imageCaption', 'imageCredit', 'type', 'featured', 'priority'])
+    for (const field of [
+      'description',
+      'authors',
+      'image',
+      'imageAlt',
+      'imageCaption',
+      'imageCredit',
+      'type',
+      'featured',
+      'priority',
+      'expires',
+      'formerUrls',
+    ])
       expect(text).toMatch(new RegExp(`^# ${field}: `, 'm'));
     const parsed = parseArticle(
       { file, relPath: 'world/north-korea-readies-troops-for-russias.md', bytes: readFileSync(file) },
