@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getRssString } from '@astrojs/rss';
-import { escapeXml, feedItems, jsonFeed, withCreators, type FeedArticle } from '../../src/lib/feeds.ts';
+import { escapeXml, feedItems, jsonFeed, withCreators, type FeedArticle, type FeedItem } from '../../src/lib/feeds.ts';
 import type { ArticleEntry } from '../../src/lib/newsroom.ts';
 import { lastmodFromHtml, newsSitemap } from '../../src/lib/sitemaps.ts';
 import { newsArticle, serializeJsonLd } from '../../src/lib/structured-data.ts';
@@ -27,6 +27,25 @@ function entry(slug: string, iso: string, extra: Partial<FeedArticle> = {}): Art
 
 const url = (path: string) => `https://x.example/news${path}`;
 
+/** The JSON Feed of these entries, all of them. */
+const jsonFeedOf = (entries: ArticleEntry<FeedArticle>[]) =>
+  jsonFeed({
+    title: 'T',
+    description: 'D',
+    language: 'en',
+    homePageUrl: url('/'),
+    feedUrl: url('/feed.json'),
+    entries,
+    count: entries.length,
+    url,
+  });
+
+/** The RSS document of these items, as the site's feeds write it (@astrojs/rss, then the placeholders filled in). */
+async function rssDocument(items: FeedItem[]): Promise<string> {
+  const xmlns = { dc: 'http://purl.org/dc/elements/1.1/', media: 'http://search.yahoo.com/mrss/' };
+  return withCreators(await getRssString({ title: 'T', description: 'D', site: 'https://x.example/', xmlns, items }), items);
+}
+
 describe('feeds', () => {
   it('should make RSS items with absolute links, full HTML, and titles, categories and creators as HTML text', () => {
     expect(feedItems([entry('a', '2024-10-25T17:13:00.000Z', { description: 'Standfirst' })], 10, url)).toEqual([
@@ -52,16 +71,7 @@ describe('feeds', () => {
       10,
       url,
     );
-    const xml = withCreators(
-      await getRssString({
-        title: 'T',
-        description: 'D',
-        site: 'https://x.example/',
-        xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },
-        items,
-      }),
-      items,
-    );
+    const xml = await rssDocument(items);
     expect([...xml.matchAll(/<dc:creator>(.*?)<\/dc:creator>/g)].map((match) => match[1])).toEqual([
       '007',
       '1e3',
@@ -86,31 +96,13 @@ describe('feeds', () => {
       alt: '007 <img src=x onerror=alert(1)> & co',
     };
     const items = feedItems([entry('a', '2024-10-25T17:13:00.000Z', { picture }), entry('b', '2024-10-24T17:13:00.000Z')], 2, url);
-    const document = withCreators(
-      await getRssString({
-        title: 'T',
-        description: 'D',
-        site: 'https://x.example/',
-        xmlns: { media: 'http://search.yahoo.com/mrss/' },
-        items,
-      }),
-      items,
-    );
+    const document = await rssDocument(items);
     expect(document).toContain(
       '<media:content url="https://x.example/news/_astro/a.jpg?w=1&amp;h=2" medium="image" type="image/jpeg" width="1200" height="675"><media:description type="plain">007 &lt;img src=x onerror=alert(1)&gt; &amp; co</media:description></media:content>',
     );
     // Only the item with a picture of its own has one.
     expect(document.match(/<media:content /g)).toHaveLength(1);
-    const feed = jsonFeed({
-      title: 'T',
-      description: 'D',
-      language: 'en',
-      homePageUrl: url('/'),
-      feedUrl: url('/feed.json'),
-      entries: [entry('a', '2024-10-25T17:13:00.000Z', { picture }), entry('b', '2024-10-24T17:13:00.000Z')],
-      count: 2,
-      url,
-    });
+    const feed = jsonFeedOf([entry('a', '2024-10-25T17:13:00.000Z', { picture }), entry('b', '2024-10-24T17:13:00.000Z')]);
     expect((feed.items as { image?: string }[]).map((item) => item.image)).toEqual([picture.url, undefined]);
   });
 
@@ -163,16 +155,7 @@ describe('feeds', () => {
     expect(feedItems([corrected], 1, url)[0]!.content).toBe(
       '<p>a</p>\n<p><strong>Correction (2024-10-27):</strong> Troops &lt;b&gt;not&lt;/b&gt; &quot;12,000&quot;.</p>',
     );
-    const feed = jsonFeed({
-      title: 'T',
-      description: 'D',
-      language: 'en',
-      homePageUrl: url('/'),
-      feedUrl: url('/feed.json'),
-      entries: [corrected],
-      count: 1,
-      url,
-    });
+    const feed = jsonFeedOf([corrected]);
     expect(feed).toMatchObject({ items: [{ date_modified: '2024-10-27T08:00:00.000Z' }] });
   });
 
