@@ -9,8 +9,9 @@ import { siteUrl } from './site-url.ts';
 /** The newest `count` entries with what feed readers get besides the list: the body, and the story's own picture. */
 export async function feedEntries(entries: readonly Entry[], count: number): Promise<ArticleEntry<Article & FeedArticle>[]> {
   return Promise.all(
-    (await withFeedBodies(entries, count)).map(async (entry) => {
-      const picture = await heroPicture(entry.article);
+    (await withFeedBodies(entries, count)).map(async (entry, i) => {
+      // Asked of the newsroom's own article (not the copy with its body), so each picture is worked out once.
+      const picture = await heroPicture(entries[i]!.article);
       return picture ? { ...entry, article: { ...entry.article, picture: { ...picture, alt: entry.article.image!.alt } } } : entry;
     }),
   );

@@ -12,8 +12,17 @@ export interface SharedPicture {
   height: number;
 }
 
+/** Each article's picture, worked out once per build: its page and every feed listing it ask for it. */
+const heroPictures = new WeakMap<Article, Promise<SharedPicture | undefined>>();
+
 /** The article's own picture, 1200 pixels wide as JPEG (what previews and readers take everywhere), if it has one. */
-export async function heroPicture(article: Article): Promise<SharedPicture | undefined> {
+export function heroPicture(article: Article): Promise<SharedPicture | undefined> {
+  let picture = heroPictures.get(article);
+  if (!picture) heroPictures.set(article, (picture = makeHeroPicture(article)));
+  return picture;
+}
+
+async function makeHeroPicture(article: Article): Promise<SharedPicture | undefined> {
   if (!article.image) return undefined;
   const image = await getImage({ src: article.image.src, width: 1200, format: 'jpeg' });
   return {

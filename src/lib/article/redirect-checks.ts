@@ -37,7 +37,7 @@ export function checkRedirects(articles: readonly RedirectingArticle[]): Problem
       claims.set(path, [...(claims.get(path) ?? []), article.file]);
       const at = { severity: 'error' as const, file: article.file, line, field: 'formerUrls' };
       const taken = takenBy(path, pages, sections);
-      const inside = [...files].find(([file]) => path.startsWith(`${file}/`));
+      const inside = fileAbove(path, files);
       if (taken) problems.push({ ...at, message: `"${path}" ${taken}`, hint: HINT });
       else if (inside)
         problems.push({
@@ -62,6 +62,15 @@ export function checkRedirects(articles: readonly RedirectingArticle[]): Problem
     }
   }
   return problems;
+}
+
+/** The old address written as a file that `path` lies under (`/a.html` for `/a.html/b/`): looked up per ancestor, not per address. */
+function fileAbove(path: string, files: ReadonlyMap<string, string>): [string, string] | undefined {
+  for (let end = path.indexOf('/', 1); end !== -1; end = path.indexOf('/', end + 1)) {
+    const owner = files.get(path.slice(0, end));
+    if (owner !== undefined) return [path.slice(0, end), owner];
+  }
+  return undefined;
 }
 
 /** Why a path is not free, or undefined when it is. */
