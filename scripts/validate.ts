@@ -21,6 +21,7 @@ import { listMarkdownFiles, readArticleFile } from '../src/loaders/content-folde
 import { checkFiles, parsePool } from '../src/loaders/parse-pool.ts';
 import { ParseResults, parseResultsKey, type FileRecord } from '../src/loaders/parse-results.ts';
 import { svgProblems } from '../src/loaders/svg-pictures.ts';
+import { PROFILES_FOLDER, readProfiles } from '../src/loaders/author-profiles.ts';
 import { checkSiteConfig } from '../src/lib/site-config.ts';
 import { site } from '../src/site.config.ts';
 
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
   }
   const root = path.resolve(import.meta.dirname, '..');
   const contentDir = path.resolve(root, process.env.CONTENT_DIR || 'content');
-  const listing = listMarkdownFiles(contentDir);
+  const listing = listMarkdownFiles(contentDir, { skipFolder: PROFILES_FOLDER });
   const { files, ignored } = listing;
 
   const results = new ParseResults(root, contentDir, parseResultsKey(root, contentDir, parseOptions, site.maxArticleBytes));
@@ -99,6 +100,7 @@ async function main(): Promise<void> {
   const failed = records.flatMap((r) => (r.failed ? [r.failed] : []));
   problems.push(...checkAcrossFiles(articles, failed, buildTime(), site.relatedCount, ignored));
   problems.push(...listingProblems(root, contentDir, listing));
+  problems.push(...(await readProfiles(root, contentDir, site)).problems);
   problems.push(...checkEditorial(articles));
 
   for (const name of ignored) console.log(`ignored (name starts with . or _): ${name}`);

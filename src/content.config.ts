@@ -3,6 +3,8 @@ import { defineCollection } from 'astro:content';
 import { checkSiteConfig } from './lib/site-config.ts';
 import { createStoredArticleSchema } from './lib/article/stored.ts';
 import { articlesLoader } from './loaders/articles.ts';
+import { authorsLoader } from './loaders/authors.ts';
+import { createStoredProfileSchema } from './lib/author/stored.ts';
 import { buildTime } from './build/clock.ts';
 import { site } from './site.config.ts';
 
@@ -15,13 +17,21 @@ if (configProblems.length > 0) {
   throw new AstroError(`src/site.config.ts has problems:\n  ${configProblems.join('\n  ')}`, 'Fix the settings above, then build again.');
 }
 
+const contentDir = process.env.CONTENT_DIR || 'content';
+
 const articles = defineCollection({
   loader: articlesLoader({
-    contentDir: process.env.CONTENT_DIR || 'content',
+    contentDir,
     site,
     now: buildTime,
   }),
   schema: ({ image }) => createStoredArticleSchema(image()),
 });
 
-export const collections = { articles };
+/** Author profiles: `authors/` in the content folder (read by the articles loader too, for its report). */
+const authors = defineCollection({
+  loader: authorsLoader({ contentDir, site }),
+  schema: ({ image }) => createStoredProfileSchema(image()),
+});
+
+export const collections = { articles, authors };

@@ -1,7 +1,7 @@
 import { getImage } from 'astro:assets';
 import { skipCards } from '../cards/cards.ts';
 import { cardPath } from '../lib/urls.ts';
-import type { Article } from './newsroom.ts';
+import type { Article, Profile } from './newsroom.ts';
 import { siteUrl } from './site-url.ts';
 
 /** A picture as link previews and feed readers fetch it: an absolute URL and its size. */
@@ -42,4 +42,10 @@ export async function sharedPicture(article: Article): Promise<SharedPicture> {
       ? { url: siteUrl('/logo.png'), type: 'image/png', width: 600, height: 60 }
       : { url: siteUrl(cardPath(article.slug)), type: 'image/png', width: 1200, height: 630 })
   );
+}
+
+/** An author's portrait as search engines take it (a `Person`'s `image`): 400 pixels wide as JPEG. */
+export async function portraitUrl(photo: NonNullable<Profile['photo']>): Promise<string> {
+  const image = await getImage({ src: photo.src, width: 400, format: 'jpeg' });
+  return new URL(image.src, import.meta.env.SITE).href;
 }

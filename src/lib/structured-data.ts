@@ -19,6 +19,8 @@ export interface NewsArticleInput {
   keywords: string[];
   image?: string | undefined;
   publisher: { name: string; url: string; logo: string };
+  /** A live story (`LiveBlogPosting`): when coverage started and ended, and its updates, newest first. */
+  live?: { start: string; end?: string | undefined; updates: { headline: string; url: string; datePublished: string }[] } | undefined;
 }
 
 /** schema.org `NewsArticle` (or the subtype of its kind of piece) for an article page. */
@@ -41,6 +43,16 @@ export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
     articleSection: input.section,
     keywords: input.keywords.join(', '),
     ...(input.image && { image: [input.image] }),
+    ...(input.live && {
+      coverageStartTime: input.live.start,
+      ...(input.live.end && { coverageEndTime: input.live.end }),
+      liveBlogUpdate: input.live.updates.map((update) => ({
+        '@type': 'BlogPosting',
+        headline: update.headline,
+        datePublished: update.datePublished,
+        url: update.url,
+      })),
+    }),
   };
 }
 
@@ -59,4 +71,34 @@ export function websiteAndOrganization(input: { name: string; url: string; logo:
     { '@context': 'https://schema.org', '@type': 'WebSite', name: input.name, url: input.url, inLanguage: input.language },
     { '@context': 'https://schema.org', '@type': 'Organization', name: input.name, url: input.url, logo: input.logo },
   ];
+}
+
+export interface PersonInput {
+  /** The author page's absolute URL. */
+  url: string;
+  name: string;
+  jobTitle?: string | undefined;
+  description?: string | undefined;
+  image?: string | undefined;
+  /** The person's pages elsewhere. */
+  sameAs: string[];
+}
+
+/** schema.org `ProfilePage` about a `Person`: an author page with a profile. */
+export function profilePage(input: PersonInput): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ProfilePage',
+    url: input.url,
+    mainEntity: {
+      '@type': 'Person',
+      '@id': `${input.url}#person`,
+      name: input.name,
+      url: input.url,
+      ...(input.jobTitle && { jobTitle: input.jobTitle }),
+      ...(input.description && { description: input.description }),
+      ...(input.image && { image: input.image }),
+      ...(input.sameAs.length > 0 && { sameAs: input.sameAs }),
+    },
+  };
 }

@@ -83,9 +83,10 @@ export function absoluteUrl(siteUrl: string | URL, base: string, path: string): 
   return new URL(joinBase(base, path), siteUrl).href;
 }
 
-/** Feed paths: the whole site, a section, a tag. */
-export function feedPath(scope: { kind: 'site' } | { kind: 'section' | 'tag'; slug: string }): string {
+/** Feed paths: the whole site, a section, a tag, an author. */
+export function feedPath(scope: { kind: 'site' } | { kind: 'section' | 'tag' | 'author'; slug: string }): string {
   if (scope.kind === 'site') return '/rss.xml';
+  if (scope.kind === 'author') return `${authorPath(scope.slug)}rss.xml`;
   return scope.kind === 'section' ? `/${scope.slug}/rss.xml` : `/tags/${scope.slug}/rss.xml`;
 }
 

@@ -12,6 +12,7 @@ import { displayTime } from '../lib/dates.ts';
 import { formatProblem, formatReport, sortProblems, type Problem } from '../lib/problems.ts';
 import { articleSource, checkAcrossFiles, displayPath, listingProblems, parseOptionsFor, unreadableProblem } from './content-files.ts';
 import { listMarkdownFiles, readArticleFile } from './content-folder.ts';
+import { PROFILES_FOLDER, readProfiles } from './author-profiles.ts';
 import {
   failedRecord,
   ParseResults,
@@ -109,7 +110,7 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
   const pool = dev?.pool ?? parsePool(root, maxParseSeconds, false);
   // Its first thread loads the parser while this one reads every file to find those that changed.
   pool.warm();
-  const listing = listMarkdownFiles(contentDir);
+  const listing = listMarkdownFiles(contentDir, { skipFolder: PROFILES_FOLDER });
   const { files: relPaths, ignored } = listing;
   for (const name of ignored) logger.info(`ignored (name starts with . or _): ${displayPath(root, path.join(contentDir, name))}`);
   if (relPaths.length === 0) logger.warn(`No articles found: ${contentDir} holds no .md files.`);
@@ -128,7 +129,12 @@ async function loadArticles(context: LoaderContext, options: ArticlesLoaderOptio
   results.save(relPaths);
 
   const { problems, all, failed } = outcomes;
-  const found = [...checkAcrossFiles(all, failed, now, options.site.relatedCount, ignored), ...listingProblems(root, contentDir, listing)];
+  const found = [
+    ...checkAcrossFiles(all, failed, now, options.site.relatedCount, ignored),
+    ...listingProblems(root, contentDir, listing),
+    // The profiles' loader stores them; their problems are reported here, with every other problem of the folder.
+    ...(await readProfiles(root, contentDir, options.site)).problems,
+  ];
   // Left out (dev, or a build with leaveOutRejected), a file's link to a rejected one is plain text, not an error of its own.
   const leaveOut = preview || options.site.leaveOutRejected;
   problems.push(...(leaveOut ? leaveOutProblems(found) : found));

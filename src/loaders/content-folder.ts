@@ -51,9 +51,10 @@ const hidden = (relPath: string) => relPath.split('/').some((part) => part.start
 /**
  * Lists the content folder. Symbolic links are followed only to files inside the folder (a linked folder is
  * named, not walked: it could hold the folder itself); everything that looks like an article and is not
- * listed in `files` is in `ignored`, `notRead` or `refused`.
+ * listed in `files` is in `ignored`, `notRead` or `refused`. `skipFolder` (a folder at the top, such as
+ * the author profiles') is not walked: its files are read by a loader of their own.
  */
-export function listMarkdownFiles(dir: string): ContentListing {
+export function listMarkdownFiles(dir: string, options: { skipFolder?: string } = {}): ContentListing {
   let realDir: string;
   try {
     realDir = realpathSync(dir);
@@ -79,8 +80,9 @@ export function listMarkdownFiles(dir: string): ContentListing {
     }
     for (const entry of entries) {
       const relPath = folder ? `${folder}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(relPath);
-      else if (entry.isSymbolicLink() && !hidden(relPath) && isLinkedFolder(path.join(dir, relPath)))
+      if (entry.isDirectory()) {
+        if (relPath !== options.skipFolder) walk(relPath);
+      } else if (entry.isSymbolicLink() && !hidden(relPath) && isLinkedFolder(path.join(dir, relPath)))
         listing.notRead.push({
           relPath,
           message: 'is a symbolic link to a folder: the articles in it are not read',

@@ -4,6 +4,7 @@ import path from 'node:path';
 import {
   articlePath,
   correctionsHref,
+  feedPath,
   isArticlePath,
   joinBase,
   RESERVED_SECTION_SLUGS,
@@ -26,6 +27,13 @@ describe('urls', () => {
     expect(articlePath('world', 'north-korea-troops-russia')).toBe('/world/north-korea-troops-russia/');
     expect(sectionPath('world')).toBe('/world/');
     expect(tagPath('kim-jong-un')).toBe('/tags/kim-jong-un/');
+  });
+
+  it('should give the site, each section, tag and author a feed beside its page', () => {
+    expect(feedPath({ kind: 'site' })).toBe('/rss.xml');
+    expect(feedPath({ kind: 'section', slug: 'world' })).toBe('/world/rss.xml');
+    expect(feedPath({ kind: 'tag', slug: 'nato' })).toBe('/tags/nato/rss.xml');
+    expect(feedPath({ kind: 'author', slug: 'ana-lima' })).toBe('/authors/ana-lima/rss.xml');
   });
 
   it.each([

@@ -1,3 +1,4 @@
+import type { z } from 'astro/zod';
 import type { Problem } from '../problems.ts';
 import { FIELD_HELP, KNOWN_FIELDS, type FrontmatterSchema, type KnownField } from './schema.ts';
 import { nearest } from './suggest.ts';
@@ -8,18 +9,23 @@ import { nearest } from './suggest.ts';
  */
 
 /** A warning for each field Dateline does not know, with the known field it is closest to. */
-export function unknownFields(data: Readonly<Record<string, unknown>>, lineOf: (field: string) => number, file: string): Problem[] {
+export function unknownFields(
+  data: Readonly<Record<string, unknown>>,
+  lineOf: (field: string) => number,
+  file: string,
+  known: readonly string[] = KNOWN_FIELDS,
+): Problem[] {
   return Object.keys(data)
-    .filter((key) => !(KNOWN_FIELDS as readonly string[]).includes(key))
+    .filter((key) => !known.includes(key))
     .map((key) => {
-      const guess = nearest(key, KNOWN_FIELDS);
+      const guess = nearest(key, known);
       return {
         severity: 'warning',
         file,
         line: lineOf(key),
         field: key,
         message: 'is not a field Dateline knows; it is ignored',
-        hint: guess ? `did you mean \`${guess}\`?` : `known fields: ${KNOWN_FIELDS.join(', ')}`,
+        hint: guess ? `did you mean \`${guess}\`?` : `known fields: ${known.join(', ')}`,
       };
     });
 }
@@ -28,12 +34,13 @@ export function unknownFields(data: Readonly<Record<string, unknown>>, lineOf: (
  * The schema's verdict, and the fields it refused: the other checks still run on the rest, so one run
  * reports everything. Each refused field is an error at its line, named as the writer wrote it.
  */
-export function checkFields<S extends FrontmatterSchema>(
+export function checkFields<S extends FrontmatterSchema | z.ZodType>(
   schema: S,
   data: Readonly<Record<string, unknown>>,
   writtenAs: ReadonlyMap<KnownField, string>,
   lineOf: (field: string) => number,
   file: string,
+  fieldHelp: Readonly<Record<string, string>> = FIELD_HELP,
 ): { parsed: ReturnType<S['safeParse']>; refused: Set<string>; problems: Problem[] } {
   const parsed = schema.safeParse(data, { reportInput: true }) as ReturnType<S['safeParse']>;
   const refused = new Set<string>();
@@ -42,7 +49,7 @@ export function checkFields<S extends FrontmatterSchema>(
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? '');
       refused.add(field);
-      const help = FIELD_HELP[field as keyof typeof FIELD_HELP];
+      const help = fieldHelp[field];
       // Inside a list of objects, name the item and key: `corrections[2].text`.
       const where = issue.path
         .map((part, i) =>

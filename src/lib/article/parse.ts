@@ -8,7 +8,7 @@ export type { ArticleSource, HeroImage, ParsedArticle, ParseOptions, ParseResult
 
 /** The build's reading: the whole file through the Markdown and HTML pipeline (render.ts), one per parser. */
 const readings = new Map<MarkdownParser, BodyReader<Root>>();
-function rendering(parser: MarkdownParser): BodyReader<Root> {
+export function rendering(parser: MarkdownParser): BodyReader<Root> {
   let reader = readings.get(parser);
   if (!reader) {
     reader = {
