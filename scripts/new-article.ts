@@ -74,6 +74,7 @@ const frontmatter = [
   `# featured: true  # leads the front page for ${site.frontPage.featuredHours} hours, or until a date-time: featured: 2024-10-27T18:00:00`,
   '# priority: 5  # among featured stories, the highest leads (0 to 9)',
   '# expires: 2025-12-31T23:59:00  # the first build after it takes the story down',
+  '# coverageEnd: 2025-12-31T23:59:00  # type: live only: when the live coverage ended (each update is a heading: ## 2025-12-31 18:30 Headline)',
   '# formerUrls: [/2019/10/25/old-address.html]  # old addresses of the story, each redirected here',
   'draft: true',
 ];

@@ -8,6 +8,12 @@ import { articlePath } from '../lib/urls.ts';
 import { href, siteUrl } from './site-url.ts';
 import { untouchedImage } from '../build/astro-internals.ts';
 import { bodiesDir, readBody } from '../build/body-files.ts';
+import { displayTime } from '../lib/dates.ts';
+import { showLiveTimes } from '../lib/article/live-updates.ts';
+import { site } from '../site.config.ts';
+
+/** A live story's update times, written as the site writes times (the stored body leaves them empty). */
+const withLiveTimes = (html: string) => showLiveTimes(html, (iso) => displayTime({ iso, hasTime: true }, site).text);
 
 type StoredEntry = CollectionEntry<'articles'>;
 
@@ -79,7 +85,7 @@ export function bodyResolver(entries: readonly StoredEntry[], now: Date, preview
     // Unpublished articles get no page in a build: their bodies are not read, no image is made for them.
     if (!shown(entry)) return '';
     const paths = links(entry);
-    return resolveBodyReferences(bodyOf(bodies, entry, preview), {
+    return resolveBodyReferences(withLiveTimes(bodyOf(bodies, entry, preview)), {
       link: (i) => paths[i] && `${href(paths[i].path)}${paths[i].fragment}`,
       image: images(entry),
     });
@@ -88,7 +94,7 @@ export function bodyResolver(entries: readonly StoredEntry[], now: Date, preview
     if (!shown(entry)) return '';
     const paths = links(entry);
     const image = images(entry);
-    return resolveBodyReferences(bodyOf(bodies, entry, preview), {
+    return resolveBodyReferences(withLiveTimes(bodyOf(bodies, entry, preview)), {
       link: (i) => paths[i] && `${siteUrl(paths[i].path)}${paths[i].fragment}`,
       image: async (i, requested) => {
         const attributes = await image(i, requested);

@@ -25,7 +25,7 @@ export async function rssResponse(options: { title: string; description: string;
     title: rssText(options.title),
     description: rssText(options.description),
     site: siteUrl('/'),
-    xmlns: { dc: 'http://purl.org/dc/elements/1.1/', media: 'http://search.yahoo.com/mrss/' },
+    xmlns: { dc: 'http://purl.org/dc/elements/1.1/', media: 'http://search.yahoo.com/mrss/', atom: 'http://www.w3.org/2005/Atom' },
     customData: `<language>${site.locale}</language>`,
     items,
     trailingSlash: true,

@@ -17,8 +17,11 @@ export type Article = CollectionEntry<'articles'>['data'] & {
   bodyKey: string;
 };
 export type Entry = ArticleEntry<Article>;
+/** An author profile (`content/authors/`), its portrait an optimisable picture. */
+export type Profile = CollectionEntry<'authors'>['data'];
 
 let built: Promise<Newsroom<Article>> | undefined;
+let profiles: Promise<Map<string, Profile>> | undefined;
 /**
  * The stored entry behind each article and the resolver of its newsroom, for the pages that show bodies
  * (in `astro dev` every request loads a newsroom of its own; old ones are let go with their articles).
@@ -48,9 +51,19 @@ async function load(): Promise<Newsroom<Article>> {
   });
   stopBodies();
   const stopNewsroom = startTimer('newsroom');
-  const newsroom = buildNewsroom(articles, site, buildTime(), { preview: import.meta.env.DEV });
+  const newsroom = buildNewsroom(articles, site, buildTime(), {
+    preview: import.meta.env.DEV,
+    profiles: [...(await getProfiles()).values()],
+  });
   stopNewsroom();
   return newsroom;
+}
+
+/** Author profiles by slug (the author page's): read once per build, per request in `astro dev`. */
+export function getProfiles(): Promise<Map<string, Profile>> {
+  if (!profiles || import.meta.env.DEV)
+    profiles = getCollection('authors').then((entries) => new Map(entries.map((entry) => [entry.data.slug, entry.data])));
+  return profiles;
 }
 
 /** An article's body as its page shows it. */

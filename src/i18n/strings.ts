@@ -58,6 +58,11 @@ const en = {
   draft: 'draft',
   scheduledFor: (when: string) => `scheduled for ${when}`,
   takenDown: (when: string) => `taken down ${when}`,
+  authorLinks: (name: string) => `${name} elsewhere`,
+  liveNow: 'Live now',
+  latestUpdate: 'Latest update',
+  coverageEnded: 'Coverage ended',
+  noStoriesYet: 'No stories yet.',
   contentProblems: (count: number) => (count === 1 ? '1 article cannot be published' : `${count} articles cannot be published`),
   contentProblemsHint: 'Fix the files below; this page updates when you save. Readers never see this panel.',
 };
@@ -120,6 +125,11 @@ const fr: Strings = {
   draft: 'brouillon',
   scheduledFor: (when) => `programmé pour le ${when}`,
   takenDown: (when) => `retiré le ${when}`,
+  authorLinks: (name) => `${name} ailleurs`,
+  liveNow: 'En direct',
+  latestUpdate: 'Dernière mise à jour',
+  coverageEnded: 'Fin du direct',
+  noStoriesYet: 'Aucun article pour l’instant.',
   contentProblems: (count) => (count <= 1 ? `${count} article ne peut pas être publié` : `${count} articles ne peuvent pas être publiés`),
   contentProblemsHint:
     'Corrigez les fichiers ci-dessous ; la page se met à jour à l’enregistrement. Les lecteurs ne voient jamais ce panneau.',

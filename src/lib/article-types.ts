@@ -18,3 +18,8 @@ export const SCHEMA_ORG_TYPE: Readonly<Record<ArticleType, string>> = {
 export function isLabelled(type: ArticleType): boolean {
   return type !== 'news';
 }
+
+/** Whether a story is live coverage still going on at `now`: a live story whose coverage has not ended. */
+export function isLiveNow(article: { type: ArticleType; coverageEnd?: string | undefined }, now: Date): boolean {
+  return article.type === 'live' && (article.coverageEnd === undefined || Date.parse(article.coverageEnd) > now.getTime());
+}

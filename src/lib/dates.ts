@@ -286,8 +286,11 @@ export function lastModified(article: {
   date: ArticleDate;
   updated?: ArticleDate | undefined;
   corrections?: readonly { date: ArticleDate }[];
+  /** A live story's updates: the latest is when it last changed. */
+  liveUpdates?: readonly { iso: string }[];
 }): ArticleDate {
-  return [article.updated, ...(article.corrections ?? []).map((c) => c.date)].reduce<ArticleDate>(
+  const updates = (article.liveUpdates ?? []).map((u) => ({ iso: u.iso, hasTime: true }));
+  return [article.updated, ...(article.corrections ?? []).map((c) => c.date), ...updates].reduce<ArticleDate>(
     (latest, date) => (date && date.iso > latest.iso ? date : latest),
     article.date,
   );

@@ -9,6 +9,8 @@ export interface FeedArticle extends ArticleBase {
   excerpt: string;
   updated?: ArticleDate | undefined;
   corrections: readonly { date: ArticleDate; text: string }[];
+  /** A live story's updates (their times): the latest is when the item last changed. */
+  liveUpdates?: readonly { iso: string }[];
   /** The story's own picture as readers fetch it (absolute URL, JPEG 1200 wide), if it has one. */
   picture?: { url: string; type: string; width: number; height: number; alt: string } | undefined;
 }
@@ -78,10 +80,17 @@ export function feedItems<A extends FeedArticle>(
     categories: entry.tags.map((tag) => rssText(tag.name)),
     customData:
       entry.byline.map((_, creator) => `<dc:creator>${creatorPlaceholder(item, creator)}</dc:creator>`).join('') +
+      modifiedTime(entry.article) +
       mediaContent(entry.article.picture, item),
     creators: entry.byline.map(rssText),
     ...(entry.article.picture && { alt: entry.article.picture.alt }),
   }));
+}
+
+/** When the story last changed (an update, a correction, a live update), as Atom's `updated`, which feed readers read in RSS too. */
+function modifiedTime(article: FeedArticle): string {
+  const modified = lastModified(article);
+  return modified === article.date ? '' : `<atom:updated>${modified.iso}</atom:updated>`;
 }
 
 /** The story's picture as Media RSS gives it (feed readers show it beside the item); nothing without one. */

@@ -7,6 +7,8 @@ import type { SiteConfig } from './site-config.ts';
 import { toSlug } from './slug.ts';
 import { collectNamed, type Author, type Tag } from './tags.ts';
 import { articlePath } from './urls.ts';
+import { isLiveNow } from './article-types.ts';
+import type { ArticleType } from './article/schema.ts';
 
 /** The fields of an article the site-wide lists are computed from. */
 export interface ArticleBase {
@@ -28,6 +30,10 @@ export interface ArticleBase {
   featuredUntil?: string | undefined;
   /** Rank among featured stories (0 to 9); absent is 0. */
   priority?: number | undefined;
+  /** News, analysis, opinion or live; absent is news. */
+  type?: ArticleType;
+  /** When a live story's coverage ended (ISO); absent while it is live. */
+  coverageEnd?: string | undefined;
 }
 
 /** An article with what every page needs resolved: its URL, its tags' and authors' site-wide names. */
@@ -44,6 +50,8 @@ export interface ArticleEntry<A extends ArticleBase> {
   byline: string[];
   /** Section colour slot (0–7), by the section's place in the configured order. */
   colour: number;
+  /** Live coverage still going on when the site is built: marked as live on every page that shows it. */
+  liveNow: boolean;
 }
 
 export interface RelatedEntry<A extends ArticleBase> {
@@ -112,6 +120,8 @@ export interface Newsroom<A extends ArticleBase> {
 export interface NewsroomOptions {
   /** `astro dev`: drafts and scheduled articles get pages too, so editors see them before they go live. */
   preview?: boolean;
+  /** Author profiles (`content/authors/`): each names its author and gives them a page, stories or not. */
+  profiles?: readonly { slug: string; name: string }[];
 }
 
 /**
@@ -128,7 +138,7 @@ export function buildNewsroom<A extends ArticleBase>(
   const newestFirst = (a: A, b: A) => compareText(b.date.iso, a.date.iso) || compareText(a.slug, b.slug);
   const published = stored.filter((article) => publicationStatus(article, now) === 'published').sort(newestFirst);
   const tags = collectNamed(published.map((a) => a.tags));
-  const authors = collectNamed(published.map((a) => a.authors));
+  const authors = withProfiles(collectNamed(published.map((a) => a.authors)), options.profiles ?? []);
   const sections = orderSections(published, site.sections);
   const colourOf = new Map(sections.map((s) => [s.slug, s.colour]));
 
@@ -143,6 +153,7 @@ export function buildNewsroom<A extends ArticleBase>(
       .map((slug) => authors.get(slug) ?? { slug, name: article.authors.find((n) => toSlug(n) === slug)!, count: 0 }),
     byline: article.authors.length > 0 ? [...article.authors] : [site.publisher],
     colour: colourOf.get(article.sectionSlug) ?? 0,
+    liveNow: isLiveNow({ type: article.type ?? 'news', coverageEnd: article.coverageEnd }, now),
   });
   const articles = published.map(toEntry);
   const unpublished = options.preview
@@ -161,6 +172,7 @@ export function buildNewsroom<A extends ArticleBase>(
   };
   const bySection = groupBy(articles, (entry) => [entry.article.sectionSlug]);
   const byMonth = groupBy(articles, (entry) => [monthOf(entry).month]);
+  const byAuthor = groupBy(articles, (entry) => entry.authors.map((author) => author.slug));
 
   return {
     articles,
@@ -175,13 +187,23 @@ export function buildNewsroom<A extends ArticleBase>(
     }),
     bySection,
     byTag: groupBy(articles, (entry) => entry.tags.map((tag) => tag.slug)),
-    byAuthor: groupBy(articles, (entry) => entry.authors.map((author) => author.slug)),
+    byAuthor: new Map([...authors.keys()].map((slug) => [slug, byAuthor.get(slug) ?? []])),
     byYear: groupBy(articles, (entry) => [monthOf(entry).year]),
     byMonth,
     front: layOutFrontPage(articles, sections, bySection, site.frontPage, now),
     unpublished,
     redirects: redirectsOf(articles),
   };
+}
+
+/**
+ * The bylines' authors and those with a profile, in slug order: a profile's name is how the site writes its
+ * author (whatever the bylines' spellings), and a profile gives its author a page before their first story.
+ */
+function withProfiles(named: ReadonlyMap<string, Author>, profiles: readonly { slug: string; name: string }[]): Map<string, Author> {
+  const authors = new Map(named);
+  for (const { slug, name } of profiles) authors.set(slug, { slug, name, count: named.get(slug)?.count ?? 0 });
+  return new Map([...authors].sort(([a], [b]) => compareText(a, b)));
 }
 
 /**

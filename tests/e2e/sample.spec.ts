@@ -11,8 +11,12 @@ import { serveStatic } from './support/serve.ts';
 const DIST = path.join(ROOT, 'dist');
 const CONTENT = path.join(ROOT, 'content');
 
+/** The sample's article files: every Markdown file of content/ but the author profiles (content/authors/). */
+const articleFiles = () =>
+  readdirSync(CONTENT, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md') && !f.startsWith(`authors${path.sep}`));
+
 test('the sample build has one page per published article in content/', () => {
-  const files = readdirSync(CONTENT, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
+  const files = articleFiles();
   const now = new Date();
   let published = 0;
   for (const relPath of files) {
@@ -79,6 +83,61 @@ test("the sample story's old addresses lead to it: in _redirects for hosts that 
   expect(sitemap).not.toContain('trump-wins-election');
   expect(sitemap).not.toContain('us-election-result');
   expect(readFileSync(path.join(DIST, 'politics', 'us-election-result', 'index.html'), 'utf8')).not.toContain('data-pagefind-body');
+});
+
+test('the sample author profiles: portrait, role, bio and links on the author page, Person data, a feed, and bylines leading there', async ({
+  page,
+}) => {
+  const port = Number(process.env.E2E_PORT ?? 4391) + 5;
+  const server = await serveStatic(DIST, port);
+  try {
+    // A story's byline leads to the author's page.
+    await page.goto(`http://127.0.0.1:${port}/business/european-gas-prices-cold-snap/`);
+    await page.locator('.byline').getByRole('link', { name: 'Elena Petrova' }).click();
+    await expect(page).toHaveURL(`http://127.0.0.1:${port}/authors/elena-petrova/`);
+    await expect(page.locator('h1')).toHaveText('Elena Petrova');
+    await expect(page.locator('.author-role')).toHaveText('Energy and Eastern Europe correspondent');
+    await expect(page.locator('.author-bio')).toContainText('covers energy markets');
+    const portrait = page.getByRole('img', { name: 'Illustrated portrait of Elena Petrova' });
+    await expect(portrait).toBeVisible();
+    expect(await portrait.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await expect(page.getByRole('list', { name: 'Elena Petrova elsewhere' }).getByRole('link')).toHaveText([
+      'mastodon.social',
+      'linkedin.com',
+      'elena.petrova@example.org',
+    ]);
+    await expect(page.locator('.author-links a').first()).toHaveAttribute('rel', 'me');
+    // Her stories are listed under the profile.
+    await expect(page.locator('main .card-title a')).toContainText(['European gas prices hit one-year high as cold snap drains storage']);
+
+    const data = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as {
+      '@type': string;
+      mainEntity: Record<string, unknown>;
+    };
+    expect(data['@type']).toBe('ProfilePage');
+    expect(data.mainEntity).toMatchObject({
+      '@type': 'Person',
+      name: 'Elena Petrova',
+      jobTitle: 'Energy and Eastern Europe correspondent',
+      sameAs: ['https://mastodon.social/@elenapetrova', 'https://www.linkedin.com/in/elena-petrova-example'],
+    });
+    expect(String(data.mainEntity['image'])).toMatch(/\/_astro\/elena-petrova\.[\w-]+\.jpeg$/);
+
+    // Her feed: announced by the page, and carrying her stories only.
+    const feedHref = await page.locator('link[rel="alternate"][title="Elena Petrova | Dateline"]').getAttribute('href');
+    expect(feedHref).toBe('/authors/elena-petrova/rss.xml');
+    const feed = await (await page.request.get(`http://127.0.0.1:${port}${feedHref}`)).text();
+    expect(feed).toContain('<title>Elena Petrova | Dateline</title>');
+    expect(feed).toContain('/business/european-gas-prices-cold-snap/');
+    expect(feed).not.toContain('/science/europa-clipper-launch/');
+
+    // A profile without a portrait still names its author.
+    await page.goto(`http://127.0.0.1:${port}/authors/aiko-tanaka/`);
+    await expect(page.locator('.author-role')).toHaveText('Asia-Pacific and science editor');
+    await expect(page.locator('.author-profile img')).toHaveCount(0);
+  } finally {
+    server.close();
+  }
 });
 
 test('searching the sample newsroom for the reference story’s key names finds it first', async ({ page }) => {
@@ -175,8 +234,7 @@ test('the sample build keeps within its page-weight budgets', () => {
   const read = (file: string) => readFileSync(path.join(DIST, file), 'utf8');
 
   // Article pages: at most 35 KB of HTML for 800 words, images excluded; longer stories get their text on top.
-  const pages = readdirSync(CONTENT, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.md'))
+  const pages = articleFiles()
     .map(
       (relPath) =>
         parseArticle(

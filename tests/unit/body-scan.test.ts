@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { beyondTheScan, checkArticle, hasRawHtml, nestsDeeply, scanBody } from '../../src/lib/article/body-scan.ts';
+import { beyondTheScan, checkArticle, hasRawHtml, isLive, nestsDeeply, scanBody } from '../../src/lib/article/body-scan.ts';
 import { splitFrontmatter } from '../../src/lib/article/frontmatter-split.ts';
 import { parseArticle, type ArticleSource } from '../../src/lib/article/parse.ts';
 import { parseMarkdown } from '../../src/lib/article/render.ts';
@@ -22,6 +22,8 @@ function markdownFiles(): { absPath: string; relPath: string }[] {
       const absPath = path.join(ROOT, dir, name);
       // Fixture folders stand for content folders: the path inside one is what the article sees.
       const inside = dir === 'content' ? name : name.split(path.sep).slice(1).join('/');
+      // Author profiles are no articles (author-profiles.test.ts reads them).
+      if (inside.startsWith('authors/')) continue;
       files.push({ absPath, relPath: inside.includes('/') ? inside : `world/${inside}` });
     }
   }
@@ -48,9 +50,9 @@ describe('the quick reading used by npm run validate', () => {
     const rendered = parseArticle(source(file.absPath, file.relPath), options);
     const scanned = checkArticle(source(file.absPath, file.relPath), options);
     if (!scanned) {
-      // Left to the full pipeline: only bodies with raw HTML, deep nesting or Markdown beyond the scan.
+      // Left to the full pipeline: only live stories, and bodies with raw HTML, deep nesting or Markdown beyond the scan.
       const text = readFileSync(file.absPath, 'utf8');
-      expect(hasRawHtml(text) || nestsDeeply(text) || beyondTheScan(text)).toBe(true);
+      expect(isLive(text) || hasRawHtml(text) || nestsDeeply(text) || beyondTheScan(text)).toBe(true);
       return;
     }
     expect(scanned.problems).toEqual(rendered.problems);

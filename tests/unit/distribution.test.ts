@@ -3,7 +3,7 @@ import { getRssString } from '@astrojs/rss';
 import { escapeXml, feedItems, jsonFeed, withCreators, type FeedArticle, type FeedItem } from '../../src/lib/feeds.ts';
 import type { ArticleEntry } from '../../src/lib/newsroom.ts';
 import { lastmodFromHtml, newsSitemap } from '../../src/lib/sitemaps.ts';
-import { newsArticle, serializeJsonLd } from '../../src/lib/structured-data.ts';
+import { newsArticle, profilePage, serializeJsonLd } from '../../src/lib/structured-data.ts';
 import { testArticle } from './support/articles.ts';
 
 function entry(slug: string, iso: string, extra: Partial<FeedArticle> = {}): ArticleEntry<FeedArticle> {
@@ -22,6 +22,7 @@ function entry(slug: string, iso: string, extra: Partial<FeedArticle> = {}): Art
     authors: [],
     byline: ['Ana & Tom'],
     colour: 0,
+    liveNow: false,
   };
 }
 
@@ -222,5 +223,32 @@ describe('structured data', () => {
       publisher: { logo: { '@type': 'ImageObject', url: url('/logo.png') } },
     });
     expect(data).not.toHaveProperty('image');
+  });
+
+  it('should describe an author page as a ProfilePage about a Person, with the pages that are also them', () => {
+    const page = url('/authors/ana-lima/');
+    expect(
+      profilePage({
+        url: page,
+        name: 'Ana Lima',
+        jobTitle: 'Correspondent',
+        sameAs: ['https://mastodon.social/@ana'],
+        image: url('/a.jpeg'),
+      }),
+    ).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'ProfilePage',
+      url: page,
+      mainEntity: {
+        '@type': 'Person',
+        '@id': `${page}#person`,
+        name: 'Ana Lima',
+        url: page,
+        jobTitle: 'Correspondent',
+        image: url('/a.jpeg'),
+        sameAs: ['https://mastodon.social/@ana'],
+      },
+    });
+    expect(profilePage({ url: page, name: 'Ana Lima', sameAs: [] }).mainEntity).not.toHaveProperty('sameAs');
   });
 });

@@ -17,7 +17,7 @@ const reference = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'to
 
 function markdownFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.md'))
+    .filter((file) => file.endsWith('.md') && !file.startsWith(`authors${path.sep}`))
     .sort()
     .map((file) => path.join(dir, file));
 }

@@ -54,6 +54,7 @@ describe('npm run new', () => {
       'featured',
       'priority',
       'expires',
+      'coverageEnd',
       'formerUrls',
     ])
       expect(text).toMatch(new RegExp(`^# ${field}: `, 'm'));

@@ -154,3 +154,32 @@ describe('buildNewsroom', () => {
     expect(related[0]!.sharedTags.map((t) => t.name)).toEqual(['North Korea']);
   });
 });
+
+describe('buildNewsroom with author profiles', () => {
+  const newsroom = buildNewsroom(
+    [
+      testArticle('one', '2024-10-01T10:00:00.000Z', { authors: ['ana lima'] }),
+      testArticle('two', '2024-10-02T10:00:00.000Z', { authors: ['ana lima', 'Tom Reed'] }),
+    ],
+    testSite,
+    NOW,
+    {
+      profiles: [
+        { slug: 'ana-lima', name: 'Ana Lima' },
+        { slug: 'bea-costa', name: 'Bea Costa' },
+      ],
+    },
+  );
+
+  it('names an author as their profile does, whatever spelling the bylines use', () => {
+    expect(newsroom.authors.get('ana-lima')).toEqual({ slug: 'ana-lima', name: 'Ana Lima', count: 2 });
+    expect(newsroom.articles[0]!.authors.map((a) => a.name)).toEqual(['Ana Lima', 'Tom Reed']);
+  });
+
+  it('gives an author with a profile a page (an empty list) before their first story, in slug order', () => {
+    expect([...newsroom.authors.keys()]).toEqual(['ana-lima', 'bea-costa', 'tom-reed']);
+    expect(newsroom.authors.get('bea-costa')).toEqual({ slug: 'bea-costa', name: 'Bea Costa', count: 0 });
+    expect(newsroom.byAuthor.get('bea-costa')).toEqual([]);
+    expect(newsroom.byAuthor.get('ana-lima')!.map((e) => e.article.slug)).toEqual(['two', 'one']);
+  });
+});

@@ -38,12 +38,15 @@ export function readBodyOf<Body>(
   reader: BodyReader<Body>,
   writtenBody: Body,
   source: ArticleSource,
-  options: ParseOptions,
+  options: Pick<ParseOptions, 'embedHosts'> & { liveTimeZone?: string | undefined },
 ): { body?: RenderedBody; problems: Problem[] } {
   const { file } = source;
   const found: Problem[] = [];
   const error = (message: string, extra: Partial<Problem> = {}) => found.push({ severity: 'error', file, message, ...extra });
-  const rendered = withinDepth(() => reader.read(writtenBody, { relPath: source.relPath, embedHosts: options.embedHosts ?? [] }), file);
+  const rendered = withinDepth(
+    () => reader.read(writtenBody, { relPath: source.relPath, embedHosts: options.embedHosts ?? [], liveTimeZone: options.liveTimeZone }),
+    file,
+  );
   if ('problem' in rendered) return { problems: [rendered.problem] };
   const body = rendered.value;
   if (body.imagesWithoutAlt > 0) {

@@ -229,6 +229,8 @@ const scanning = (wordsAtLeast: number): BodyReader<{ text: string; line: number
     excerpt: '',
     wordCount: wordsAtLeast,
     readingMinutes: 0,
+    // A live article is never read this way (checkArticle): its updates are found by rendering.
+    liveUpdates: [],
   }),
 });
 
@@ -246,6 +248,11 @@ function wellPastTheMinimum(body: string, minBodyWords: number): number | undefi
   return countWords(written) >= needed ? minBodyWords : undefined;
 }
 
+/** Whether the frontmatter may make the article live (YAML or TOML): its updates are found by rendering (live-updates.ts). */
+export function isLive(frontmatter: string): boolean {
+  return /^\s*type\s*[:=]\s*["']?live\b/m.test(frontmatter);
+}
+
 /**
  * Checks one article file the quick way (`npm run validate`): the same problems as `parseArticle`, and the
  * same article but for what only rendering gives (its `html`, `excerpt` and `headings` are empty, its word
@@ -255,7 +262,14 @@ export function checkArticle(source: ArticleSource, options: ParseOptions): Pars
   const decoded = decodeSource(source.bytes, source.file);
   if (!('problem' in decoded)) {
     const split = splitFrontmatter(decoded.text);
-    if (split && (manyBacktickRuns(split.body) || hasRawHtml(split.body) || nestsDeeply(split.body) || beyondTheScan(split.body)))
+    if (
+      split &&
+      (isLive(split.frontmatter.value) ||
+        manyBacktickRuns(split.body) ||
+        hasRawHtml(split.body) ||
+        nestsDeeply(split.body) ||
+        beyondTheScan(split.body))
+    )
       return undefined;
     const words = split ? wellPastTheMinimum(split.body, options.minBodyWords ?? 0) : 0;
     if (words === undefined) return undefined;

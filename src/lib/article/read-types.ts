@@ -7,6 +7,7 @@ import type { ReadinessRules } from './placeholder.ts';
 import type { BodyContext, FrontmatterBlock, Heading, RenderedBody } from './render.ts';
 import type { ArticleType } from './schema.ts';
 import type { FormerUrl } from './former-urls.ts';
+import type { StoredUpdate } from './live-checks.ts';
 
 /** One Markdown file as the loader hands it over. */
 export interface ArticleSource {
@@ -78,6 +79,10 @@ export interface ParsedArticle {
   expires?: string;
   /** The story's old addresses on this site, each a redirect to its page (former-urls.ts). */
   formerUrls: FormerUrl[];
+  /** A live story's updates, newest first (live-updates.ts); empty for other stories. */
+  liveUpdates: StoredUpdate[];
+  /** When a live story's coverage ended (ISO 8601, UTC); absent while it is live. */
+  coverageEnd?: string;
   /** Sanitised body HTML, with markers where local links and images go (see local-references.ts). */
   html: string;
   /** Body links to other articles' files, in marker order; resolved to URLs when pages are rendered. */

@@ -16,6 +16,7 @@ import { readToml } from './toml.ts';
 import { readYaml } from './yaml.ts';
 import { toArticle } from './to-article.ts';
 import { checkFormerUrls } from './former-urls.ts';
+import { checkLiveUpdates } from './live-checks.ts';
 
 const schemas = new Map<string, FrontmatterSchema>();
 function schemaFor(timeZone: string): FrontmatterSchema {
@@ -83,13 +84,18 @@ export function readArticle<Body>(source: ArticleSource, options: ParseOptions, 
   if (!refused.has('authors')) pageNames(context, 'authors', data['authors'], 'authors: [Ana Lima]');
   const imageSrc = checkHeroImage(context, source.relPath, source.fileExists);
 
-  const { body, problems: bodyProblems } = readBodyOf(reader, writtenBody, source, options);
+  const live = data['type'] === 'live';
+  const { body, problems: bodyProblems } = readBodyOf(reader, writtenBody, source, {
+    ...options,
+    liveTimeZone: live ? options.timeZone : undefined,
+  });
   problems.push(...bodyProblems);
+  const liveUpdates = checkLiveUpdates(context, body?.liveUpdates ?? [], parsed.success ? parsed.data : undefined);
   // Published means a story (a draft may be anything).
   if (parsed.success && !parsed.data.draft) checkReadiness(context, quickSplit, body?.wordCount, options);
   if (!parsed.success || !body || problems.some((p) => p.severity === 'error')) {
     return failedWithPictures(problems, body, source, imageSrc === undefined ? undefined : { src: imageSrc, line: lineOf('image') });
   }
-  const article = toArticle(parsed.data, { slug, file, section: section!, sectionSlug, tags, formerUrls }, body);
+  const article = toArticle(parsed.data, { slug, file, section: section!, sectionSlug, tags, formerUrls, liveUpdates }, body);
   return { article, problems, imageUses: body.imageUses, ...(imageSrc !== undefined && { imageLine: lineOf('image') }) };
 }

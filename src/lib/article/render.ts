@@ -23,6 +23,7 @@ import {
 import { dropUnlistedFrames, keepListedEmbeds, type RemovedEmbed } from './embeds.ts';
 import { markLocalReferences, type ArticleLink, type ImageUse, type WrittenReference } from './local-references.ts';
 import { sanitizePolicy } from './sanitize-policy.ts';
+import { groupLiveUpdates, type LiveUpdate } from './live-updates.ts';
 import { countWords, readingMinutes } from './word-count.ts';
 import type { MarkdownParser } from '../site-config.ts';
 import { parseMarkdownTree } from './markdown-parser.ts';
@@ -59,6 +60,8 @@ export interface RenderedBody extends BodyReferences {
   wordCount: number;
   /** Whole minutes, at least 1. */
   readingMinutes: number;
+  /** A live article's updates, newest first (live-updates.ts); empty for every other article. */
+  liveUpdates: LiveUpdate[];
 }
 
 /** Ids the page layout uses around the article body (see Base.astro and RelatedSection.astro). */
@@ -87,6 +90,7 @@ const processor = unified()
   .use(markLocalReferences)
   .use(dropEmptyClassNames)
   .use(uniqueIds, PAGE_IDS)
+  .use(groupLiveUpdates)
   .use(rehypeStringify)
   .freeze();
 
@@ -138,11 +142,15 @@ export interface BodyContext {
   relPath: string;
   /** Hosts whose iframes are kept as embeds. */
   embedHosts: readonly string[];
+  /** A live article: the zone its updates' times are written in (absent: not a live article). */
+  liveTimeZone?: string | undefined;
 }
 
 /** Runs the body through the pipeline and measures it. */
 export function renderBody(tree: MdastRoot, context: BodyContext): RenderedBody {
-  const file = new VFile({ data: { relPath: context.relPath, embedHosts: context.embedHosts } });
+  const file = new VFile({
+    data: { relPath: context.relPath, embedHosts: context.embedHosts, ...(context.liveTimeZone && { liveTimeZone: context.liveTimeZone }) },
+  });
   const hast = processor.runSync(tree, file) as HastRoot;
   const headings: Heading[] = [];
   let firstParagraph = '';
@@ -167,6 +175,7 @@ export function renderBody(tree: MdastRoot, context: BodyContext): RenderedBody 
     imageUses: file.data.imageUses ?? [],
     bodyImages: file.data.bodyImages ?? [],
     removedEmbeds: file.data.removedEmbeds ?? [],
+    liveUpdates: file.data.liveUpdates ?? [],
   };
 }
 

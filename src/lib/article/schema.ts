@@ -70,6 +70,8 @@ export function createFrontmatterSchema(timeZone: string) {
       formerSlugs: z.array(text).default([]),
       /** When the story is taken down: the first build after this time removes its page and every mention. */
       expires: articleDate.optional(),
+      /** A live story: when its coverage ended (absent: still live). */
+      coverageEnd: articleDate.optional(),
     })
     .superRefine((data, ctx) => {
       if (typeof data.featured === 'object' && data.featured.iso <= data.date.iso) {
@@ -77,6 +79,9 @@ export function createFrontmatterSchema(timeZone: string) {
       }
       if (data.expires && data.expires.iso <= data.date.iso) {
         ctx.addIssue({ code: 'custom', path: ['expires'], message: 'is not after `date`, so the story would never be published' });
+      }
+      if (data.coverageEnd && data.coverageEnd.iso < data.date.iso) {
+        ctx.addIssue({ code: 'custom', path: ['coverageEnd'], message: 'is before `date`' });
       }
       if (data.updated && data.updated.iso < data.date.iso) {
         ctx.addIssue({ code: 'custom', path: ['updated'], message: 'is before `date`' });
@@ -115,6 +120,7 @@ export const KNOWN_FIELDS = [
   'formerUrls',
   'formerSlugs',
   'expires',
+  'coverageEnd',
 ] as const;
 
 export type KnownField = (typeof KNOWN_FIELDS)[number];
@@ -143,4 +149,6 @@ export const FIELD_HELP: Record<KnownField, string> = {
   formerUrls: 'a list of the paths the story had on this site before, e.g. formerUrls: [/2019/10/25/budget-vote.html]',
   formerSlugs: 'a list of slugs the story had before in its section, e.g. formerSlugs: [budget-vote-delay]',
   expires: 'an ISO 8601 date-time after `date`, when the story is taken down, e.g. expires: 2024-12-31T23:59:00',
+  coverageEnd:
+    "the ISO 8601 date-time a live story's coverage ended, e.g. coverageEnd: 2024-11-06T12:00:00 (leave it out while it is live)",
 };

@@ -26,6 +26,8 @@ const storedWithoutImages = z.object({
   related: z.array(z.string()),
   formerUrls: z.array(z.object({ path: z.string(), line: z.number() })),
   expires: z.string().optional(),
+  liveUpdates: z.array(z.object({ id: z.string(), iso: z.string(), headline: z.string() })),
+  coverageEnd: z.string().optional(),
   /** Body links to other articles' files (content-relative `target`), resolved to URLs when pages render. */
   articleLinks: z.array(
     z.object({ target: z.string(), fragment: z.string(), written: z.string(), text: z.string(), line: z.number().optional() }),

@@ -5,7 +5,7 @@ import type { Frontmatter } from './schema.ts';
 /** The parsed article, from frontmatter the schema accepted, the names checked for URLs and the body as read. */
 export function toArticle(
   fm: Frontmatter,
-  names: Pick<ParsedArticle, 'slug' | 'file' | 'section' | 'sectionSlug' | 'tags' | 'formerUrls'>,
+  names: Pick<ParsedArticle, 'slug' | 'file' | 'section' | 'sectionSlug' | 'tags' | 'formerUrls' | 'liveUpdates'>,
   body: RenderedBody,
 ): ParsedArticle {
   const authors = fm.authors === undefined ? [] : typeof fm.authors === 'string' ? [fm.authors] : fm.authors;
@@ -40,6 +40,8 @@ export function toArticle(
     related: fm.related,
     formerUrls: names.formerUrls,
     ...(fm.expires && { expires: fm.expires.iso }),
+    liveUpdates: names.liveUpdates,
+    ...(fm.coverageEnd && fm.type === 'live' && { coverageEnd: fm.coverageEnd.iso }),
     html: body.html,
     articleLinks: body.articleLinks,
     bodyImages: body.bodyImages,

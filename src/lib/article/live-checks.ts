@@ -1,0 +1,57 @@
+import type { FieldContext } from './field-context.ts';
+import type { LiveUpdate } from './live-updates.ts';
+import type { Frontmatter } from './schema.ts';
+
+/** An update as the site keeps it: its anchor, its time and its headline (its text is in the body). */
+export interface StoredUpdate {
+  id: string;
+  iso: string;
+  headline: string;
+}
+
+const HEADING_HELP =
+  'start each update with a heading such as ## 2024-11-06 06:30 Polls close in Georgia (the site time zone, or add an offset: 06:30+01:00)';
+
+/**
+ * A live story's updates, checked: each at a real moment, none before the story's `date` and no two at the
+ * same time (each has an anchor of its own); `coverageEnd` only on a live story, after its last update.
+ */
+export function checkLiveUpdates(context: FieldContext, updates: readonly LiveUpdate[], fm: Frontmatter | undefined): StoredUpdate[] {
+  const { error, warn, lineOf } = context;
+  if (fm?.coverageEnd && fm.type !== 'live')
+    warn('is ignored: only a live story (type: live) has coverage that ends', {
+      line: lineOf('coverageEnd'),
+      field: 'coverageEnd',
+      hint: 'remove it, or set type: live',
+    });
+  const kept: StoredUpdate[] = [];
+  const seen = new Map<string, LiveUpdate>();
+  for (const update of updates) {
+    const at = { ...(update.line !== undefined && { line: update.line }) };
+    if (update.iso === undefined) {
+      error(`the update "${update.written}" is not at a real date and time`, { ...at, hint: HEADING_HELP });
+      continue;
+    }
+    const same = seen.get(update.iso);
+    if (same) {
+      error(`the update at ${update.written} has the same time as the update on line ${same.line ?? '?'}`, {
+        ...at,
+        hint: 'give each update its own minute, or merge the two',
+      });
+      continue;
+    }
+    seen.set(update.iso, update);
+    if (fm && update.iso < fm.date.iso)
+      error(`the update at ${update.written} is before the story's \`date\``, {
+        ...at,
+        hint: "check the update's date and time, or move `date` earlier",
+      });
+    else if (fm?.coverageEnd && update.iso > fm.coverageEnd.iso)
+      warn(`the update at ${update.written} is after \`coverageEnd\``, {
+        ...at,
+        hint: 'move coverageEnd to the last update, or remove it while the story is live',
+      });
+    kept.push({ id: update.id, iso: update.iso, headline: update.headline });
+  }
+  return kept;
+}

@@ -1,0 +1,142 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { toString as hastToString } from 'hast-util-to-string';
+import type { VFile } from 'vfile';
+import { parseArticleDate } from '../dates.ts';
+
+/**
+ * Live coverage written in the article file: in a `type: live` article, each level-2 heading that starts
+ * with a date and time is an update, and everything down to the next such heading is its text:
+ *
+ *     ## 2024-11-06 06:30 Trump claims victory
+ *
+ * (the time in the newsroom's zone unless an offset follows it; a headline after it is optional). What
+ * comes before the first update is the story's summary, kept on top. Updates are shown newest first, each
+ * a `<section>` whose heading links to itself.
+ */
+
+/** One update as written, for the page's data, the checks and the feeds. */
+export interface LiveUpdate {
+  /** The heading's id: the update's anchor (`#2024-11-06-0630-trump-claims-victory`). */
+  id: string;
+  /** The instant (ISO 8601, UTC); absent when the heading's date and time are not a real moment. */
+  iso?: string;
+  /** The date and time as written, for messages. */
+  written: string;
+  /** The words after the time, if any. */
+  headline: string;
+  line?: number;
+}
+
+/** `2024-11-06 06:30`, `2024-11-06T06:30:00+01:00`, then an optional separator and headline. */
+const UPDATE_HEADING = /^\s*(\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)(?=\s|$)\s*(?:[—–|·:-]\s*)?(.*)$/su;
+
+/** Where the time of an update goes: filled in when the page is rendered, in the site's own format (`showLiveTimes`). */
+const TIME_CLASS = 'live-time';
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Set by the caller for a `type: live` article: the zone its update times are written in. */
+    liveTimeZone: string;
+    liveUpdates: LiveUpdate[];
+  }
+}
+
+/**
+ * The pipeline step (after the sanitiser and the ids: it only adds fixed elements around what is there, and
+ * a `<time>` of a date it read itself). Does nothing unless the file is a live article.
+ */
+export function groupLiveUpdates() {
+  return (tree: Root, file: VFile): void => {
+    const timeZone = file.data.liveTimeZone;
+    if (timeZone === undefined) return;
+    const sections: { update: LiveUpdate; order: number; nodes: Root['children'] }[] = [];
+    const before: Root['children'] = [];
+    for (const node of tree.children) {
+      const update = node.type === 'element' && node.tagName === 'h2' ? readHeading(node, timeZone) : undefined;
+      if (update) sections.push({ update, order: sections.length, nodes: [markHeading(node as Element, update)] });
+      else (sections.at(-1)?.nodes ?? before).push(node);
+    }
+    if (sections.length === 0) return;
+    // Newest first; an update with no real time (an error of the file) keeps its place after the others.
+    sections.sort((a, b) => (b.update.iso ?? '').localeCompare(a.update.iso ?? '') || a.order - b.order);
+    tree.children = [
+      ...before,
+      {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['live-updates'] },
+        children: sections.map(({ update, nodes }) => ({
+          type: 'element',
+          tagName: 'section',
+          properties: { className: ['live-update'], ariaLabelledBy: [update.id] },
+          children: nodes as ElementContent[],
+        })),
+      },
+    ];
+    file.data.liveUpdates = sections.map(({ update }) => update).sort((a, b) => (b.iso ?? '').localeCompare(a.iso ?? ''));
+  };
+}
+
+function readHeading(heading: Element, timeZone: string): LiveUpdate | undefined {
+  const match = UPDATE_HEADING.exec(hastToString(heading));
+  const id = heading.properties['id'];
+  if (!match || typeof id !== 'string') return undefined;
+  const [, written, headline] = match as unknown as [string, string, string];
+  const date = parseArticleDate(written.replace(' ', 'T').replace(/T(\d):/, 'T0$1:'), timeZone);
+  return {
+    id,
+    ...(date?.hasTime && { iso: date.iso }),
+    written,
+    headline: headline.trim(),
+    ...(heading.position && { line: heading.position.start.line }),
+  };
+}
+
+/** The heading as the page shows it: a link to itself holding the time, then the headline as written. */
+function markHeading(heading: Element, update: LiveUpdate): Element {
+  const time: Element = {
+    type: 'element',
+    tagName: 'time',
+    properties: { className: [TIME_CLASS], dateTime: update.iso ?? '' },
+    children: [],
+  };
+  // The heading's words after the time, as written (links and emphasis kept), with the time cut from the front.
+  const rest = dropLeadingText(heading.children, UPDATE_HEADING.exec(hastToString(heading))![0].length - update.headline.length);
+  return {
+    ...heading,
+    children: [
+      { type: 'element', tagName: 'a', properties: { href: `#${update.id}`, className: ['update-link'] }, children: [time] },
+      ...(rest.length > 0 ? [{ type: 'text' as const, value: ' ' }, ...rest] : []),
+    ],
+  };
+}
+
+/** The children without their first `count` characters of text (the date and time written before the headline). */
+function dropLeadingText(children: ElementContent[], count: number): ElementContent[] {
+  const kept: ElementContent[] = [];
+  let left = count;
+  for (const child of children) {
+    if (left <= 0) kept.push(child);
+    else if (child.type === 'text') {
+      if (child.value.length > left) kept.push({ ...child, value: child.value.slice(left) });
+      left -= child.value.length;
+    } else if (child.type === 'element') {
+      const length = hastToString(child).length;
+      if (length > left) kept.push({ ...child, children: dropLeadingText(child.children, left) });
+      left -= length;
+    }
+  }
+  return kept;
+}
+
+/**
+ * Fills each update's `<time>` with its time as the site writes times (`06/11/2024 06h30`), when the page
+ * is rendered: the stored body does not depend on the display settings.
+ */
+export function showLiveTimes(html: string, show: (iso: string) => string): string {
+  if (!html.includes(TIME_CLASS)) return html;
+  return html.replace(
+    new RegExp(`<time class="${TIME_CLASS}" datetime="([^"]*)"></time>`, 'g'),
+    (_, iso: string) => `<time class="${TIME_CLASS}" datetime="${iso}">${iso ? show(iso) : ''}</time>`,
+  );
+}

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { isLiveNow } from '../../src/lib/article-types.ts';
+import { checkArticle } from '../../src/lib/article/body-scan.ts';
+import { showLiveTimes } from '../../src/lib/article/live-updates.ts';
+import { parseArticle, type ArticleSource } from '../../src/lib/article/parse.ts';
+import { lastModified } from '../../src/lib/dates.ts';
+import { newsArticle } from '../../src/lib/structured-data.ts';
+
+const options = { timeZone: 'Europe/Paris', sections: ['World'] };
+const source = (text: string): ArticleSource => ({ file: 'content/world/live.md', relPath: 'world/live.md', bytes: Buffer.from(text) });
+const live = (body: string, fields = '') =>
+  `---\ntitle: Talks live\ndate: 2024-12-31T20:00:00\ntype: live\n${fields}---\n\nThe talks began tonight in Geneva, where both sides met.\n\n${body}`;
+
+const updates = [
+  '## 2024-12-31 22:15 Talks adjourn',
+  '',
+  'No statement tonight.',
+  '',
+  '## 2025-01-01 09:00 — Second session *begins*',
+  '',
+  'Back at nine.',
+  '',
+  '### A detail',
+  '',
+  'Part of the nine o’clock update.',
+  '',
+  '## 2025-01-01T10:30+00:00',
+  '',
+  'A time with its own offset, and no headline.',
+].join('\n');
+
+describe('live coverage: updates written in the article file', () => {
+  const { article, problems } = parseArticle(source(live(updates)), options);
+
+  it('reads each dated level-2 heading as an update, newest first, in the site zone unless an offset is written', () => {
+    expect(problems).toEqual([]);
+    expect(article!.liveUpdates).toEqual([
+      { id: '2025-01-01t10300000', iso: '2025-01-01T10:30:00.000Z', headline: '' },
+      { id: '2025-01-01-0900--second-session-begins', iso: '2025-01-01T08:00:00.000Z', headline: 'Second session begins' },
+      { id: '2024-12-31-2215-talks-adjourn', iso: '2024-12-31T21:15:00.000Z', headline: 'Talks adjourn' },
+    ]);
+  });
+
+  it('shows the summary first, then each update as a section whose time links to it, newest first', () => {
+    const html = article!.html;
+    expect(html.indexOf('The talks began')).toBeLessThan(html.indexOf('<div class="live-updates">'));
+    const order = [...html.matchAll(/<section class="live-update" aria-labelledby="([^"]+)">/g)].map((m) => m[1]);
+    expect(order).toEqual(['2025-01-01t10300000', '2025-01-01-0900--second-session-begins', '2024-12-31-2215-talks-adjourn']);
+    // The heading keeps its words (emphasis too) after a link to itself holding the time, filled in at render.
+    expect(html).toContain(
+      '<h2 id="2025-01-01-0900--second-session-begins"><a href="#2025-01-01-0900--second-session-begins" class="update-link"><time class="live-time" datetime="2025-01-01T08:00:00.000Z"></time></a> Second session <em>begins</em></h2>',
+    );
+    // What follows an update's heading, down to the next update, is that update's (a level-3 heading included).
+    const nine = html.slice(html.indexOf('aria-labelledby="2025-01-01-0900'), html.indexOf('aria-labelledby="2024-12-31'));
+    expect(nine).toContain('Part of the nine o’clock update.');
+  });
+
+  it('fills the times as the site writes them, when the page is rendered', () => {
+    expect(showLiveTimes(article!.html, (iso) => `[${iso.slice(11, 16)}]`)).toContain(
+      '<time class="live-time" datetime="2025-01-01T08:00:00.000Z">[08:00]</time>',
+    );
+  });
+
+  it('makes the latest update the story’s modified time', () => {
+    expect(lastModified(article!)).toEqual({ iso: '2025-01-01T10:30:00.000Z', hasTime: true });
+  });
+
+  it('leaves dated headings of a story that is not live as they are', () => {
+    const news = parseArticle(source(live(updates).replace('type: live\n', '')), options).article!;
+    expect(news.liveUpdates).toEqual([]);
+    expect(news.html).not.toContain('live-update');
+  });
+
+  it('reports an impossible time, an update before the story, two at one time, and coverageEnd on a story that is not live', () => {
+    const bad = parseArticle(
+      source(
+        live(
+          [
+            '## 2024-02-30 10:00 Impossible',
+            '',
+            'x',
+            '',
+            '## 2024-12-30 10:00 Too early',
+            '',
+            'y',
+            '',
+            '## 2025-01-01 09:00 A',
+            '',
+            'z',
+            '',
+            '## 2025-01-01 09:00 B',
+            '',
+            'w',
+          ].join('\n'),
+        ),
+      ),
+      options,
+    );
+    expect(bad.article).toBeUndefined();
+    expect(bad.problems.map((p) => [p.line, p.message]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual([
+      [9, 'the update "2024-02-30 10:00" is not at a real date and time'],
+      [13, "the update at 2024-12-30 10:00 is before the story's `date`"],
+      [21, 'the update at 2025-01-01 09:00 has the same time as the update on line 17'],
+    ]);
+    const notLive = parseArticle(source(live('Body.', 'coverageEnd: 2025-01-01T12:00:00\n').replace('type: live\n', '')), options);
+    expect(notLive.problems).toEqual([expect.objectContaining({ severity: 'warning', field: 'coverageEnd', line: 4 })]);
+    const ended = parseArticle(source(live(updates, 'coverageEnd: 2025-01-01T10:00:00\n')), options);
+    expect(ended.problems.map((p) => [p.severity, p.message])).toEqual([
+      ['warning', 'the update at 2025-01-01T10:30+00:00 is after `coverageEnd`'],
+    ]);
+    expect(ended.article!.coverageEnd).toBe('2025-01-01T09:00:00.000Z');
+  });
+
+  it('is read the build’s way by npm run validate, which finds the same problems', () => {
+    expect(checkArticle(source(live(updates)), options)).toBeUndefined();
+    expect(checkArticle(source(live(updates).replace('type: live\n', '')), options)).toBeDefined();
+  });
+});
+
+describe('live coverage for readers and search engines', () => {
+  it('is live until its coverage ends', () => {
+    const now = new Date('2025-01-01T12:00:00Z');
+    expect(isLiveNow({ type: 'live' }, now)).toBe(true);
+    expect(isLiveNow({ type: 'live', coverageEnd: '2025-01-01T13:00:00.000Z' }, now)).toBe(true);
+    expect(isLiveNow({ type: 'live', coverageEnd: '2025-01-01T11:00:00.000Z' }, now)).toBe(false);
+    expect(isLiveNow({ type: 'news' }, now)).toBe(false);
+  });
+
+  it('describes a LiveBlogPosting with its coverage times and updates', () => {
+    const data = newsArticle({
+      type: 'LiveBlogPosting',
+      url: 'https://x.example/world/live/',
+      headline: 'Talks live',
+      description: 'D',
+      datePublished: '2024-12-31T20:00:00+01:00',
+      dateModified: '2025-01-01T11:30:00+01:00',
+      authors: [],
+      section: 'World',
+      keywords: [],
+      publisher: { name: 'P', url: 'https://x.example/', logo: 'https://x.example/logo.png' },
+      live: {
+        start: '2024-12-31T20:00:00+01:00',
+        end: '2025-01-01T12:00:00+01:00',
+        updates: [{ headline: 'Talks adjourn', url: 'https://x.example/world/live/#a', datePublished: '2024-12-31T22:15:00+01:00' }],
+      },
+    });
+    expect(data).toMatchObject({
+      coverageStartTime: '2024-12-31T20:00:00+01:00',
+      coverageEndTime: '2025-01-01T12:00:00+01:00',
+      liveBlogUpdate: [
+        {
+          '@type': 'BlogPosting',
+          headline: 'Talks adjourn',
+          url: 'https://x.example/world/live/#a',
+          datePublished: '2024-12-31T22:15:00+01:00',
+        },
+      ],
+    });
+  });
+});
