@@ -43,7 +43,7 @@ const jsonFeedOf = (entries: ArticleEntry<FeedArticle>[]) =>
 
 /** The RSS document of these items, as the site's feeds write it (@astrojs/rss, then the placeholders filled in). */
 async function rssDocument(items: FeedItem[]): Promise<string> {
-  const xmlns = { dc: 'http://purl.org/dc/elements/1.1/', media: 'http://search.yahoo.com/mrss/' };
+  const xmlns = { dc: 'http://purl.org/dc/elements/1.1/', media: 'http://search.yahoo.com/mrss/', atom: 'http://www.w3.org/2005/Atom' };
   return withCreators(await getRssString({ title: 'T', description: 'D', site: 'https://x.example/', xmlns, items }), items);
 }
 
@@ -105,6 +105,16 @@ describe('feeds', () => {
     expect(document.match(/<media:content /g)).toHaveLength(1);
     const feed = jsonFeedOf([entry('a', '2024-10-25T17:13:00.000Z', { picture }), entry('b', '2024-10-24T17:13:00.000Z')]);
     expect((feed.items as { image?: string }[]).map((item) => item.image)).toEqual([picture.url, undefined]);
+  });
+
+  it("should date a story's last change by its latest live update: JSON Feed's date_modified, RSS's atom:updated", async () => {
+    const liveUpdates = [{ iso: '2024-10-26T09:00:00.000Z' }, { iso: '2024-10-25T20:00:00.000Z' }];
+    const live = entry('live', '2024-10-25T17:13:00.000Z', { liveUpdates });
+    const plain = entry('plain', '2024-10-24T17:13:00.000Z');
+    const feed = jsonFeedOf([live, plain]);
+    expect((feed.items as { date_modified?: string }[]).map((item) => item.date_modified)).toEqual(['2024-10-26T09:00:00.000Z', undefined]);
+    const document = await rssDocument(feedItems([live, plain], 2, url));
+    expect(document.match(/<atom:updated>[^<]*<\/atom:updated>/g)).toEqual(['<atom:updated>2024-10-26T09:00:00.000Z</atom:updated>']);
   });
 
   it('should write the standfirst as HTML text, since readers render RSS descriptions as HTML', () => {
