@@ -4,6 +4,7 @@ import type { ArticleEntry } from '../lib/newsroom.ts';
 import { site } from '../site.config.ts';
 import { withFeedBodies, type Article, type Entry } from './newsroom.ts';
 import { heroPicture } from './share-image.ts';
+import { getPageKeys } from './page-keys.ts';
 import { siteUrl } from './site-url.ts';
 
 /** The newest `count` entries with what feed readers get besides the list: the body, and the story's own picture. */
@@ -31,4 +32,31 @@ export async function rssResponse(options: { title: string; description: string;
     trailingSlash: true,
   });
   return new Response(withCreators(xml, items), { headers: { 'Content-Type': 'application/xml' } });
+}
+
+/** What a list's feed page is given: the list's name and its entries, newest first. */
+export interface ListFeed {
+  name: string;
+  entries: Entry[];
+}
+
+/**
+ * The static paths of one feed per list (each section, tag or author): `param` is the route's parameter,
+ * filled with each list's slug; a feed is rendered again only when its name or its newest entries change.
+ */
+export async function listFeedPaths(
+  param: string,
+  lists: Iterable<{ slug: string; name: string }>,
+  entriesOf: ReadonlyMap<string, Entry[]>,
+) {
+  const keys = await getPageKeys();
+  return [...lists].map(({ slug, name }) => {
+    const entries = entriesOf.get(slug)!;
+    return { params: { [param]: slug }, props: { name, entries } satisfies ListFeed, cacheKey: keys.feed(name, entries) };
+  });
+}
+
+/** A list's RSS feed, titled by its name. */
+export function listFeedResponse({ name, entries }: ListFeed): Promise<Response> {
+  return rssResponse({ title: `${name} | ${site.publisher}`, description: `${site.publisher}: ${name}`, entries });
 }
