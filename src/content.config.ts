@@ -7,6 +7,7 @@ import { authorsLoader } from './loaders/authors.ts';
 import { createStoredProfileSchema } from './lib/author/stored.ts';
 import { buildTime } from './build/clock.ts';
 import { site } from './site.config.ts';
+import { contentFolder } from './build/build-paths.ts';
 
 /**
  * The articles collection. `CONTENT_DIR` points the build at another folder (tests, benchmarks);
@@ -17,7 +18,7 @@ if (configProblems.length > 0) {
   throw new AstroError(`src/site.config.ts has problems:\n  ${configProblems.join('\n  ')}`, 'Fix the settings above, then build again.');
 }
 
-const contentDir = process.env.CONTENT_DIR || 'content';
+const contentDir = contentFolder();
 
 const articles = defineCollection({
   loader: articlesLoader({

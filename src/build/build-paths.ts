@@ -13,3 +13,11 @@ export const CACHE_FOLDER = '.dateline-cache';
 export function cacheDir(root = process.cwd()): string {
   return path.resolve(root, process.env.DATELINE_CACHE_DIR || CACHE_FOLDER);
 }
+
+/** The content folder: `content/` at the project root, or `CONTENT_DIR` (tests and benchmarks point it elsewhere). */
+export function contentFolder(root = process.cwd()): string {
+  return path.resolve(root, process.env.CONTENT_DIR || 'content');
+}
+
+/** The folder of the content folder that holds author profiles, not articles (`authors` is no section's name). */
+export const PROFILES_FOLDER = 'authors';

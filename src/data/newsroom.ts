@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { devProblems } from '../build/dev-problems.ts';
+import { contentFolder, PROFILES_FOLDER } from '../build/build-paths.ts';
 import type { Problem } from '../lib/problems.ts';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { bodyResolver, type ArticleBody, type BodyResolver } from './article-bodies.ts';
@@ -61,8 +64,12 @@ async function load(): Promise<Newsroom<Article>> {
 
 /** Author profiles by slug (the author page's): read once per build, per request in `astro dev`. */
 export function getProfiles(): Promise<Map<string, Profile>> {
+  // Astro warns of an empty collection: a newsroom without profiles is not asked for them.
+  const none = !existsSync(path.join(contentFolder(), PROFILES_FOLDER));
   if (!profiles || import.meta.env.DEV)
-    profiles = getCollection('authors').then((entries) => new Map(entries.map((entry) => [entry.data.slug, entry.data])));
+    profiles = none
+      ? Promise.resolve(new Map())
+      : getCollection('authors').then((entries) => new Map(entries.map((entry) => [entry.data.slug, entry.data])));
   return profiles;
 }
 

@@ -12,7 +12,8 @@ import { displayTime } from '../lib/dates.ts';
 import { formatProblem, formatReport, sortProblems, type Problem } from '../lib/problems.ts';
 import { articleSource, checkAcrossFiles, displayPath, listingProblems, parseOptionsFor, unreadableProblem } from './content-files.ts';
 import { listMarkdownFiles, readArticleFile } from './content-folder.ts';
-import { PROFILES_FOLDER, readProfiles } from './author-profiles.ts';
+import { readProfiles } from './author-profiles.ts';
+import { PROFILES_FOLDER } from '../build/build-paths.ts';
 import {
   failedRecord,
   ParseResults,

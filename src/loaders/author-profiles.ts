@@ -5,11 +5,9 @@ import { readProfile, type ParsedProfile } from '../lib/author/read-profile.ts';
 import type { Problem } from '../lib/problems.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
 import { authorPath } from '../lib/urls.ts';
+import { PROFILES_FOLDER } from '../build/build-paths.ts';
 import { displayPath, listingProblems, unreadableProblem } from './content-files.ts';
 import { isFileInside, listMarkdownFiles, readArticleFile } from './content-folder.ts';
-
-/** The folder of the content folder that holds author profiles, not articles (`authors` is no section's name). */
-export const PROFILES_FOLDER = 'authors';
 
 export interface ProfilesRead {
   /** Profiles without errors, by slug. */

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { keepAssetImports } from '../build/astro-internals.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
-import { PROFILES_FOLDER, readProfiles } from './author-profiles.ts';
+import { readProfiles } from './author-profiles.ts';
+import { PROFILES_FOLDER } from '../build/build-paths.ts';
 
 export interface AuthorsLoaderOptions {
   /** Content folder, absolute or relative to the project root; profiles are in its `authors/` folder. */

@@ -166,15 +166,21 @@ for (const build of [ROOT_BUILD, NEWS_BUILD]) {
       const articles = builtFiles(build.dir, '.html').filter((file) =>
         read(build.dir, file).includes('<meta property="og:type" content="article">'),
       );
-      expect(articles).toHaveLength(23);
+      expect(articles).toHaveLength(24);
       for (const file of articles) {
         const slug = file.replace(/\/index\.html$/, '');
         const html = read(build.dir, file);
         const block = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1];
         const [article, breadcrumbs] = JSON.parse(block!);
         expect(article, slug).toMatchObject({
-          // The fixture's one opinion piece has schema.org's subtype for opinion.
-          '@type': slug === 'culture/film-festival' ? 'OpinionNewsArticle' : 'NewsArticle',
+          // The fixture's one opinion piece and its live story have schema.org's subtypes for them.
+          '@type':
+            (
+              { 'culture/film-festival': 'OpinionNewsArticle', 'politics/ceasefire-talks-live': 'LiveBlogPosting' } as Record<
+                string,
+                string
+              >
+            )[slug] ?? 'NewsArticle',
           mainEntityOfPage: { '@id': abs(`/${slug}/`) },
           publisher: { '@type': 'Organization' },
         });

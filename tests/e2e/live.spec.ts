@@ -21,7 +21,7 @@ test('a live story shows its updates newest first, each a section whose time is 
   // Each update is a landmark-free section named by its heading, and its time links to it.
   await expect(updates.first()).toHaveAccessibleName('20/06/2024 09h00 Second session begins');
   await updates.nth(1).locator('.update-link').click();
-  await expect(page).toHaveURL(new RegExp(`${PAGE}#2024-06-19-2215-talks-adjourn-for-the-night$`));
+  await expect(page).toHaveURL(new RegExp(`${PAGE}#update-2024-06-19-2215$`));
   await expect(updates.nth(1)).toBeInViewport();
 });
 

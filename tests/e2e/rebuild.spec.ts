@@ -25,12 +25,12 @@ test('adding a Markdown file and rebuilding adds its page and changes other Rela
   // Nothing leaves the site without a line saying so: one line per category, then exactly one page per
   // published article in the output (article pages are the ones with og:type "article").
   expect(first.output).toMatch(
-    /published: 23 · drafts: 1: .*world\/draft-story\.md · scheduled: 1: .*world\/scheduled-story\.md \(for 01\/06\/2030 07h00\) · expired: 1: .*world\/recalled-story\.md \(taken down 15\/12\/2024 12h00\) · rejected: 0/,
+    /published: 24 · drafts: 1: .*world\/draft-story\.md · scheduled: 1: .*world\/scheduled-story\.md \(for 01\/06\/2030 07h00\) · expired: 1: .*world\/recalled-story\.md \(taken down 15\/12\/2024 12h00\) · rejected: 0/,
   );
   const articlePages = builtFiles(outDir, '.html').filter((file) =>
     readFileSync(path.join(outDir, file), 'utf8').includes('<meta property="og:type" content="article">'),
   );
-  expect(articlePages).toHaveLength(23);
+  expect(articlePages).toHaveLength(24);
   expect(articlePages).not.toContain('world/draft-story/index.html');
   expect(await relatedOf('/world/reference-story/')).not.toContain('Kim inspects artillery units bound for the front');
 
@@ -38,7 +38,7 @@ test('adding a Markdown file and rebuilding adds its page and changes other Rela
   const second = buildSite({ contentDir, outDir, cacheDir });
   expect(second.status, second.output).toBe(0);
   // Unchanged files keep their stored entries: only the new file is parsed again.
-  expect(second.output).toMatch(/1 parsed, 26 unchanged/);
+  expect(second.output).toMatch(/1 parsed, 27 unchanged/);
 
   await page.goto(`${origin}/world/kim-artillery/`);
   await expect(page.locator('h1')).toHaveText('Kim inspects artillery units bound for the front');

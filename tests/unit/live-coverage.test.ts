@@ -35,9 +35,9 @@ describe('live coverage: updates written in the article file', () => {
   it('reads each dated level-2 heading as an update, newest first, in the site zone unless an offset is written', () => {
     expect(problems).toEqual([]);
     expect(article!.liveUpdates).toEqual([
-      { id: '2025-01-01t10300000', iso: '2025-01-01T10:30:00.000Z', headline: '' },
-      { id: '2025-01-01-0900--second-session-begins', iso: '2025-01-01T08:00:00.000Z', headline: 'Second session begins' },
-      { id: '2024-12-31-2215-talks-adjourn', iso: '2024-12-31T21:15:00.000Z', headline: 'Talks adjourn' },
+      { id: 'update-2025-01-01-1030', iso: '2025-01-01T10:30:00.000Z', headline: '' },
+      { id: 'update-2025-01-01-0900', iso: '2025-01-01T08:00:00.000Z', headline: 'Second session begins' },
+      { id: 'update-2024-12-31-2215', iso: '2024-12-31T21:15:00.000Z', headline: 'Talks adjourn' },
     ]);
   });
 
@@ -45,13 +45,13 @@ describe('live coverage: updates written in the article file', () => {
     const html = article!.html;
     expect(html.indexOf('The talks began')).toBeLessThan(html.indexOf('<div class="live-updates">'));
     const order = [...html.matchAll(/<section class="live-update" aria-labelledby="([^"]+)">/g)].map((m) => m[1]);
-    expect(order).toEqual(['2025-01-01t10300000', '2025-01-01-0900--second-session-begins', '2024-12-31-2215-talks-adjourn']);
+    expect(order).toEqual(['update-2025-01-01-1030', 'update-2025-01-01-0900', 'update-2024-12-31-2215']);
     // The heading keeps its words (emphasis too) after a link to itself holding the time, filled in at render.
     expect(html).toContain(
-      '<h2 id="2025-01-01-0900--second-session-begins"><a href="#2025-01-01-0900--second-session-begins" class="update-link"><time class="live-time" datetime="2025-01-01T08:00:00.000Z"></time></a> Second session <em>begins</em></h2>',
+      '<h2 id="update-2025-01-01-0900"><a href="#update-2025-01-01-0900" class="update-link"><time class="live-time" datetime="2025-01-01T08:00:00.000Z"></time></a> Second session <em>begins</em></h2>',
     );
     // What follows an update's heading, down to the next update, is that update's (a level-3 heading included).
-    const nine = html.slice(html.indexOf('aria-labelledby="2025-01-01-0900'), html.indexOf('aria-labelledby="2024-12-31'));
+    const nine = html.slice(html.indexOf('aria-labelledby="update-2025-01-01-0900'), html.indexOf('aria-labelledby="update-2024-12-31'));
     expect(nine).toContain('Part of the nine o’clock update.');
   });
 

@@ -2,6 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
 import { parseArticleDate } from '../dates.ts';
+import { visitElements } from './walk.ts';
 
 /**
  * Live coverage written in the article file: in a `type: live` article, each level-2 heading that starts
@@ -16,7 +17,7 @@ import { parseArticleDate } from '../dates.ts';
 
 /** One update as written, for the page's data, the checks and the feeds. */
 export interface LiveUpdate {
-  /** The heading's id: the update's anchor (`#2024-11-06-0630-trump-claims-victory`). */
+  /** The update's anchor, from its date and time as written (`#update-2024-11-06-0630`): an id begins with a letter. */
   id: string;
   /** The instant (ISO 8601, UTC); absent when the heading's date and time are not a real moment. */
   iso?: string;
@@ -51,8 +52,9 @@ export function groupLiveUpdates() {
     if (timeZone === undefined) return;
     const sections: { update: LiveUpdate; order: number; nodes: Root['children'] }[] = [];
     const before: Root['children'] = [];
+    const ids = idsIn(tree);
     for (const node of tree.children) {
-      const update = node.type === 'element' && node.tagName === 'h2' ? readHeading(node, timeZone) : undefined;
+      const update = node.type === 'element' && node.tagName === 'h2' ? readHeading(node, timeZone, ids) : undefined;
       if (update) sections.push({ update, order: sections.length, nodes: [markHeading(node as Element, update)] });
       else (sections.at(-1)?.nodes ?? before).push(node);
     }
@@ -77,12 +79,18 @@ export function groupLiveUpdates() {
   };
 }
 
-function readHeading(heading: Element, timeZone: string): LiveUpdate | undefined {
+function readHeading(heading: Element, timeZone: string, ids: Set<string>): LiveUpdate | undefined {
   const match = UPDATE_HEADING.exec(hastToString(heading));
-  const id = heading.properties['id'];
-  if (!match || typeof id !== 'string') return undefined;
+  if (!match) return undefined;
   const [, written, headline] = match as unknown as [string, string, string];
-  const date = parseArticleDate(written.replace(' ', 'T').replace(/T(\d):/, 'T0$1:'), timeZone);
+  const wallClock = written.replace(' ', 'T').replace(/T(\d):/, 'T0$1:');
+  const date = parseArticleDate(wallClock, timeZone);
+  // The heading's own id (a slug of its text) would begin with a digit: the update's is its time.
+  const base = `update-${wallClock.slice(0, 10)}-${wallClock.slice(11, 16).replace(':', '')}`;
+  let id = base;
+  for (let n = 1; ids.has(id); n++) id = `${base}-${n}`;
+  ids.add(id);
+  heading.properties['id'] = id;
   return {
     id,
     ...(date?.hasTime && { iso: date.iso }),
@@ -90,6 +98,13 @@ function readHeading(heading: Element, timeZone: string): LiveUpdate | undefined
     headline: headline.trim(),
     ...(heading.position && { line: heading.position.start.line }),
   };
+}
+
+/** Every id the body already has, so an update's anchor is never another element's. */
+function idsIn(tree: Root): Set<string> {
+  const ids = new Set<string>();
+  visitElements(tree, (node) => void (typeof node.properties['id'] === 'string' && ids.add(node.properties['id'])));
+  return ids;
 }
 
 /** The heading as the page shows it: a link to itself holding the time, then the headline as written. */
