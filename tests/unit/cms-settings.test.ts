@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cmsFromEnvironment, cmsProblems, type CmsSettings } from '../../src/lib/cms/settings.ts';
 import { checkSiteConfig } from '../../src/lib/site-config.ts';
 import { site } from '../../src/site.config.ts';
+import { repositoryFolder } from '../../src/integrations/cms-admin.ts';
 import { testSite } from './support/site-config.ts';
 
 describe('the cms setting', () => {
@@ -68,5 +69,12 @@ describe('the cms setting', () => {
     expect(cmsFromEnvironment('{"backend":{"name":"test-repo"}}')).toEqual({ backend: { name: 'test-repo' } });
     expect(() => cmsFromEnvironment('test-repo')).toThrow('SITE_CMS must be JSON: false, or the setting');
     expect(() => cmsFromEnvironment('[]')).toThrow('SITE_CMS must be JSON');
+  });
+
+  it("should find the content folder's path in the repository, or ask for it", () => {
+    expect(repositoryFolder('/srv/site', '/srv/site/content')).toBe('content');
+    expect(repositoryFolder('/srv/site', '/srv/site/tests/fixtures/site')).toBe('tests/fixtures/site');
+    expect(() => repositoryFolder('/srv/site', '/srv/articles')).toThrow('set cms.folder');
+    expect(() => repositoryFolder('/srv/site', '/srv/site')).toThrow('set cms.folder');
   });
 });
