@@ -83,15 +83,19 @@ async function scrollToField(page: Page, name: string): Promise<void> {
   await formField(page, name).scrollIntoViewIfNeeded();
 }
 
-/** The files of the test repository's World folder: stories as text, pictures by size. */
+/** The files of the test repository's World folder: stories as text, pictures by size (none while a save replaces them). */
 function worldFolder(page: Page): Promise<Record<string, string>> {
   return page.evaluate(async (folder) => {
-    let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('sveltia-cms-test');
-    for (const name of folder) dir = await dir.getDirectoryHandle(name);
     const files: Record<string, string> = {};
-    for await (const [name, handle] of dir as unknown as AsyncIterable<[string, FileSystemFileHandle]>) {
-      const file = await handle.getFile();
-      files[name] = name.endsWith('.md') ? await file.text() : `${file.size} bytes`;
+    try {
+      let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('sveltia-cms-test');
+      for (const name of folder) dir = await dir.getDirectoryHandle(name);
+      for await (const [name, handle] of dir as unknown as AsyncIterable<[string, FileSystemFileHandle]>) {
+        const file = await handle.getFile();
+        files[name] = name.endsWith('.md') ? await file.text() : `${file.size} bytes`;
+      }
+    } catch (error) {
+      if ((error as DOMException).name !== 'NotFoundError') throw error;
     }
     return files;
   }, WORLD);
