@@ -32,8 +32,8 @@ export const FORM_LIMITS: Partial<Record<KnownField, string>> = {
 const DATE_TIME_FORMAT = 'YYYY-MM-DDTHH:mm:ss';
 
 /**
- * A date-time picker. Not `input_timezone: <the newsroom's zone>`: with it, Sveltia rewrites a date without a
- * time (`2024-10-20`) into another day's evening when the editor's computer is in another zone.
+ * A date-time picker. Not `input_timezone: <the newsroom's zone>`: with it, saving a story from a computer in
+ * another zone shifts a date without a time (`2024-10-20`) by the zones' difference, even into the day before.
  */
 function dateTime(name: string, label: string, required: boolean, hint?: string): Field {
   return { name, label, widget: 'datetime', format: DATE_TIME_FORMAT, required, ...(hint && { hint }) };
