@@ -8,6 +8,7 @@ import { headersFile } from './src/lib/security-headers.ts';
 import { lastmodFromHtml } from './src/lib/sitemaps.ts';
 import { isArticlePath } from './src/lib/urls.ts';
 import { cacheDir } from './src/build/build-paths.ts';
+import { cmsAdmin } from './src/integrations/cms-admin.ts';
 import { readHead } from './src/integrations/page-head.ts';
 import { pruneOutput } from './src/integrations/prune-output.ts';
 import { publishedPictures } from './src/integrations/published-pictures.ts';
@@ -25,6 +26,7 @@ import { site } from './src/site.config.ts';
 const base = process.env.BASE_PATH || site.basePath;
 const outDir = process.env.DATELINE_OUT_DIR || './dist';
 const siteOrigin = process.env.SITE_URL || site.siteUrl;
+const root = fileURLToPath(new URL('.', import.meta.url));
 
 /** The `lastmod` an article's built page declares; other pages have none (and are not read). */
 function lastmodOf(/** @type {string} */ url) {
@@ -73,6 +75,16 @@ export default defineConfig({
     pruneOutput(),
     // Before anything is indexed or published: a picture Astro could not convert stops the build.
     publishedPictures(),
+    // The editor at /admin/, when the `cms` setting turns it on; after pruning, which removes an earlier build's.
+    cmsAdmin({
+      cms: site.cms,
+      publisher: site.publisher,
+      sections: site.sections,
+      timeZone: site.timeZone,
+      siteOrigin,
+      contentDir: path.resolve(root, process.env.CONTENT_DIR || 'content'),
+      root,
+    }),
     search.start,
     // Social cards are drawn while pages render; this writes them to the output at the end.
     socialCards(),
@@ -80,7 +92,12 @@ export default defineConfig({
       // Security headers for hosts that read a `_headers` file (Netlify, Cloudflare Pages).
       name: 'dateline-headers',
       hooks: {
-        'astro:build:done': ({ dir }) => writeFileSync(new URL('_headers', dir), headersFile(base, site.embedHosts, site.services)),
+        // Netlify sets NETLIFY=true in its builds; its _headers parser does not know Cloudflare's `!` lines.
+        'astro:build:done': ({ dir }) =>
+          writeFileSync(
+            new URL('_headers', dir),
+            headersFile(base, site.embedHosts, site.services, { cms: site.cms, netlify: process.env.NETLIFY === 'true' }),
+          ),
       },
     },
     sitemap({

@@ -22,7 +22,7 @@ import { checkFiles, parsePool } from '../src/loaders/parse-pool.ts';
 import { ParseResults, parseResultsKey, type FileRecord } from '../src/loaders/parse-results.ts';
 import { svgProblems } from '../src/loaders/svg-pictures.ts';
 import { readProfiles } from '../src/loaders/author-profiles.ts';
-import { PROFILES_FOLDER } from '../src/build/build-paths.ts';
+import { PROFILES_FOLDER } from '../src/lib/author/profile-schema.ts';
 import { checkSiteConfig } from '../src/lib/site-config.ts';
 import { site } from '../src/site.config.ts';
 

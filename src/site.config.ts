@@ -1,3 +1,4 @@
+import { cmsFromEnvironment } from './lib/cms/settings.ts';
 import { sectionsFromEnvironment, servicesFromEnvironment, type SiteConfig } from './lib/site-config.ts';
 
 /**
@@ -39,6 +40,10 @@ export const site: SiteConfig = {
   // services"). None by default: no page loads or contacts another host. For example, self-hosted analytics:
   //   { name: 'Plausible analytics', pages: 'all', script: 'https://stats.example.org/js/script.js', connect: ['https://stats.example.org'] }
   services: servicesFromEnvironment(process.env.SITE_SERVICES) ?? [],
+  // The editor for journalists at /admin/: off. To turn it on, name the repository it commits to (docs/cms.md):
+  //   { backend: { name: 'github', repo: 'newsroom/dateline', branch: 'main' } }
+  // SITE_CMS (JSON) replaces it for one build (the tests build one with the in-browser test repository).
+  cms: cmsFromEnvironment(process.env.SITE_CMS) ?? false,
   relatedCount: 5,
   pageSize: 10,
   feedItems: 20,

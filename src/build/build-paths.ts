@@ -18,6 +18,3 @@ export function cacheDir(root = process.cwd()): string {
 export function contentFolder(root = process.cwd()): string {
   return path.resolve(root, process.env.CONTENT_DIR || 'content');
 }
-
-/** The folder of the content folder that holds author profiles, not articles (`authors` is no section's name). */
-export const PROFILES_FOLDER = 'authors';

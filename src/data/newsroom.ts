@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { devProblems } from '../build/dev-problems.ts';
-import { contentFolder, PROFILES_FOLDER } from '../build/build-paths.ts';
+import { contentFolder } from '../build/build-paths.ts';
+import { PROFILES_FOLDER } from '../lib/author/profile-schema.ts';
 import type { Problem } from '../lib/problems.ts';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { bodyResolver, type ArticleBody, type BodyResolver } from './article-bodies.ts';

@@ -1,4 +1,7 @@
+import { adminContentSecurityPolicy } from './cms/policy.ts';
+import type { CmsSettings } from './cms/settings.ts';
 import { serviceSources, type OutsideService } from './outside-services.ts';
+import { ADMIN_FOLDER } from './urls.ts';
 
 /**
  * The Content-Security-Policy the site is built to work under, and the other security headers, in one
@@ -46,12 +49,25 @@ export function contentSecurityPolicy(
     .join('; ');
 }
 
+/** Where the file is served: Cloudflare Pages (and hosts that read its syntax) or Netlify. */
+export interface HeadersOptions {
+  /** The editor's setting: with one, `/admin/` gets a rule of its own. */
+  cms?: CmsSettings | false;
+  /** Netlify's parser does not know Cloudflare's `! Name` lines; there a later rule's header replaces the site's anyway. */
+  netlify?: boolean;
+}
+
 /**
  * A Netlify / Cloudflare Pages `_headers` file for every path of the site. Its policy allows every declared
  * service; each page's `<meta>` policy allows only the services that page uses, and a browser enforces
  * both, so a page's effective policy is its own (one rule, where per-page rules would repeat for every page).
  */
-export function headersFile(base: string, embedHosts: readonly string[], services: readonly OutsideService[] = []): string {
+export function headersFile(
+  base: string,
+  embedHosts: readonly string[],
+  services: readonly OutsideService[] = [],
+  options: HeadersOptions = {},
+): string {
   return [
     `${base}*`,
     `  Content-Security-Policy: ${contentSecurityPolicy('header', embedHosts, services)}`,
@@ -63,5 +79,22 @@ export function headersFile(base: string, embedHosts: readonly string[], service
     `${base}_astro/*`,
     '  Cache-Control: public, max-age=31536000, immutable',
     '',
+    ...(options.cms ? adminRule(base, options.cms, options.netlify ?? false) : []),
   ].join('\n');
+}
+
+/**
+ * The editor's rule, after the site's: its own policy instead of the site's (Cloudflare Pages would join
+ * the two, and the site's `style-src 'self'` stops the editor, so `!` detaches the inherited value first),
+ * an opener policy that lets an OAuth sign-in window report back, and no indexing.
+ */
+function adminRule(base: string, cms: CmsSettings, netlify: boolean): string[] {
+  return [
+    `${base}${ADMIN_FOLDER}/*`,
+    ...(netlify ? [] : ['  ! Content-Security-Policy', '  ! Cross-Origin-Opener-Policy']),
+    `  Content-Security-Policy: ${adminContentSecurityPolicy('header', cms.backend)}`,
+    '  Cross-Origin-Opener-Policy: same-origin-allow-popups',
+    '  X-Robots-Tag: noindex',
+    '',
+  ];
 }

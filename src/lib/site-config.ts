@@ -1,3 +1,4 @@
+import { cmsProblems, type CmsSettings } from './cms/settings.ts';
 import { serviceProblems, type OutsideService } from './outside-services.ts';
 import type { ArticleType } from './article/schema.ts';
 import { isValidTimeZone, patternProblems } from './dates.ts';
@@ -109,6 +110,11 @@ export interface SiteConfig {
    * trees) or `remark-gfm` itself, the reference, for a text the two should ever read differently.
    */
   markdownParser: MarkdownParser;
+  /**
+   * The editor for journalists at `/admin/` (Sveltia CMS: every save is a commit to the repository), and the
+   * repository host it writes to; `false` (the default) builds no editor at all (docs/cms.md).
+   */
+  cms: CmsSettings | false;
 }
 
 /**
@@ -153,6 +159,7 @@ export function checkSiteConfig(site: SiteConfig): string[] {
   }
   problems.push(...sectionProblems(site.sections));
   problems.push(...serviceProblems(site.services, site.siteUrl));
+  problems.push(...cmsProblems(site.cms));
   if (!MARKDOWN_PARSERS.includes(site.markdownParser))
     problems.push(`markdownParser: "${site.markdownParser}" must be one of ${MARKDOWN_PARSERS.join(', ')}`);
   if (!site.publisher.trim()) problems.push('publisher: must not be empty');

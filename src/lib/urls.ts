@@ -7,7 +7,13 @@ export function joinBase(base: string, path: string): string {
   return `${trimmedBase}${path.replace(/^\/+/, '')}`;
 }
 
-/** URL segments the site uses for its own pages and files (social cards, the search index); a section may not take them. */
+/** The editor's folder (`/admin/`, when the `cms` setting turns it on). */
+export const ADMIN_FOLDER = 'admin';
+
+/**
+ * URL segments the site uses for its own pages and files (social cards, the search index, the editor); a
+ * section may not take them. The editor's is reserved even while it is off, so turning it on breaks no build.
+ */
 export const RESERVED_SECTION_SLUGS = new Set([
   'tags',
   'authors',
@@ -21,6 +27,7 @@ export const RESERVED_SECTION_SLUGS = new Set([
   '404',
   'cards',
   'pagefind',
+  ADMIN_FOLDER,
 ]);
 
 /** Files the site writes at its root (feeds, sitemaps, robots.txt, public/'s files): no former address may be one. */

@@ -13,7 +13,7 @@ import { formatProblem, formatReport, sortProblems, type Problem } from '../lib/
 import { articleSource, checkAcrossFiles, displayPath, listingProblems, parseOptionsFor, unreadableProblem } from './content-files.ts';
 import { listMarkdownFiles, readArticleFile } from './content-folder.ts';
 import { readProfiles } from './author-profiles.ts';
-import { PROFILES_FOLDER } from '../build/build-paths.ts';
+import { PROFILES_FOLDER } from '../lib/author/profile-schema.ts';
 import {
   failedRecord,
   ParseResults,

@@ -5,7 +5,7 @@ import { readProfile, type ParsedProfile } from '../lib/author/read-profile.ts';
 import type { Problem } from '../lib/problems.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
 import { authorPath } from '../lib/urls.ts';
-import { PROFILES_FOLDER } from '../build/build-paths.ts';
+import { PROFILES_FOLDER } from '../lib/author/profile-schema.ts';
 import { displayPath, listingProblems, unreadableProblem } from './content-files.ts';
 import { isFileInside, listMarkdownFiles, readArticleFile } from './content-folder.ts';
 

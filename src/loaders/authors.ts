@@ -5,7 +5,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { keepAssetImports } from '../build/astro-internals.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
 import { readProfiles } from './author-profiles.ts';
-import { PROFILES_FOLDER } from '../build/build-paths.ts';
+import { PROFILES_FOLDER } from '../lib/author/profile-schema.ts';
 
 export interface AuthorsLoaderOptions {
   /** Content folder, absolute or relative to the project root; profiles are in its `authors/` folder. */

@@ -6,6 +6,9 @@ import { z } from 'astro/zod';
  */
 const text = z.string().trim().min(1);
 
+/** The folder of the content folder that holds author profiles, not articles (`authors` is no section's name). */
+export const PROFILES_FOLDER = 'authors';
+
 export const profileSchema = z.looseObject({
   /** The name as bylines write it: the profile belongs to every byline with the same page (`/authors/ana-lima/`). */
   name: text,

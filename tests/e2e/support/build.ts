@@ -45,6 +45,8 @@ export function buildSite(options: {
       ASTRO_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',
       FORCE_COLOR: '0',
+      // No editor unless a test asks for one (cms.spec.ts): fixture builds stay the same when a newsroom turns it on.
+      SITE_CMS: 'false',
       ...options.env,
     },
   });

@@ -12,31 +12,39 @@ const TYPES: Record<string, string> = {
   '.jpg': 'image/jpeg',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
+  '.yml': 'application/yaml',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 /**
- * The headers a `_headers` file (Netlify, Cloudflare Pages) gives a path: blocks of a path pattern (a
- * trailing `*` matches any rest) and indented `Name: value` lines. The build writes one with the site's
+ * The headers a `_headers` file gives a path, as Cloudflare Pages applies it: blocks of a path pattern (a
+ * trailing `*` matches any rest) and indented `Name: value` lines; every matching block applies in file
+ * order, a header set by two blocks gets both values (so two policies would both be sent, and enforced), and
+ * a `! Name` line first removes what earlier blocks set. The build writes one with the site's
  * Content-Security-Policy, so the tests serve pages under the policy a real host would send.
  */
 function headersFor(root: string): (pathname: string) => Record<string, string> {
   const file = path.join(root, '_headers');
   if (!existsSync(file)) return () => ({});
-  const rules: { pattern: string; headers: Record<string, string> }[] = [];
+  const rules: { pattern: string; unset: string[]; headers: [string, string][] }[] = [];
   for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (/^\S/.test(line)) rules.push({ pattern: line.trim(), headers: {} });
+    if (/^\S/.test(line)) rules.push({ pattern: line.trim(), unset: [], headers: [] });
+    else if (line.trim().startsWith('!') && rules.length > 0) rules.at(-1)!.unset.push(line.trim().slice(1).trim().toLowerCase());
     else if (line.trim() && rules.length > 0) {
       const colon = line.indexOf(':');
-      rules.at(-1)!.headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+      rules.at(-1)!.headers.push([line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()]);
     }
   }
-  return (pathname) =>
-    Object.assign(
-      {},
-      ...rules
-        .filter(({ pattern }) => (pattern.endsWith('*') ? pathname.startsWith(pattern.slice(0, -1)) : pathname === pattern))
-        .map((rule) => rule.headers),
-    ) as Record<string, string>;
+  return (pathname) => {
+    const headers = new Map<string, string>();
+    for (const rule of rules) {
+      if (!(rule.pattern.endsWith('*') ? pathname.startsWith(rule.pattern.slice(0, -1)) : pathname === rule.pattern)) continue;
+      for (const name of rule.unset) headers.delete(name);
+      for (const [name, value] of rule.headers) headers.set(name, headers.has(name) ? `${headers.get(name)}, ${value}` : value);
+    }
+    return Object.fromEntries(headers);
+  };
 }
 
 /**

@@ -22,6 +22,7 @@ export const testSite: SiteConfig = {
   leaveOutRejected: false,
   redirectPages: true,
   services: [],
+  cms: false,
   minBodyWords: 5,
   requireStandfirst: false,
   markdownParser: 'selective-gfm',
