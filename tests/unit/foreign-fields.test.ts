@@ -166,6 +166,28 @@ Text.
     expect(notices(problems)[0]).toContain('heroImage → image');
   });
 
+  it('should read Markdown exported from WordPress: categories, tags and coverImage', () => {
+    const { article, problems } = parse(
+      `---
+title: "Council approves the budget"
+date: "2019-03-04"
+categories:
+  - "politics"
+tags:
+  - "budget"
+coverImage: "council.jpg"
+---
+
+Text.
+`,
+      'council-approves-the-budget.md',
+      { fileExists: () => true },
+    );
+    expect(article).toMatchObject({ section: 'Politics', tags: ['budget'], image: { src: 'council.jpg', alt: '' } });
+    expect(problems).toContainEqual(expect.objectContaining({ severity: 'warning', field: 'imageAlt' }));
+    expect(notices(problems)[0]).toContain('coverImage → image');
+  });
+
   it('should read an AstroPaper post: pubDatetime, modDatetime, ogImage, featured, author', () => {
     const { article, problems } = parse(
       `---

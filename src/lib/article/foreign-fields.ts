@@ -3,7 +3,8 @@ import type { KnownField } from './schema.ts';
 import { configuredSection } from './section.ts';
 
 /**
- * Files written for other site generators (Hugo, Jekyll, Astro's blog starter, AstroPaper) are accepted as
+ * Files written for other site generators (Hugo, Jekyll, Astro's blog starter, AstroPaper) and Markdown
+ * exported from WordPress are accepted as
  * they are: their field names are mapped onto ours before validation, and one notice per file says what was
  * mapped, so a newsroom moving its archive sees exactly what the build understood.
  */
@@ -21,6 +22,8 @@ const ALIASES: Readonly<Record<string, { to: KnownField; by: string }>> = {
   excerpt: { to: 'description', by: 'Jekyll' },
   heroImage: { to: 'image', by: 'Astro blog starter' },
   ogImage: { to: 'image', by: 'AstroPaper' },
+  coverImage: { to: 'image', by: 'WordPress exports (wordpress-export-to-markdown)' },
+  featured_image: { to: 'image', by: 'Hugo themes, WordPress exports' },
   author: { to: 'authors', by: 'Jekyll, Hugo, AstroPaper' },
   category: { to: 'section', by: 'Jekyll' },
 };
