@@ -17,7 +17,7 @@ import type { ArticleBase, ArticleEntry, Newsroom } from './newsroom.ts';
 export interface PageKeys<A extends ArticleBase> {
   article(entry: ArticleEntry<A>): string;
   listing(listing: ListingPage<A>): string;
-  /** A section or tag feed: its name and the entries it carries. */
+  /** A section, tag or author feed: its name and the entries it carries. */
   feed(name: string, entries: readonly ArticleEntry<A>[]): string;
   /** Anything else derived from its own inputs (a social card from its text). */
   of(value: unknown): string;

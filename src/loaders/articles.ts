@@ -13,6 +13,7 @@ import { formatProblem, formatReport, sortProblems, type Problem } from '../lib/
 import { articleSource, checkAcrossFiles, displayPath, listingProblems, parseOptionsFor, unreadableProblem } from './content-files.ts';
 import { listMarkdownFiles, readArticleFile } from './content-folder.ts';
 import { readProfiles } from './author-profiles.ts';
+import { reloadWhenSettled } from './settled-reload.ts';
 import { PROFILES_FOLDER } from '../lib/author/profile-schema.ts';
 import {
   failedRecord,
@@ -41,9 +42,6 @@ export interface ArticlesLoaderOptions {
   now: () => Date;
 }
 
-/** How long the content folder must be quiet before `astro dev` reloads it (longer than the watcher's 50 ms). */
-const SETTLE_MS = 120;
-
 /**
  * The only module that reads article files. Lists `**\/*.md` in the content folder, parses each changed file
  * (unchanged ones keep their stored entry: same bytes, same digest), checks the collection as a whole, and
@@ -52,8 +50,6 @@ const SETTLE_MS = 120;
 export function articlesLoader(options: ArticlesLoaderOptions): Loader {
   let watching = false;
   let dev: DevSession | undefined;
-  // Reloads run one after another, so a slow earlier run can never finish last and undo a newer one.
-  let queue: Promise<void> = Promise.resolve();
   return {
     name: 'dateline-articles',
     load: async (context) => {
@@ -62,19 +58,7 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
       if (context.watcher && !watching) {
         watching = true;
         dev = { pool: devParsePool(fileURLToPath(context.config.root), options.site.maxParseSeconds), stopped: new Map() };
-        const contentDir = resolveContentDir(context, options);
-        context.watcher.add(contentDir);
-        let settling: NodeJS.Timeout | undefined;
-        context.watcher.on('all', (_event, changed) => {
-          if (!changed.startsWith(contentDir)) return;
-          // Reload once the folder has been quiet for a moment: the watcher passes on at most one change per
-          // file in 50 ms, and a save is often two writes (empty the file, write it), so reloading on the
-          // first event could read an empty file and never hear of the second write.
-          clearTimeout(settling);
-          settling = setTimeout(() => {
-            queue = queue.then(() => loadArticles(context, options, dev)).catch((error: Error) => context.logger.error(error.message));
-          }, SETTLE_MS).unref();
-        });
+        reloadWhenSettled(context, resolveContentDir(context, options), () => loadArticles(context, options, dev));
       }
       const stop = startTimer('content');
       await loadArticles(context, options, dev);

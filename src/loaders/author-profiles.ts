@@ -10,7 +10,7 @@ import { displayPath, listingProblems, unreadableProblem } from './content-files
 import { isFileInside, listMarkdownFiles, readArticleFile } from './content-folder.ts';
 
 export interface ProfilesRead {
-  /** Profiles without errors, by slug. */
+  /** Profiles without errors, in slug order. */
   profiles: ParsedProfile[];
   /** Every problem of every profile file and of the folder's listing. */
   problems: Problem[];

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { keepAssetImports } from '../build/astro-internals.ts';
+import { reloadWhenSettled } from './settled-reload.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
 import { readProfiles } from './author-profiles.ts';
 import { PROFILES_FOLDER } from '../lib/author/profile-schema.ts';
@@ -27,11 +28,7 @@ export function authorsLoader(options: AuthorsLoaderOptions): Loader {
       const folder = path.join(contentDir, PROFILES_FOLDER);
       if (context.watcher && !watching) {
         watching = true;
-        context.watcher.add(folder);
-        context.watcher.on('all', (_event, changed) => {
-          if (changed.startsWith(folder))
-            void storeProfiles(context, root, contentDir, options.site).catch((error: Error) => context.logger.error(error.message));
-        });
+        reloadWhenSettled(context, folder, () => storeProfiles(context, root, contentDir, options.site));
       }
       await storeProfiles(context, root, contentDir, options.site);
     },

@@ -102,10 +102,16 @@ describe('profileLink: only web and mail addresses', () => {
     ['mailto:ana@example.org', { url: 'mailto:ana@example.org', label: 'ana@example.org' }],
   ])('%s is a link', (written, link) => expect(profileLink(written)).toEqual(link));
 
-  it.each(['javascript:alert(1)', 'data:text/html,x', '/about/', 'mastodon.social/@ana', 'https://user:pw@example.org/', 'mailto:nobody'])(
-    '%s is not',
-    (written) => expect(profileLink(written)).toBeUndefined(),
-  );
+  it.each([
+    'javascript:alert(1)',
+    'data:text/html,x',
+    '/about/',
+    'mastodon.social/@ana',
+    'https://user:pw@example.org/',
+    'mailto:nobody',
+    'mailto:a%E0@x.org',
+    'mailto:%',
+  ])('%s is not', (written) => expect(profileLink(written)).toBeUndefined());
 });
 
 describe('readProfiles: the content folder’s authors/', () => {

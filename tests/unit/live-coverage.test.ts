@@ -55,10 +55,24 @@ describe('live coverage: updates written in the article file', () => {
     expect(nine).toContain('Part of the nine o’clock update.');
   });
 
-  it('fills the times as the site writes them, when the page is rendered', () => {
-    expect(showLiveTimes(article!.html, (iso) => `[${iso.slice(11, 16)}]`)).toContain(
-      '<time class="live-time" datetime="2025-01-01T08:00:00.000Z">[08:00]</time>',
+  it('fills the times as the site writes them, when the page is rendered, as text', () => {
+    expect(showLiveTimes(article!.html, (iso) => `[${iso.slice(11, 16)}] & <b>`)).toContain(
+      '<time class="live-time" datetime="2025-01-01T08:00:00.000Z">[08:00] &amp; &lt;b&gt;</time>',
     );
+  });
+
+  it('keeps the footnotes after every update, and reads the excerpt in the newest update when there is no summary', () => {
+    const text = `---\ntitle: T\ndate: 2024-12-31T20:00:00\ntype: live\n---\n\n## 2024-12-31 21:00 First\n\nThe first update[^1].\n\n## 2024-12-31 22:00 Second\n\nThe second update.\n\n[^1]: A note.\n`;
+    const { article } = parseArticle(source(text), options);
+    expect(article!.html.indexOf('data-footnotes')).toBeGreaterThan(article!.html.indexOf('The first update'));
+    expect(article!.html.indexOf('The first update')).toBeGreaterThan(article!.html.indexOf('The second update'));
+    expect(article!.html).toMatch(/<\/div>\n?<section data-footnotes/);
+    expect(article!.excerpt).toBe('The second update.');
+  });
+
+  it('keeps the whole headline when the heading ends in spaces', () => {
+    const { article } = parseArticle(source(live('## 2025-01-01 09:00 Polls close&nbsp;\n\nText.')), options);
+    expect(article!.html).toContain('</a> Polls close\u00a0</h2>');
   });
 
   it('makes the latest update the story’s modified time', () => {
@@ -113,6 +127,9 @@ describe('live coverage: updates written in the article file', () => {
 
   it('is read the build’s way by npm run validate, which finds the same problems', () => {
     expect(checkArticle(source(live(updates)), options)).toBeUndefined();
+    // However the type is written, a live story is never read the quick way.
+    for (const type of ['"type": live', 'type: &kind live', '\'type\': "live"'])
+      expect(checkArticle(source(live(updates).replace('type: live', type)), options), type).toBeUndefined();
     expect(checkArticle(source(live(updates).replace('type: live\n', '')), options)).toBeDefined();
   });
 });

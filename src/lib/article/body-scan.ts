@@ -222,17 +222,24 @@ const scanning = (wordsAtLeast: number): BodyReader<{ text: string; line: number
     const found = splitFrontmatter(text);
     return found && { frontmatter: found.frontmatter, body: { text: found.body, line: found.bodyLine } };
   },
-  read: (body, context) => ({
-    ...scanBody(body.text, body.line, context),
-    html: '',
-    headings: [],
-    excerpt: '',
-    wordCount: wordsAtLeast,
-    readingMinutes: 0,
-    // A live article is never read this way (checkArticle): its updates are found by rendering.
-    liveUpdates: [],
-  }),
+  read: (body, context) => {
+    // A live story's updates are found by rendering: its frontmatter got past `isLive` (quotes, an anchor).
+    if (context.liveTimeZone !== undefined) throw NEEDS_RENDERING;
+    return {
+      ...scanBody(body.text, body.line, context),
+      html: '',
+      headings: [],
+      excerpt: '',
+      wordCount: wordsAtLeast,
+      readingMinutes: 0,
+      // A live article is never read this way (checkArticle): its updates are found by rendering.
+      liveUpdates: [],
+    };
+  },
 });
+
+/** Thrown by the quick reading of a live story: `checkArticle` leaves it to the build's reading. */
+const NEEDS_RENDERING = new Error('a live story is read by rendering');
 
 /**
  * How many words a body is sure to show, when that is well past the minimum a published article needs;
@@ -273,7 +280,13 @@ export function checkArticle(source: ArticleSource, options: ParseOptions): Pars
       return undefined;
     const words = split ? wellPastTheMinimum(split.body, options.minBodyWords ?? 0) : 0;
     if (words === undefined) return undefined;
-    return readArticle(source, options, scanning(words));
+    try {
+      return readArticle(source, options, scanning(words));
+    } catch (error) {
+      // withinDepth passes the reader's exceptions on with the file named, the original as the cause.
+      if (error === NEEDS_RENDERING || (error as Error).cause === NEEDS_RENDERING) return undefined;
+      throw error;
+    }
   }
   return readArticle(source, options, scanning(0));
 }

@@ -36,7 +36,7 @@ export function checkLiveUpdates(context: FieldContext, updates: readonly LiveUp
     if (same) {
       error(`the update at ${update.written} has the same time as the update on line ${same.line ?? '?'}`, {
         ...at,
-        hint: 'give each update its own minute, or merge the two',
+        hint: 'give each update its own minute, or merge the two (in the hour the clocks go back, write the offset: 02:30+01:00)',
       });
       continue;
     }

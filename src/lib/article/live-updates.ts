@@ -3,6 +3,10 @@ import { toString as hastToString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
 import { parseArticleDate } from '../dates.ts';
 import { visitElements } from './walk.ts';
+import { compareText } from '../problems.ts';
+
+/** Text for HTML: a date pattern may hold a literal `&` or `<`. */
+const escapeText = (text: string) => text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
 
 /**
  * Live coverage written in the article file: in a `type: live` article, each level-2 heading that starts
@@ -52,15 +56,18 @@ export function groupLiveUpdates() {
     if (timeZone === undefined) return;
     const sections: { update: LiveUpdate; order: number; nodes: Root['children'] }[] = [];
     const before: Root['children'] = [];
+    // The footnotes stay at the end of the story, after every update, not in the last one written.
+    const after: Root['children'] = [];
     const ids = idsIn(tree);
     for (const node of tree.children) {
       const update = node.type === 'element' && node.tagName === 'h2' ? readHeading(node, timeZone, ids) : undefined;
       if (update) sections.push({ update, order: sections.length, nodes: [markHeading(node as Element, update)] });
+      else if (after.length > 0 || (node.type === 'element' && node.properties['dataFootnotes'] !== undefined)) after.push(node);
       else (sections.at(-1)?.nodes ?? before).push(node);
     }
     if (sections.length === 0) return;
     // Newest first; an update with no real time (an error of the file) keeps its place after the others.
-    sections.sort((a, b) => (b.update.iso ?? '').localeCompare(a.update.iso ?? '') || a.order - b.order);
+    sections.sort((a, b) => compareText(b.update.iso ?? '', a.update.iso ?? '') || a.order - b.order);
     tree.children = [
       ...before,
       {
@@ -74,8 +81,9 @@ export function groupLiveUpdates() {
           children: nodes as ElementContent[],
         })),
       },
+      ...after,
     ];
-    file.data.liveUpdates = sections.map(({ update }) => update).sort((a, b) => (b.iso ?? '').localeCompare(a.iso ?? ''));
+    file.data.liveUpdates = sections.map(({ update }) => update);
   };
 }
 
@@ -116,7 +124,8 @@ function markHeading(heading: Element, update: LiveUpdate): Element {
     children: [],
   };
   // The heading's words after the time, as written (links and emphasis kept), with the time cut from the front.
-  const rest = dropLeadingText(heading.children, UPDATE_HEADING.exec(hastToString(heading))![0].length - update.headline.length);
+  const [whole, , headline] = UPDATE_HEADING.exec(hastToString(heading)) as unknown as [string, string, string];
+  const rest = dropLeadingText(heading.children, whole.length - headline.length);
   return {
     ...heading,
     children: [
@@ -152,6 +161,6 @@ export function showLiveTimes(html: string, show: (iso: string) => string): stri
   if (!html.includes(TIME_CLASS)) return html;
   return html.replace(
     new RegExp(`<time class="${TIME_CLASS}" datetime="([^"]*)"></time>`, 'g'),
-    (_, iso: string) => `<time class="${TIME_CLASS}" datetime="${iso}">${iso ? show(iso) : ''}</time>`,
+    (_, iso: string) => `<time class="${TIME_CLASS}" datetime="${iso}">${iso ? escapeText(show(iso)) : ''}</time>`,
   );
 }

@@ -160,7 +160,8 @@ export function renderBody(tree: MdastRoot, context: BodyContext): RenderedBody 
     if (depth && typeof id === 'string' && !isInFootnotes(parent)) {
       headings.push({ depth: Number(depth), slug: id, text: hastToString(node).trim() });
     }
-    if (!firstParagraph && node.tagName === 'p' && parent?.type === 'root') firstParagraph = hastToString(node);
+    // A live story's paragraphs are inside its updates (newest first) when no summary comes before them.
+    if (!firstParagraph && node.tagName === 'p' && (parent?.type === 'root' || isLiveUpdate(parent))) firstParagraph = hastToString(node);
   });
   const wordCount = countWords(hastToString(hast));
   return {
@@ -177,6 +178,11 @@ export function renderBody(tree: MdastRoot, context: BodyContext): RenderedBody 
     removedEmbeds: file.data.removedEmbeds ?? [],
     liveUpdates: file.data.liveUpdates ?? [],
   };
+}
+
+function isLiveUpdate(parent: unknown): boolean {
+  const className = (parent as Element | undefined)?.properties?.['className'];
+  return Array.isArray(className) && className.includes('live-update');
 }
 
 function isInFootnotes(parent: unknown): boolean {

@@ -17,7 +17,13 @@ export function profileLink(written: string): ProfileLink | undefined {
     return undefined;
   }
   if (url.protocol === 'mailto:') {
-    const address = decodeURIComponent(url.pathname);
+    let address: string;
+    try {
+      address = decodeURIComponent(url.pathname);
+    } catch {
+      // A broken escape (`mailto:%`) is no address.
+      return undefined;
+    }
     return /^[^@\s]+@[^@\s]+$/.test(address) ? { url: url.href, label: address } : undefined;
   }
   if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname || url.username || url.password) return undefined;
