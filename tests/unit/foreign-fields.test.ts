@@ -166,6 +166,15 @@ Text.
     expect(notices(problems)[0]).toContain('heroImage → image');
   });
 
+  it("should read Hugo's expiryDate as expires: the story is taken down at the first build after it", () => {
+    const { article, problems } = parse(
+      '---\ntitle: A\ndate: 2024-10-25T10:00:00\nexpiryDate: 2024-12-31T23:59:00\n---\n\nText.\n',
+      'world/a.md',
+    );
+    expect(article?.expires).toBe('2024-12-31T22:59:00.000Z');
+    expect(notices(problems)[0]).toContain('expiryDate → expires');
+  });
+
   it('should read Markdown exported from WordPress: categories, tags and coverImage', () => {
     const { article, problems } = parse(
       `---

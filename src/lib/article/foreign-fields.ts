@@ -18,6 +18,7 @@ const ALIASES: Readonly<Record<string, { to: KnownField; by: string }>> = {
   modDatetime: { to: 'updated', by: 'AstroPaper' },
   lastmod: { to: 'updated', by: 'Hugo' },
   last_modified_at: { to: 'updated', by: 'Jekyll' },
+  expiryDate: { to: 'expires', by: 'Hugo' },
   summary: { to: 'description', by: 'Hugo' },
   excerpt: { to: 'description', by: 'Jekyll' },
   heroImage: { to: 'image', by: 'Astro blog starter' },
