@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
@@ -161,6 +161,34 @@ test('a new file shows up without a restart: its page, the front page and Relate
   await waitFor('edited headline', edited, async () =>
     (await html('/world/more-shells/')).includes('Pyongyang sends rockets to the front'),
   );
+});
+
+test('an author profile saved in dev shows on its page; a broken one is named and left out, and a fix recovers', async ({ context }) => {
+  mkdirSync(path.join(contentDir, 'authors'), { recursive: true });
+  const profile = path.join(contentDir, 'authors', 'tom-reed.md');
+  const good = '---\nname: Tom Reed\nrole: Weather correspondent\n---\n\nTom Reed writes the weather briefs.\n';
+  const saved = Date.now();
+  await save(context, profile, good);
+  await waitFor('new profile', saved, async () => (await html('/authors/tom-reed/')).includes('Weather correspondent'));
+
+  const broken = Date.now();
+  await save(context, profile, '---\nname: Tom Reed\nrole: Weather correspondent\nlinks: [javascript:alert(1)]\n---\n');
+  await waitFor('profile error panel', broken, async () => {
+    const text = await html('/authors/tom-reed/');
+    return text.includes('authors/tom-reed.md') && !text.includes('Weather correspondent');
+  });
+  const page = await open(context, `${origin}/authors/tom-reed/`);
+  await expect(page.locator('[data-dev-problems]')).toContainText(
+    'authors/tom-reed.md:4: links[1]: "javascript:alert(1)" is not a full https or mailto: address',
+  );
+  // Left out while it has errors: the page is the byline's list, with no profile.
+  await expect(page.locator('.author-role')).toHaveCount(0);
+  await expect(page.locator('h1')).toHaveText('Tom Reed');
+
+  const fixed = Date.now();
+  await save(context, profile, good);
+  await waitFor('profile after the fix', fixed, async () => (await html('/authors/tom-reed/')).includes('Weather correspondent'));
+  expect(await html('/')).not.toContain('authors/tom-reed.md');
 });
 
 test('a broken file shows its errors in the browser and the terminal, the rest keeps working, and a fix recovers', async ({ context }) => {
