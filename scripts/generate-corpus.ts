@@ -49,9 +49,13 @@ export function generateCorpus(count: number, out: string): void {
     while (tags.size < wanted) tags.add(tagNames[zipf()]!);
     const date = new Date(start + Math.floor(next() * 3 * 365 * 86_400_000)).toISOString().slice(0, 19);
     const live = i % 100 === 50;
-    // A live story's headings are its updates, an hour apart after its date.
-    const heading = (n: number, text: string) =>
-      live ? `## ${new Date(Date.parse(`${date}Z`) + n * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')} ${text}` : `## ${text}`;
+    // A live story's headings are its updates, an hour apart after its date; its coverage ended at the last.
+    let lastUpdate = '';
+    const heading = (n: number, text: string) => {
+      if (!live) return `## ${text}`;
+      lastUpdate = new Date(Date.parse(`${date}Z`) + n * 3_600_000).toISOString().slice(0, 16);
+      return `## ${lastUpdate.replace('T', ' ')} ${text}`;
+    };
     const body: string[] = [];
     const target = 500 + Math.floor(next() * 400);
     for (let words = 0, n = 0; words < target; n++) {
@@ -73,7 +77,7 @@ export function generateCorpus(count: number, out: string): void {
       `tags: [${[...tags].join(', ')}]`,
       `authors: Reporter ${i % REPORTERS}`,
       `description: ${sentence()}`,
-      ...(live ? ['type: live'] : []),
+      ...(live ? ['type: live', ...(lastUpdate ? [`coverageEnd: ${lastUpdate}`] : [])] : []),
     ];
     writeFileSync(path.join(out, pick(SECTIONS), `${slug}.md`), `---\n${front.join('\n')}\n---\n\n${body.join('\n\n')}\n`);
   }

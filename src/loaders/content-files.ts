@@ -2,6 +2,7 @@ import path from 'node:path';
 import { checkCollection } from '../lib/article/collection-checks.ts';
 import type { ArticleLink } from '../lib/article/local-references.ts';
 import type { FormerUrl } from '../lib/article/former-urls.ts';
+import { staleLiveWarning, type LiveState } from '../lib/article/live-checks.ts';
 import type { ArticleSource, ParseOptions } from '../lib/article/parse.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
 import type { Problem } from '../lib/problems.ts';
@@ -78,11 +79,11 @@ export function articleSource(root: string, contentDir: string, relPath: string,
 
 /**
  * The problems only visible across all files (slugs, pins, links between articles, names that would share
- * a page), from the parsed articles, the files that failed and the files set aside (`ignored` of
+ * a page) or at the build's time (live coverage gone quiet), from the parsed articles, the files that failed and the files set aside (`ignored` of
  * `listMarkdownFiles`).
  */
 export function checkAcrossFiles(
-  articles: readonly {
+  articles: readonly ({
     slug: string;
     file: string;
     relPath: string;
@@ -95,27 +96,28 @@ export function checkAcrossFiles(
     tags: readonly string[];
     authors: readonly string[];
     formerUrls: readonly FormerUrl[];
-  }[],
+  } & LiveState)[],
   failed: readonly { slug: string; file: string; relPath: string; articleLinks?: readonly ArticleLink[] | undefined }[],
   now: Date,
   relatedCount: number,
   ignored: readonly string[] = [],
 ): Problem[] {
-  return checkCollection(
-    articles.map((a) => ({
-      slug: a.slug,
-      file: a.file,
-      relPath: a.relPath,
-      related: a.related,
-      articleLinks: a.articleLinks,
-      status: publicationStatus(a, now),
-      section: a.section,
-      tags: a.tags,
-      authors: a.authors,
-      formerUrls: a.formerUrls,
-    })),
-    failed,
-    relatedCount,
-    ignored,
-  );
+  const checked = articles.map((a) => ({
+    slug: a.slug,
+    file: a.file,
+    relPath: a.relPath,
+    related: a.related,
+    articleLinks: a.articleLinks,
+    status: publicationStatus(a, now),
+    section: a.section,
+    tags: a.tags,
+    authors: a.authors,
+    formerUrls: a.formerUrls,
+  }));
+  // Whether coverage has gone quiet depends on the build's time, so it is checked on every run, not kept with a file's record.
+  const staleLive = articles.flatMap((a, i) => {
+    const warning = checked[i]!.status === 'published' ? staleLiveWarning(a, now) : undefined;
+    return warning ? [warning] : [];
+  });
+  return [...checkCollection(checked, failed, relatedCount, ignored), ...staleLive];
 }

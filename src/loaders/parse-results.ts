@@ -5,6 +5,7 @@ import { writeFileAtomically } from '../build/atomic-write.ts';
 import { cacheDir } from '../build/build-paths.ts';
 import { codeDigest } from '../build/code-digest.ts';
 import type { ArticleLink } from '../lib/article/local-references.ts';
+import type { StoredUpdate } from '../lib/article/live-checks.ts';
 import type { ArticleSource, ParsedArticle, ParseOptions, ParseResult } from '../lib/article/parse.ts';
 import type { Problem } from '../lib/problems.ts';
 import { slugFromFileName } from '../lib/slug.ts';
@@ -33,7 +34,9 @@ export type RecordedArticle = Pick<
   | 'authors'
   | 'formerUrls'
   | 'expires'
-> & { relPath: string };
+  | 'type'
+  | 'coverageEnd'
+> & { relPath: string; latestUpdate?: StoredUpdate };
 
 /** A file that failed: the slug its name gives and where it is, for pins and links to it; its own links, still checked. */
 export interface FailedFile {
@@ -81,10 +84,27 @@ export function toRecord(
   const svg = svgUses(article ? article.image?.src : parsed.heroImage, imageLine, imageUses);
   const record: FileRecord = { sha1, lookups: [...lookups], problems, ...(svg.length > 0 && { svg }) };
   if (!article) return { ...record, failed: failedFile(file, relPath, parsed.articleLinks) };
-  const { slug, related, articleLinks, draft, date, title, description, tags, section, authors, formerUrls, expires } = article;
-  const recorded: RecordedArticle = { slug, file, relPath, related, articleLinks, draft, date, title, tags, section, authors, formerUrls };
+  const { slug, related, articleLinks, draft, date, title, description, tags, section, authors, formerUrls, expires, type } = article;
+  const recorded: RecordedArticle = {
+    slug,
+    file,
+    relPath,
+    related,
+    articleLinks,
+    draft,
+    date,
+    title,
+    tags,
+    section,
+    authors,
+    formerUrls,
+    type,
+  };
   if (description !== undefined) recorded.description = description;
   if (expires !== undefined) recorded.expires = expires;
+  if (article.coverageEnd !== undefined) recorded.coverageEnd = article.coverageEnd;
+  // Updates are kept newest first: the first is the one the stale-coverage check reads.
+  if (article.liveUpdates[0] !== undefined) recorded.latestUpdate = article.liveUpdates[0];
   return { ...record, article: recorded };
 }
 

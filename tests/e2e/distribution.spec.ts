@@ -14,11 +14,13 @@ const ROOT_BUILD = { dir: path.join(ROOT, 'tests', '.out', 'site'), origin: 'htt
 const NEWS_BUILD = { dir: '', origin: 'https://example.github.io', base: '/news/' };
 const port = Number(process.env.E2E_PORT ?? 4391) + 3;
 let server: Server;
+let newsBuildOutput = '';
 
 test.beforeAll(async () => {
   const build = buildSite({ contentDir: FIXTURE_SITE, env: { SITE_URL: NEWS_BUILD.origin, BASE_PATH: NEWS_BUILD.base } });
   expect(build.status, build.output).toBe(0);
   NEWS_BUILD.dir = build.outDir;
+  newsBuildOutput = build.output;
   server = await serveStatic(build.outDir, port, NEWS_BUILD.base);
 });
 
@@ -46,6 +48,13 @@ test('the link checker follows a redirect page to where it leads, and reports on
     'gone/index.html → (refresh) /world/missing/',
     'index.html → /gone/ → /world/missing/',
   ]);
+});
+
+test('asks whether a live story months past its last update is still live (a warning: the story is still published)', () => {
+  expect(newsBuildOutput).toContain(
+    'tests/fixtures/site/politics/ceasefire-talks-live.md: coverageEnd: the story is still marked "Live now", but its latest update ("Second session begins") is 195 days old',
+  );
+  expect(existsSync(path.join(NEWS_BUILD.dir, 'politics', 'ceasefire-talks-live', 'index.html'))).toBe(true);
 });
 
 for (const build of [ROOT_BUILD, NEWS_BUILD]) {

@@ -5,6 +5,8 @@ import { showLiveTimes } from '../../src/lib/article/live-updates.ts';
 import { parseArticle, type ArticleSource } from '../../src/lib/article/parse.ts';
 import { lastModified } from '../../src/lib/dates.ts';
 import { newsArticle } from '../../src/lib/structured-data.ts';
+import { checkAcrossFiles } from '../../src/loaders/content-files.ts';
+import { toRecord } from '../../src/loaders/parse-results.ts';
 
 const options = { timeZone: 'Europe/Paris', sections: ['World'] };
 const source = (text: string): ArticleSource => ({ file: 'content/world/live.md', relPath: 'world/live.md', bytes: Buffer.from(text) });
@@ -173,5 +175,39 @@ describe('live coverage for readers and search engines', () => {
         },
       ],
     });
+  });
+});
+
+describe('live coverage gone quiet: a story still marked "Live now" long after its last update', () => {
+  const record = (text: string, relPath = 'world/live.md') =>
+    toRecord({ file: `content/${relPath}`, relPath }, 'sha', new Map(), parseArticle(source(text), options)).article!;
+  const at = (iso: string) => new Date(iso);
+  const quiet = (text: string, now: string) => checkAcrossFiles([record(text)], [], at(now), 6).filter((p) => p.field === 'coverageEnd');
+
+  it('warns, from the record a build or validate keeps, once the newest update is two days old', () => {
+    expect(quiet(live(updates), '2025-01-03T10:29:00Z')).toEqual([]);
+    expect(quiet(live(updates), '2025-01-05T12:00:00Z')).toEqual([
+      {
+        severity: 'warning',
+        file: 'content/world/live.md',
+        field: 'coverageEnd',
+        message: 'the story is still marked "Live now", but its latest update is 4 days old',
+        hint: expect.stringContaining('add coverageEnd with the time of the last update'),
+      },
+    ]);
+  });
+
+  it('names the latest update by its headline, and counts from the date of a live story with no update yet', () => {
+    const named = quiet(live(updates.split('## 2025-01-01T10:30')[0]!), '2025-01-05T12:00:00Z');
+    expect(named[0]?.message).toBe('the story is still marked "Live now", but its latest update ("Second session begins") is 4 days old');
+    const [warning] = quiet(live('No update yet.'), '2025-01-10T00:00:00Z');
+    expect(warning?.message).toBe('the story is still marked "Live now", but it has had no update in the 9 days since its date');
+  });
+
+  it('says nothing once coverage has ended, of a story that is not live, or of one not published yet', () => {
+    expect(quiet(live(updates, 'coverageEnd: 2025-01-01T11:00:00\n'), '2026-01-01T00:00:00Z')).toEqual([]);
+    expect(quiet(live(updates).replace('type: live\n', ''), '2026-01-01T00:00:00Z')).toEqual([]);
+    expect(quiet(live(updates, 'draft: true\n'), '2026-01-01T00:00:00Z')).toEqual([]);
+    expect(quiet(live(updates), '2024-12-31T10:00:00Z')).toEqual([]);
   });
 });

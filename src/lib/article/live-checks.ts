@@ -1,3 +1,4 @@
+import type { Problem } from '../problems.ts';
 import type { FieldContext } from './field-context.ts';
 import type { LiveUpdate } from './live-updates.ts';
 import type { Frontmatter } from './schema.ts';
@@ -54,4 +55,40 @@ export function checkLiveUpdates(context: FieldContext, updates: readonly LiveUp
     kept.push({ id: update.id, iso: update.iso, headline: update.headline });
   }
   return kept;
+}
+
+/**
+ * How long a live story may go without an update before the build asks whether its coverage is over: a
+ * story left without `coverageEnd` reads "Live now" on the front page for as long as the site is built.
+ */
+export const STALE_LIVE_HOURS = 48;
+
+/** What the check reads of a published story. */
+export interface LiveState {
+  file: string;
+  type?: string | undefined;
+  coverageEnd?: string | undefined;
+  date: { iso: string };
+  /** Its newest update, if it has any. */
+  latestUpdate?: Pick<StoredUpdate, 'iso' | 'headline'> | undefined;
+}
+
+/** A warning for a live story still marked "Live now" whose newest update (or its date, without one) is long past. */
+export function staleLiveWarning(article: LiveState, now: Date): Problem | undefined {
+  if (article.type !== 'live' || article.coverageEnd !== undefined) return undefined;
+  const last = article.latestUpdate?.iso ?? article.date.iso;
+  const hours = (now.getTime() - Date.parse(last)) / 3_600_000;
+  if (hours < STALE_LIVE_HOURS) return undefined;
+  const age = `${Math.floor(hours / 24)} days`;
+  const latest = article.latestUpdate;
+  const since = latest
+    ? `its latest update${latest.headline ? ` ("${latest.headline}")` : ''} is ${age} old`
+    : `it has had no update in the ${age} since its date`;
+  return {
+    severity: 'warning',
+    file: article.file,
+    field: 'coverageEnd',
+    message: `the story is still marked "Live now", but ${since}`,
+    hint: 'when the coverage is over, add coverageEnd with the time of the last update and the story reads "Coverage ended"; while it goes on, add an update',
+  };
 }
