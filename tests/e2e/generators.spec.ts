@@ -94,3 +94,17 @@ test('the build says what it mapped, one notice per file, and what it could not 
   expect(build.output).toMatch(/adding-new-posts\.md:\d+: ogImage: "https:\/\/example.com\/og.png" is not a file next to the article/);
   expect(build.output).toMatch(/published: 5/);
 });
+
+test('a Hugo shortcode or a Liquid tag is a warning naming its line and what to write instead; the page shows it as written', async ({
+  page,
+}) => {
+  expect(build.output).toContain(
+    'budget-vote.md:18: the Hugo shortcode {{< youtube w7Ft2ymGmfc >}} is published as written: Dateline runs no shortcodes (write the video as <iframe src="https://www.youtube-nocookie.com/embed/w7Ft2ymGmfc" title="what it shows"></iframe>)',
+  );
+  expect(build.output).toContain(
+    '2024-10-24-museum-reopens.md:13: the Liquid tag {% include gallery.html folder="reopening" %} is published as written: Dateline runs no templates',
+  );
+  await page.goto(`${origin}/politics/budget-vote/`);
+  await expect(page.locator('.story-body p').last()).toHaveText('{{< youtube w7Ft2ymGmfc >}}');
+  await expect(page.locator('.story-body iframe')).toHaveCount(0);
+});

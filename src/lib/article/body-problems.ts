@@ -1,9 +1,10 @@
-// The body's own problems (pictures, links out of the folder, removed embeds, nesting too deep), found
+// The body's own problems (pictures, links out of the folder, removed embeds, template tags, nesting too deep), found
 // whichever way it is read.
 import type { Problem } from '../problems.ts';
 import type { ArticleSource, BodyReader, ParseOptions } from './read-types.ts';
 import { describeReference, IMAGE_EXTENSIONS, isSupportedImage, leavesContentFolder, missingImageProblem } from './local-references.ts';
 import type { RenderedBody } from './render.ts';
+import { templateTagHint } from './template-tags.ts';
 
 /**
  * Runs a step of the Markdown pipeline on one file. Its parsers recurse once per level of nesting, so a
@@ -91,6 +92,20 @@ export function readBodyOf<Body>(
       line: embed.line,
       message: `an <iframe> ${embed.src ? `from ${embed.src.length > 80 ? `${embed.src.slice(0, 79)}…` : embed.src} ` : ''}was removed: embeds are kept only over https from ${listed}`,
       hint: 'link to the page instead, or add its host to embedHosts in src/site.config.ts if the newsroom trusts it',
+    });
+  }
+  // Brought from Hugo or Jekyll, a shortcode or Liquid tag would reach readers as written: say what to write instead.
+  for (const tag of body.templateTags) {
+    found.push({
+      severity: 'warning',
+      file,
+      line: tag.line,
+      message:
+        tag.kind === 'hugo'
+          ? `the Hugo shortcode ${tag.written} is published as written: Dateline runs no shortcodes`
+          : `the Liquid tag ${tag.written} is published as written: Dateline runs no templates`,
+      hint: templateTagHint(tag),
+      group: { label: 'files with Hugo shortcodes or Liquid tags, published as written', subject: file },
     });
   }
   return { body, problems: found };

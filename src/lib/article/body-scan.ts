@@ -5,6 +5,7 @@ import { isRemote } from './html-steps.ts';
 import { classifyLink, localImagePath } from './local-references.ts';
 import type { ArticleSource, BodyReader, ParseOptions, ParseResult } from './read-types.ts';
 import { readArticle } from './read.ts';
+import { mayHoldTemplateTags } from './template-tags.ts';
 import type { BodyContext, BodyReferences } from './render.ts';
 
 /**
@@ -196,6 +197,8 @@ export function scanBody(body: string, bodyLine: number, context: BodyContext): 
     imageUses: [],
     bodyImages: [],
     removedEmbeds: [],
+    // A body that may hold one is read the build's way (checkArticle).
+    templateTags: [],
   };
   for (const item of found) {
     const written = { written: item.url, text: readable(item.text), line: lineOf(item.offset) };
@@ -263,7 +266,8 @@ export function isLive(frontmatter: string): boolean {
 /**
  * Checks one article file the quick way (`npm run validate`): the same problems as `parseArticle`, and the
  * same article but for what only rendering gives (its `html`, `excerpt` and `headings` are empty, its word
- * count a lower bound). Undefined when the body holds raw HTML or nests deeply: read that file with `parseArticle`.
+ * count a lower bound). Undefined when the body holds raw HTML or template tags, or nests deeply: read that file
+ * with `parseArticle`.
  */
 export function checkArticle(source: ArticleSource, options: ParseOptions): ParseResult | undefined {
   const decoded = decodeSource(source.bytes, source.file);
@@ -275,6 +279,7 @@ export function checkArticle(source: ArticleSource, options: ParseOptions): Pars
         manyBacktickRuns(split.body) ||
         hasRawHtml(split.body) ||
         nestsDeeply(split.body) ||
+        mayHoldTemplateTags(split.body) ||
         beyondTheScan(split.body))
     )
       return undefined;

@@ -24,6 +24,7 @@ import { dropUnlistedFrames, keepListedEmbeds, type RemovedEmbed } from './embed
 import { markLocalReferences, type ArticleLink, type ImageUse, type WrittenReference } from './local-references.ts';
 import { sanitizePolicy } from './sanitize-policy.ts';
 import { groupLiveUpdates, type LiveUpdate } from './live-updates.ts';
+import { findTemplateTags, type TemplateTag } from './template-tags.ts';
 import { countWords, readingMinutes } from './word-count.ts';
 import type { MarkdownParser } from '../site-config.ts';
 import { parseMarkdownTree } from './markdown-parser.ts';
@@ -49,6 +50,8 @@ export interface BodyReferences {
   bodyImages: string[];
   /** Iframes removed because their host is not on the embed allow-list (or they are not https). */
   removedEmbeds: RemovedEmbed[];
+  /** Hugo shortcodes and Liquid tags, published as written (template-tags.ts). */
+  templateTags: TemplateTag[];
 }
 
 /** The article body after the pipeline: safe HTML and what pages and lists need to know about it. */
@@ -148,6 +151,7 @@ export interface BodyContext {
 
 /** Runs the body through the pipeline and measures it. */
 export function renderBody(tree: MdastRoot, context: BodyContext): RenderedBody {
+  const templateTags = findTemplateTags(tree);
   const file = new VFile({
     data: { relPath: context.relPath, embedHosts: context.embedHosts, ...(context.liveTimeZone && { liveTimeZone: context.liveTimeZone }) },
   });
@@ -176,6 +180,7 @@ export function renderBody(tree: MdastRoot, context: BodyContext): RenderedBody 
     imageUses: file.data.imageUses ?? [],
     bodyImages: file.data.bodyImages ?? [],
     removedEmbeds: file.data.removedEmbeds ?? [],
+    templateTags,
     liveUpdates: file.data.liveUpdates ?? [],
   };
 }
