@@ -55,6 +55,9 @@ describe('sitePath: a former address as written, as a path on this site', () => 
     ['/', "the site's front page"],
     ['/index.html', "the site's front page"],
     [`/${'a'.repeat(500)}/`, 'too long'],
+    // Each segment is a file or folder name, which file systems cap at 255 bytes.
+    [`/old/${'a'.repeat(201)}/`, 'segment too long'],
+    [`/old/${'新'.repeat(70)}/`, 'segment too long'],
   ])('refuses %j: it %s', (written, problem) => {
     const read = sitePath(written, 'world');
     expect(typeof read).toBe('object');

@@ -45,6 +45,20 @@ describe('checkRedirects: a former address must be free', () => {
     ]);
     expect(problems.every((p) => p.severity === 'error' && p.field === 'formerUrls')).toBe(true);
   });
+
+  it('compares addresses as a file system may: letters of either case, accents composed either way', () => {
+    const problems = checkRedirects([
+      article('a.md', 'a', 'World', ['/World/B/', '/RSS.xml', '/Tags/x/', '/caf\u00e9/']),
+      article('b.md', 'b', 'World', ['/cafe\u0301/']),
+    ]);
+    expect(problems.map((p) => `${p.file}: ${p.message}`)).toEqual([
+      'a.md: "/World/B/" is the address of b.md',
+      'a.md: "/RSS.xml" is one of the site\'s own files',
+      'a.md: "/Tags/x/" is under /tags/, where the site keeps its own pages',
+      'a.md: "/caf\u00e9/" is also a former address of b.md',
+      'b.md: "/cafe\u0301/" is also a former address of a.md',
+    ]);
+  });
 });
 
 describe('redirects', () => {

@@ -1,6 +1,6 @@
-import { MAX_SLUG_BYTES, toSlug } from '../slug.ts';
+import { isSlugTooLong, MAX_SLUG_BYTES, toSlug } from '../slug.ts';
 import { articlePath } from '../urls.ts';
-import { shorten, type FieldContext } from './field-context.ts';
+import { LENGTH_LIMIT, shorten, type FieldContext } from './field-context.ts';
 
 /**
  * The addresses a story had before (`formerUrls`, and `formerSlugs` in its section), each made a redirect to
@@ -91,6 +91,7 @@ export function sitePath(written: string, sectionSlug: string): string | Refused
         problem: 'is not a path the site can hold',
         hint: 'write a path of plain segments, e.g. /2019/10/25/budget-vote/ (no //, no ./ or ../, no hidden names)',
       };
+    if (isSlugTooLong(decoded)) return { problem: 'has a segment too long to be a file name', hint: LENGTH_LIMIT };
     if (segments.length === 0 && decoded.startsWith('_'))
       return {
         problem: 'is where the site keeps its own files (names starting with _)',

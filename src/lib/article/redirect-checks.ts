@@ -15,6 +15,12 @@ export interface RedirectingArticle {
 const HINT = 'remove it: a former address cannot be a page the site publishes';
 
 /**
+ * Addresses compared as file systems may: accents composed one way or another, and letters of either case
+ * (macOS and Windows keep `World/` and `world/` in one folder, so one page would overwrite the other).
+ */
+const sameName = (path: string) => path.normalize('NFC').toLowerCase();
+
+/**
  * A former address must be free: not another article's page, not a section's pages, not the site's own
  * pages and files, and not claimed by two stories. Each clash is an error of the file that claims it.
  */
@@ -26,18 +32,20 @@ export function checkRedirects(articles: readonly RedirectingArticle[]): Problem
     if (article.section === undefined) continue;
     const sectionSlug = toSlug(article.section);
     sections.add(sectionSlug);
-    pages.set(articlePath(sectionSlug, article.slug), article.file);
+    pages.set(sameName(articlePath(sectionSlug, article.slug)), article.file);
   }
   const claims = new Map<string, string[]>();
   // An old address written as a file (`/2019/story.html`) cannot also be a folder of another one.
   const files = new Map<string, string>();
-  for (const article of articles) for (const { path } of article.formerUrls ?? []) if (!path.endsWith('/')) files.set(path, article.file);
+  for (const article of articles)
+    for (const { path } of article.formerUrls ?? []) if (!path.endsWith('/')) files.set(sameName(path), article.file);
   for (const article of articles) {
     for (const { path, line } of article.formerUrls ?? []) {
-      claims.set(path, [...(claims.get(path) ?? []), article.file]);
+      const name = sameName(path);
+      claims.set(name, [...(claims.get(name) ?? []), article.file]);
       const at = { severity: 'error' as const, file: article.file, line, field: 'formerUrls' };
-      const taken = takenBy(path, pages, sections);
-      const inside = fileAbove(path, files);
+      const taken = takenBy(name, pages, sections);
+      const inside = fileAbove(name, files);
       if (taken) problems.push({ ...at, message: `"${path}" ${taken}`, hint: HINT });
       else if (inside)
         problems.push({
@@ -49,7 +57,7 @@ export function checkRedirects(articles: readonly RedirectingArticle[]): Problem
   }
   for (const article of articles) {
     for (const { path, line } of article.formerUrls ?? []) {
-      const others = [...new Set(claims.get(path)!.filter((file) => file !== article.file))].sort(compareText);
+      const others = [...new Set(claims.get(sameName(path))!.filter((file) => file !== article.file))].sort(compareText);
       if (others.length === 0) continue;
       problems.push({
         severity: 'error',
