@@ -179,7 +179,7 @@ test('an author profile saved in dev shows on its page; a broken one is named an
   });
   const page = await open(context, `${origin}/authors/tom-reed/`);
   await expect(page.locator('[data-dev-problems]')).toContainText(
-    'authors/tom-reed.md:4: links[1]: "javascript:alert(1)" is not a full https or mailto: address',
+    'authors/tom-reed.md:4: links[1]: "javascript:alert(1)" is not a full web (https:, http:) or mailto: address',
   );
   // Left out while it has errors: the page is the byline's list, with no profile.
   await expect(page.locator('.author-role')).toHaveCount(0);

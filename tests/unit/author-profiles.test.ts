@@ -63,8 +63,13 @@ describe('readProfile: one author profile file', () => {
     expect(problems.map(({ severity, line, field, message }) => ({ severity, line, field, message }))).toEqual([
       { severity: 'warning', line: 2, field: 'nmae', message: 'is not a field Dateline knows; it is ignored' },
       { severity: 'error', line: 1, field: 'name', message: 'is missing' },
-      { severity: 'error', line: 4, field: 'links[1]', message: '"javascript:alert(1)" is not a full https or mailto: address' },
-      { severity: 'error', line: 4, field: 'links[2]', message: '"/about/" is not a full https or mailto: address' },
+      {
+        severity: 'error',
+        line: 4,
+        field: 'links[1]',
+        message: '"javascript:alert(1)" is not a full web (https:, http:) or mailto: address',
+      },
+      { severity: 'error', line: 4, field: 'links[2]', message: '"/about/" is not a full web (https:, http:) or mailto: address' },
       { severity: 'error', line: 3, field: 'photo', message: '"https://cdn.example.org/ana.jpg" is not a file next to the profile' },
     ]);
     expect(problems[0]!.hint).toBe('did you mean `name`?');

@@ -211,3 +211,65 @@ describe('live coverage gone quiet: a story still marked "Live now" long after i
     expect(quiet(live(updates), '2024-12-31T10:00:00Z')).toEqual([]);
   });
 });
+
+describe('live coverage written nearly right', () => {
+  const problemsOf = (body: string) =>
+    parseArticle(source(live(body)), options).problems.map(({ severity, line, message }) => ({ severity, line, message }));
+
+  it('warns of a level-2 heading that starts with a date but is not an update, whose text would join the update above', () => {
+    const body = [
+      '## 2024-12-31 21:00 First',
+      '',
+      'Text.',
+      '',
+      '## 2024-12-31, 21:30 Comma',
+      '',
+      '## 31/12/2024 22:00 European date',
+      '',
+      '## 2024-12-31 22:30—No space',
+      '',
+      'Text.',
+    ].join('\n');
+    expect(problemsOf(body)).toEqual([
+      {
+        severity: 'warning',
+        line: 13,
+        message:
+          'the heading "2024-12-31, 21:30 Comma" starts with a date but is not an update, so its text is part of the update above it',
+      },
+      {
+        severity: 'warning',
+        line: 15,
+        message:
+          'the heading "31/12/2024 22:00 European date" starts with a date but is not an update, so its text is part of the update above it',
+      },
+    ]);
+    expect(parseArticle(source(live(body)), options).article!.liveUpdates.map((u) => u.headline)).toEqual(['No space', 'First']);
+  });
+
+  it('refuses two updates in one minute, however many seconds apart', () => {
+    const [problem] = problemsOf('## 2024-12-31 21:00 One\n\nText.\n\n## 2024-12-31 21:00:30 Two\n\nText.');
+    expect(problem?.message).toContain('has the same time as the update on line 13');
+  });
+
+  it("keeps a footnote's number out of an update's headline", () => {
+    const { article } = parseArticle(source(live('## 2024-12-31 21:00 Talks end[^1]\n\nText.\n\n[^1]: As reported.')), options);
+    expect(article!.liveUpdates[0]?.headline).toBe('Talks end');
+    expect(article!.html).toContain('data-footnote-ref');
+  });
+
+  it('warns of a latest update after the build (a slip of the year), from the record a build keeps', () => {
+    const text = live('## 2042-12-31 21:00 Talks end\n\nText.');
+    const record = toRecord(
+      { file: 'content/world/live.md', relPath: 'world/live.md' },
+      'sha',
+      new Map(),
+      parseArticle(source(text), options),
+    ).article!;
+    const [warning] = checkAcrossFiles([record], [], new Date('2025-01-02T00:00:00Z'), 6);
+    expect(warning).toMatchObject({
+      severity: 'warning',
+      message: 'its latest update ("Talks end") is dated 2042-12-31T20:00:00.000Z, after this build',
+    });
+  });
+});

@@ -237,6 +237,7 @@ const scanning = (wordsAtLeast: number): BodyReader<{ text: string; line: number
       readingMinutes: 0,
       // A live article is never read this way (checkArticle): its updates are found by rendering.
       liveUpdates: [],
+      liveMisses: [],
     };
   },
 });

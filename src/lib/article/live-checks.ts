@@ -1,6 +1,6 @@
 import type { Problem } from '../problems.ts';
 import type { FieldContext } from './field-context.ts';
-import type { LiveUpdate } from './live-updates.ts';
+import type { LiveUpdate, MissedUpdate } from './live-updates.ts';
 import type { Frontmatter } from './schema.ts';
 
 /** An update as the site keeps it: its anchor, its time and its headline (its text is in the body). */
@@ -17,8 +17,19 @@ const HEADING_HELP =
  * A live story's updates, checked: each at a real moment, none before the story's `date` and no two at the
  * same time (each has an anchor of its own); `coverageEnd` only on a live story, after its last update.
  */
-export function checkLiveUpdates(context: FieldContext, updates: readonly LiveUpdate[], fm: Frontmatter | undefined): StoredUpdate[] {
+export function checkLiveUpdates(
+  context: FieldContext,
+  updates: readonly LiveUpdate[],
+  fm: Frontmatter | undefined,
+  misses: readonly MissedUpdate[] = [],
+): StoredUpdate[] {
   const { error, warn, lineOf } = context;
+  // Its text would join the update above it, unsaid.
+  for (const miss of misses)
+    warn(`the heading "${miss.written}" starts with a date but is not an update, so its text is part of the update above it`, {
+      ...(miss.line !== undefined && { line: miss.line }),
+      hint: HEADING_HELP,
+    });
   if (fm?.coverageEnd && fm.type !== 'live')
     warn('is ignored: only a live story (type: live) has coverage that ends', {
       line: lineOf('coverageEnd'),
@@ -26,6 +37,7 @@ export function checkLiveUpdates(context: FieldContext, updates: readonly LiveUp
       hint: 'remove it, or set type: live',
     });
   const kept: StoredUpdate[] = [];
+  // By the minute: the page shows an update's time to the minute, and its anchor is that minute.
   const seen = new Map<string, LiveUpdate>();
   for (const update of updates) {
     const at = { ...(update.line !== undefined && { line: update.line }) };
@@ -33,7 +45,8 @@ export function checkLiveUpdates(context: FieldContext, updates: readonly LiveUp
       error(`the update "${update.written}" is not at a real date and time`, { ...at, hint: HEADING_HELP });
       continue;
     }
-    const same = seen.get(update.iso);
+    const minute = update.iso.slice(0, 16);
+    const same = seen.get(minute);
     if (same) {
       error(`the update at ${update.written} has the same time as the update on line ${same.line ?? '?'}`, {
         ...at,
@@ -41,7 +54,7 @@ export function checkLiveUpdates(context: FieldContext, updates: readonly LiveUp
       });
       continue;
     }
-    seen.set(update.iso, update);
+    seen.set(minute, update);
     if (fm && update.iso < fm.date.iso)
       error(`the update at ${update.written} is before the story's \`date\``, {
         ...at,
@@ -73,9 +86,21 @@ export interface LiveState {
   latestUpdate?: Pick<StoredUpdate, 'iso' | 'headline'> | undefined;
 }
 
-/** A warning for a live story still marked "Live now" whose newest update (or its date, without one) is long past. */
+/**
+ * A warning for a live story whose newest update is after the build's time (a slip of the year would make it
+ * the story's modified time for years), or that is still marked "Live now" though its newest update (or its
+ * date, without one) is long past.
+ */
 export function staleLiveWarning(article: LiveState, now: Date): Problem | undefined {
-  if (article.type !== 'live' || article.coverageEnd !== undefined) return undefined;
+  if (article.type !== 'live') return undefined;
+  if (article.latestUpdate && Date.parse(article.latestUpdate.iso) > now.getTime())
+    return {
+      severity: 'warning',
+      file: article.file,
+      message: `its latest update${article.latestUpdate.headline ? ` ("${article.latestUpdate.headline}")` : ''} is dated ${article.latestUpdate.iso}, after this build`,
+      hint: "check the update's date and year; it is published now, with that time",
+    };
+  if (article.coverageEnd !== undefined) return undefined;
   const last = article.latestUpdate?.iso ?? article.date.iso;
   const hours = (now.getTime() - Date.parse(last)) / 3_600_000;
   if (hours < STALE_LIVE_HOURS) return undefined;

@@ -33,7 +33,18 @@ export interface LiveUpdate {
 }
 
 /** `2024-11-06 06:30`, `2024-11-06T06:30:00+01:00`, then an optional separator and headline. */
-const UPDATE_HEADING = /^\s*(\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)(?=\s|$)\s*(?:[—–|·:-]\s*)?(.*)$/su;
+const UPDATE_HEADING =
+  /^\s*(\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)(?=[\s—–|·:-]|$)\s*(?:[—–|·:-]\s*)?(.*)$/su;
+
+/** A heading that starts with a date as a writer might mean one (`2024-11-6`, `06/11/2024`) without being an update. */
+const DATE_LIKE = /^\s*(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b/u;
+
+/** A level-2 heading of a live story that starts like an update but is not one: said, since its text joins the update above. */
+export interface MissedUpdate {
+  /** The heading's text, shortened. */
+  written: string;
+  line?: number;
+}
 
 /** Where the time of an update goes: filled in when the page is rendered, in the site's own format (`showLiveTimes`). */
 const TIME_CLASS = 'live-time';
@@ -43,6 +54,7 @@ declare module 'vfile' {
     /** Set by the caller for a `type: live` article: the zone its update times are written in. */
     liveTimeZone: string;
     liveUpdates: LiveUpdate[];
+    liveMisses: MissedUpdate[];
   }
 }
 
@@ -59,12 +71,15 @@ export function groupLiveUpdates() {
     // The footnotes stay at the end of the story, after every update, not in the last one written.
     const after: Root['children'] = [];
     const ids = idsIn(tree);
+    const misses: MissedUpdate[] = [];
     for (const node of tree.children) {
       const update = node.type === 'element' && node.tagName === 'h2' ? readHeading(node, timeZone, ids) : undefined;
+      if (!update && node.type === 'element' && node.tagName === 'h2') noteMiss(node, misses);
       if (update) sections.push({ update, order: sections.length, nodes: [markHeading(node as Element, update)] });
       else if (after.length > 0 || (node.type === 'element' && node.properties['dataFootnotes'] !== undefined)) after.push(node);
       else (sections.at(-1)?.nodes ?? before).push(node);
     }
+    file.data.liveMisses = misses;
     if (sections.length === 0) return;
     // Newest first; an update with no real time (an error of the file) keeps its place after the others.
     sections.sort((a, b) => compareText(b.update.iso ?? '', a.update.iso ?? '') || a.order - b.order);
@@ -87,10 +102,21 @@ export function groupLiveUpdates() {
   };
 }
 
+function noteMiss(heading: Element, misses: MissedUpdate[]): void {
+  const text = hastToString(heading).trim();
+  if (!DATE_LIKE.test(text)) return;
+  misses.push({
+    written: text.length > 60 ? `${text.slice(0, 59)}…` : text,
+    ...(heading.position && { line: heading.position.start.line }),
+  });
+}
+
 function readHeading(heading: Element, timeZone: string, ids: Set<string>): LiveUpdate | undefined {
   const match = UPDATE_HEADING.exec(hastToString(heading));
   if (!match) return undefined;
-  const [, written, headline] = match as unknown as [string, string, string];
+  const [, written] = match as unknown as [string, string];
+  // The headline the page's data and feeds give: its words without a footnote's number.
+  const headline = UPDATE_HEADING.exec(hastToString(withoutFootnoteRefs(heading)))?.[2] ?? '';
   const wallClock = written.replace(' ', 'T').replace(/T(\d):/, 'T0$1:');
   const date = parseArticleDate(wallClock, timeZone);
   // The heading's own id (a slug of its text) would begin with a digit: the update's is its time.
@@ -106,6 +132,17 @@ function readHeading(heading: Element, timeZone: string, ids: Set<string>): Live
     headline: headline.trim(),
     ...(heading.position && { line: heading.position.start.line }),
   };
+}
+
+function withoutFootnoteRefs(element: Element): Element {
+  const children = element.children
+    .filter((child) => !(child.type === 'element' && child.tagName === 'sup' && hastToString(child) && isFootnoteRef(child)))
+    .map((child) => (child.type === 'element' ? withoutFootnoteRefs(child) : child));
+  return { ...element, children };
+}
+
+function isFootnoteRef(sup: Element): boolean {
+  return sup.children.some((child) => child.type === 'element' && child.properties['dataFootnoteRef'] !== undefined);
 }
 
 /** Every id the body already has, so an update's anchor is never another element's. */

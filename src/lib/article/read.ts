@@ -90,7 +90,7 @@ export function readArticle<Body>(source: ArticleSource, options: ParseOptions, 
     liveTimeZone: live ? options.timeZone : undefined,
   });
   problems.push(...bodyProblems);
-  const liveUpdates = checkLiveUpdates(context, body?.liveUpdates ?? [], parsed.success ? parsed.data : undefined);
+  const liveUpdates = checkLiveUpdates(context, body?.liveUpdates ?? [], parsed.success ? parsed.data : undefined, body?.liveMisses);
   // Published means a story (a draft may be anything).
   if (parsed.success && !parsed.data.draft) checkReadiness(context, quickSplit, body?.wordCount, options);
   if (!parsed.success || !body || problems.some((p) => p.severity === 'error')) {

@@ -23,7 +23,7 @@ import {
 import { dropUnlistedFrames, keepListedEmbeds, type RemovedEmbed } from './embeds.ts';
 import { markLocalReferences, type ArticleLink, type ImageUse, type WrittenReference } from './local-references.ts';
 import { sanitizePolicy } from './sanitize-policy.ts';
-import { groupLiveUpdates, type LiveUpdate } from './live-updates.ts';
+import { groupLiveUpdates, type LiveUpdate, type MissedUpdate } from './live-updates.ts';
 import { findTemplateTags, type TemplateTag } from './template-tags.ts';
 import { countWords, readingMinutes } from './word-count.ts';
 import type { MarkdownParser } from '../site-config.ts';
@@ -65,6 +65,8 @@ export interface RenderedBody extends BodyReferences {
   readingMinutes: number;
   /** A live article's updates, newest first (live-updates.ts); empty for every other article. */
   liveUpdates: LiveUpdate[];
+  /** A live article's level-2 headings that start like an update but are not one. */
+  liveMisses: MissedUpdate[];
 }
 
 /** Ids the page layout uses around the article body (see Base.astro and RelatedSection.astro). */
@@ -182,6 +184,7 @@ export function renderBody(tree: MdastRoot, context: BodyContext): RenderedBody 
     removedEmbeds: file.data.removedEmbeds ?? [],
     templateTags,
     liveUpdates: file.data.liveUpdates ?? [],
+    liveMisses: file.data.liveMisses ?? [],
   };
 }
 

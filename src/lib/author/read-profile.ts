@@ -76,7 +76,7 @@ export function readProfile<Body>(source: ArticleSource, reader: BodyReader<Body
   (Array.isArray(writtenLinks) ? (writtenLinks as string[]) : []).forEach((written, i) => {
     const link = profileLink(written);
     if (link) links.push(link);
-    else error(`links[${i + 1}]`, `"${written}" is not a full https or mailto: address`, `expected ${PROFILE_HELP.links}`);
+    else error(`links[${i + 1}]`, `"${written}" is not a full web (https:, http:) or mailto: address`, `expected ${PROFILE_HELP.links}`);
   });
   const photo = usable('photo');
   const photoSrc = typeof photo === 'string' ? photo.trim() : undefined;
