@@ -20,7 +20,7 @@ import { articleSource, checkAcrossFiles, listingProblems, parseOptionsFor } fro
 import { listMarkdownFiles, readArticleFile } from '../src/loaders/content-folder.ts';
 import { checkFiles, parsePool } from '../src/loaders/parse-pool.ts';
 import { ParseResults, parseResultsKey, type FileRecord } from '../src/loaders/parse-results.ts';
-import { svgProblems } from '../src/loaders/svg-pictures.ts';
+import { pictureProblems } from '../src/loaders/picture-checks.ts';
 import { readProfiles } from '../src/loaders/author-profiles.ts';
 import { PROFILES_FOLDER } from '../src/lib/author/profile-schema.ts';
 import { checkSiteConfig } from '../src/lib/site-config.ts';
@@ -90,10 +90,10 @@ async function main(): Promise<void> {
   const { records, stale } = await recordsOf(root, contentDir, files, results);
   const problems: Problem[] = [];
   for (const [i, relPath] of files.entries()) {
-    const { problems: own, article, failed, svg } = records[i]!;
+    const { problems: own, article, failed, pictures } = records[i]!;
     problems.push(...own);
     const file = article?.file ?? failed?.file;
-    if (svg && file) problems.push(...(await svgProblems(file, path.join(contentDir, relPath), svg, results.svgVerdicts)));
+    if (pictures && file) problems.push(...(await pictureProblems(file, path.join(contentDir, relPath), pictures, results.pictureVerdicts)));
   }
   results.save(files);
 

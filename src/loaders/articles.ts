@@ -24,7 +24,7 @@ import {
   type FileRecord,
   type RecordedArticle,
 } from './parse-results.ts';
-import { svgProblems } from './svg-pictures.ts';
+import { pictureProblems } from './picture-checks.ts';
 import { publicationStatus, type PublicationStatus } from '../lib/publishing.ts';
 import { buildReport, reportLines } from '../lib/build-report.ts';
 import { leaveOutProblems } from '../lib/leave-out.ts';
@@ -245,7 +245,7 @@ async function addOutcome(
   }
   results.set(entry.relPath, record);
   const file = record.article?.file ?? record.failed!.file;
-  out.problems.push(...record.problems, ...(await svgProblems(file, entry.absPath, record.svg ?? [], results.svgVerdicts)));
+  out.problems.push(...record.problems, ...(await pictureProblems(file, entry.absPath, record.pictures ?? [], results.pictureVerdicts)));
   if (record.article) out.all.push(record.article);
   else out.failed.push(record.failed!);
 }

@@ -8,6 +8,7 @@ import { authorPath } from '../lib/urls.ts';
 import { PROFILES_FOLDER } from '../lib/author/profile-schema.ts';
 import { displayPath, listingProblems, unreadableProblem } from './content-files.ts';
 import { isFileInside, listMarkdownFiles, readArticleFile } from './content-folder.ts';
+import { pictureProblems } from './picture-checks.ts';
 
 export interface ProfilesRead {
   /** Profiles without errors, in slug order. */
@@ -33,6 +34,7 @@ export async function readProfiles(
   const listing = listMarkdownFiles(dir);
   const problems = listingProblems(root, dir, listing);
   const read: ParsedProfile[] = [];
+  const verdicts = new Map<string, string>();
   for (const name of listing.files) {
     const file = displayPath(root, path.join(dir, name));
     if (name.includes('/')) {
@@ -55,7 +57,12 @@ export async function readProfiles(
     const fileExists = (src: string) => isFileInside(contentDir, path.resolve(dir, src));
     const result = readProfile({ file, relPath, bytes, fileExists }, reader);
     problems.push(...result.problems);
-    if (result.profile) read.push(result.profile);
+    const photo = result.profile?.photo;
+    const photoProblems = photo
+      ? await pictureProblems(file, path.join(dir, name), [{ path: photo.src, line: photo.line, field: 'photo' }], verdicts)
+      : [];
+    problems.push(...photoProblems);
+    if (result.profile && photoProblems.length === 0) read.push(result.profile);
   }
   const { profiles, problems: clashes } = oneProfilePerAuthor(read);
   return { profiles, problems: [...problems, ...clashes] };

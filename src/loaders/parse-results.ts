@@ -4,12 +4,12 @@ import path from 'node:path';
 import { writeFileAtomically } from '../build/atomic-write.ts';
 import { cacheDir } from '../build/build-paths.ts';
 import { codeDigest } from '../build/code-digest.ts';
-import type { ArticleLink } from '../lib/article/local-references.ts';
+import { isSupportedImage, type ArticleLink } from '../lib/article/local-references.ts';
 import type { StoredUpdate } from '../lib/article/live-checks.ts';
 import type { ArticleSource, ParsedArticle, ParseOptions, ParseResult } from '../lib/article/parse.ts';
 import type { Problem } from '../lib/problems.ts';
 import { slugFromFileName } from '../lib/slug.ts';
-import { svgUses, type SvgUse } from './svg-pictures.ts';
+import { pictureUses, type PictureUse } from './picture-checks.ts';
 
 /**
  * What parsing found in each file, kept between runs: the one cache of parse results, written and read by
@@ -52,12 +52,12 @@ export interface FileRecord {
   sha1: string;
   /** Every "is there a file at this path next to the article?" the parser asked (hero and body pictures), with the answer. */
   lookups: [string, boolean][];
-  /** The file's own problems: not those across files, nor its SVG pictures', which are drawn on every run. */
+  /** The file's own problems: not those across files, nor its pictures', which are checked on every run. */
   problems: Problem[];
   article?: RecordedArticle;
   failed?: FailedFile;
-  /** Its SVG pictures, checked on every run (their bytes are not part of what the record depends on). */
-  svg?: SvgUse[];
+  /** Its pictures, checked on every run (their bytes are not part of what the record depends on). */
+  pictures?: PictureUse[];
 }
 
 /** The source with its file lookups recorded, for the record of its parse. */
@@ -81,8 +81,11 @@ export function toRecord(
 ): FileRecord {
   const { file, relPath } = source;
   const { article, problems, imageLine, imageUses } = parsed;
-  const svg = svgUses(article ? article.image?.src : parsed.heroImage, imageLine, imageUses);
-  const record: FileRecord = { sha1, lookups: [...lookups], problems, ...(svg.length > 0 && { svg }) };
+  // Only pictures inside the content folder that exist and are of a kind published: the others have problems already.
+  const pictures = pictureUses(article ? article.image?.src : parsed.heroImage, imageLine, imageUses).filter(
+    (use) => lookups.get(use.path) === true && isSupportedImage(use.path),
+  );
+  const record: FileRecord = { sha1, lookups: [...lookups], problems, ...(pictures.length > 0 && { pictures }) };
   if (!article) return { ...record, failed: failedFile(file, relPath, parsed.articleLinks) };
   const { slug, related, articleLinks, draft, date, title, description, tags, section, authors, formerUrls, expires, type } = article;
   const recorded: RecordedArticle = {
@@ -133,8 +136,8 @@ export function parseResultsKey(root: string, contentDir: string, options: Parse
 interface CacheContents {
   key: string;
   files: Record<string, FileRecord>;
-  /** Whether each SVG picture draws, by content digest (svg-pictures.ts). */
-  svg: Record<string, string>;
+  /** Whether each picture can be published, by content digest (picture-checks.ts). */
+  pictures: Record<string, string>;
 }
 
 /** The records of one content folder, read at the start of a run and saved at its end. */
@@ -143,9 +146,9 @@ export class ParseResults {
   readonly #key: string;
   readonly #earlier: Record<string, FileRecord>;
   readonly #records = new Map<string, FileRecord>();
-  /** SVG verdicts, earlier and new (svg-pictures.ts reads and adds to them). */
-  readonly svgVerdicts: Map<string, string>;
-  readonly #svgBefore: number;
+  /** Picture verdicts, earlier and new (picture-checks.ts reads and adds to them). */
+  readonly pictureVerdicts: Map<string, string>;
+  readonly #picturesBefore: number;
 
   /** The cache of `contentDir`; earlier records count only when made under the same key. */
   constructor(root: string, contentDir: string, key: string) {
@@ -154,8 +157,8 @@ export class ParseResults {
     const earlier = readContents(this.#file);
     const valid = earlier?.key === key;
     this.#earlier = valid ? earlier.files : {};
-    this.svgVerdicts = new Map(valid ? Object.entries(earlier.svg) : []);
-    this.#svgBefore = this.svgVerdicts.size;
+    this.pictureVerdicts = new Map(valid ? Object.entries(earlier.pictures ?? {}) : []);
+    this.#picturesBefore = this.pictureVerdicts.size;
   }
 
   /** The earlier record of a file that still holds: the same bytes, and the same answers about the files it named. */
@@ -186,11 +189,14 @@ export class ParseResults {
     const same =
       Object.keys(files).length === Object.keys(this.#earlier).length &&
       Object.entries(files).every(([relPath, record]) => this.#earlier[relPath] === record) &&
-      this.svgVerdicts.size === this.#svgBefore;
+      this.pictureVerdicts.size === this.#picturesBefore;
     if (same) return;
     try {
       // Written aside and renamed, so a run reading it at the same time never sees half a file.
-      writeFileAtomically(this.#file, Buffer.from(JSON.stringify({ key: this.#key, files, svg: Object.fromEntries(this.svgVerdicts) })));
+      writeFileAtomically(
+        this.#file,
+        Buffer.from(JSON.stringify({ key: this.#key, files, pictures: Object.fromEntries(this.pictureVerdicts) })),
+      );
     } catch {
       // A cache that cannot be written only makes the next run slower.
     }

@@ -69,7 +69,7 @@ describe('ParseResults, the one cache of parse results', () => {
     const source = { file: 'content/world/a.md', relPath: 'world/a.md' };
     const failed = toRecord(source, 'aaa', new Map([['./chart.svg', true]]), { problems: [], heroImage: './chart.svg', imageLine: 4 });
     expect(failed.failed).toEqual({ slug: 'a', file: 'content/world/a.md', relPath: 'world/a.md' });
-    expect(failed.svg).toEqual([{ path: './chart.svg', line: 4 }]);
+    expect(failed.pictures).toEqual([{ path: './chart.svg', line: 4 }]);
     expect(failed.lookups).toEqual([['./chart.svg', true]]);
   });
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -218,7 +218,7 @@ describe('npm run validate', () => {
         'world/troops.md': story('North Korea readies troops'),
         'world/with-picture.md': [...story('Troops on the move'), 'image: ./photo.jpg', 'imageAlt: Soldiers on a road'],
       });
-      writeFileSync(path.join(dir, 'world', 'photo.jpg'), 'a picture');
+      copyFileSync(path.join(root, 'content', 'authors', 'elena-petrova.jpg'), path.join(dir, 'world', 'photo.jpg'));
       expect(validate(dir, cache).status).toBe(0);
       rmSync(path.join(dir, 'world', 'photo.jpg'));
       const run = validate(dir, cache);

@@ -20,7 +20,7 @@ export interface ParsedProfile {
   name: string;
   role?: string;
   /** The portrait beside the profile, as written; the content layer turns `src` into an optimised asset. */
-  photo?: { src: string; alt: string };
+  photo?: { src: string; alt: string; line: number };
   links: ProfileLink[];
   /** Sanitised bio HTML (empty when the file has no body). */
   bioHtml: string;
@@ -109,7 +109,7 @@ export function readProfile<Body>(source: ArticleSource, reader: BodyReader<Body
     file,
     name: parsed.data.name,
     ...(role !== undefined && { role }),
-    ...(photoSrc !== undefined && { photo: { src: photoSrc, alt: photoAlt ?? parsed.data.name } }),
+    ...(photoSrc !== undefined && { photo: { src: photoSrc, alt: photoAlt ?? parsed.data.name, line: lineOf('photo') } }),
     links,
     bioHtml: body.html,
     bioExcerpt: body.excerpt,

@@ -1,9 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { svgProblems, svgUses } from '../../src/loaders/svg-pictures.ts';
+import { pictureProblems, pictureUses } from '../../src/loaders/picture-checks.ts';
 
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const GOOD = '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50"><rect width="100" height="50"/></svg>';
 const MALFORMED = '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50"><rect';
 
@@ -13,22 +14,24 @@ function folder(files: Record<string, string>): string {
   return dir;
 }
 
-describe('svgUses', () => {
-  it('keeps the SVG pictures of the hero and the body, with their lines', () => {
+describe('pictureUses', () => {
+  it('keeps the pictures of the hero and the body, with their lines', () => {
     const body = { path: './map.SVG', written: './map.SVG', text: 'A map', line: 9 };
-    expect(svgUses('./chart.svg', 4, [body, { path: './photo.jpg', written: './photo.jpg', text: '', line: 10 }])).toEqual([
+    const photo = { path: './photo.jpg', written: './photo.jpg', text: '', line: 10 };
+    expect(pictureUses('./chart.svg', 4, [body, photo])).toEqual([
       { path: './chart.svg', line: 4 },
       { path: './map.SVG', line: 9, reference: body },
+      { path: './photo.jpg', line: 10, reference: photo },
     ]);
-    expect(svgUses('./photo.jpg', 4, [])).toEqual([]);
+    expect(pictureUses(undefined, undefined, [])).toEqual([]);
   });
 });
 
-describe('svgProblems', () => {
+describe('pictureProblems', () => {
   it('is an error of the article, at the line naming the picture, for each SVG sharp cannot draw; a missing file is left to the other checks', async () => {
     const dir = folder({ 'good.svg': GOOD, 'bad.svg': MALFORMED, 'story.md': '' });
     const reference = { path: './bad.svg', written: './bad.svg', text: 'Turnout', line: 12 };
-    const problems = await svgProblems(
+    const problems = await pictureProblems(
       'content/world/story.md',
       path.join(dir, 'story.md'),
       [
@@ -60,15 +63,38 @@ describe('svgProblems', () => {
     const dir = folder({ 'chart.svg': MALFORMED, 'story.md': '' });
     const verdicts = new Map<string, string>();
     const uses = [{ path: './chart.svg', line: 4 }];
-    expect(await svgProblems('story.md', path.join(dir, 'story.md'), uses, verdicts)).toHaveLength(1);
+    expect(await pictureProblems('story.md', path.join(dir, 'story.md'), uses, verdicts)).toHaveLength(1);
     expect([...verdicts.values()]).toEqual([expect.stringContaining('XML parse error')]);
 
     // A verdict says "draws" for these bytes: the picture is not drawn again.
     for (const key of verdicts.keys()) verdicts.set(key, '');
-    expect(await svgProblems('story.md', path.join(dir, 'story.md'), uses, verdicts)).toEqual([]);
+    expect(await pictureProblems('story.md', path.join(dir, 'story.md'), uses, verdicts)).toEqual([]);
 
     writeFileSync(path.join(dir, 'chart.svg'), GOOD);
-    expect(await svgProblems('story.md', path.join(dir, 'story.md'), uses, verdicts)).toEqual([]);
+    expect(await pictureProblems('story.md', path.join(dir, 'story.md'), uses, verdicts)).toEqual([]);
+    expect(verdicts.size).toBe(2);
+  });
+
+  it('is an error for a picture whose size and format cannot be read (a text file renamed .jpg), as Astro would stop the build on it', async () => {
+    const dir = folder({ 'fake.jpg': 'hello\n', 'story.md': '' });
+    writeFileSync(path.join(dir, 'real.jpg'), readFileSync(path.join(ROOT, 'content', 'authors', 'elena-petrova.jpg')));
+    const reference = { path: './fake.jpg', written: './fake.jpg', text: 'The scene', line: 12 };
+    const verdicts = new Map<string, string>();
+    const problems = await pictureProblems(
+      'content/world/story.md',
+      path.join(dir, 'story.md'),
+      [
+        { path: './fake.jpg', line: 4 },
+        { path: './real.jpg', line: 5 },
+        { path: './fake.jpg', line: 12, reference },
+      ],
+      verdicts,
+    );
+    expect(problems.map(({ line, field, message }) => ({ line, field, message }))).toEqual([
+      { line: 4, field: 'image', message: '"./fake.jpg" is not a picture: its size and format cannot be read' },
+      { line: 12, field: undefined, message: 'image ./fake.jpg ("The scene"): is not a picture: its size and format cannot be read' },
+    ]);
+    expect(problems[0]!.hint).toContain('save it again as JPEG, PNG, WebP or AVIF');
     expect(verdicts.size).toBe(2);
   });
 });
