@@ -93,7 +93,8 @@ async function main(): Promise<void> {
     const { problems: own, article, failed, pictures } = records[i]!;
     problems.push(...own);
     const file = article?.file ?? failed?.file;
-    if (pictures && file) problems.push(...(await pictureProblems(file, path.join(contentDir, relPath), pictures, results.pictureVerdicts)));
+    if (pictures && file)
+      problems.push(...(await pictureProblems(file, path.join(contentDir, relPath), pictures, results.pictureVerdicts)));
   }
   results.save(files);
 

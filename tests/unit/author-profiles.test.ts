@@ -35,7 +35,7 @@ describe('readProfile: one author profile file', () => {
       name: 'Ana Lima',
       role: 'Political correspondent',
       // A portrait shows the person it names: the name is its text alternative unless one is written.
-      photo: { src: './ana-lima.jpg', alt: 'Ana Lima' },
+      photo: { src: './ana-lima.jpg', alt: 'Ana Lima', line: 4 },
       links: [
         { url: 'https://mastodon.social/@ana', label: 'mastodon.social' },
         { url: 'mailto:ana@example.org', label: 'ana@example.org' },
