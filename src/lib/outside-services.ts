@@ -1,3 +1,4 @@
+import { addressProblem, checkedOrigin, isRecord, oneLine, shown, unknownKeyProblems, type AddressForm } from './setting-checks.ts';
 import { isArticlePath } from './urls.ts';
 
 /**
@@ -40,7 +41,7 @@ export function servicesFor(sitePath: string, services: readonly OutsideService[
   );
 }
 
-/** The origins the services add to each directive, in the order given, each once. */
+/** The origins the services add to each directive, in the order given, each once, as browsers write them. */
 export function serviceSources(services: readonly OutsideService[]): Map<string, string[]> {
   const sources = new Map<string, string[]>();
   const add = (directive: string, origin: string) => {
@@ -48,38 +49,73 @@ export function serviceSources(services: readonly OutsideService[]): Map<string,
     if (!list.includes(origin)) sources.set(directive, [...list, origin]);
   };
   for (const service of services) {
-    if (service.script) add(SERVICE_DIRECTIVES.script, new URL(service.script).origin);
-    for (const kind of ['connect', 'forms', 'frames', 'images'] as const)
-      for (const origin of service[kind] ?? []) add(SERVICE_DIRECTIVES[kind], origin);
+    if (service.script !== undefined) add(SERVICE_DIRECTIVES.script, checkedOrigin(service.script, 'url'));
+    for (const kind of ORIGIN_KINDS)
+      for (const origin of service[kind] ?? []) add(SERVICE_DIRECTIVES[kind], checkedOrigin(origin, 'origin'));
   }
   return sources;
 }
 
-/** What is wrong with the declared services, one line each, for the settings check. */
+/** The keys of a service that list origins. */
+const ORIGIN_KINDS = ['connect', 'forms', 'frames', 'images'] as const;
+
+/** The keys a service may have. */
+const SERVICE_KEYS = ['name', 'pages', 'script', ...ORIGIN_KINDS];
+
+/**
+ * What is wrong with the declared services, one line each, for the settings check. The settings file is
+ * TypeScript but SITE_SERVICES is JSON, so every value's type is checked here too.
+ */
 export function serviceProblems(services: readonly OutsideService[], siteUrl: string): string[] {
-  const problems: string[] = [];
+  if (!Array.isArray(services))
+    return [
+      `services: ${shown(services)} must be a list of services (e.g. [{ name: 'Stats', pages: 'all', script: 'https://stats.example.org/s.js' }])`,
+    ];
   const own = URL.canParse(siteUrl) ? new URL(siteUrl).origin : undefined;
-  const origin = (where: string, value: string, withPath: boolean) => {
-    if (!URL.canParse(value) || new URL(value).protocol !== 'https:') {
-      problems.push(`${where}: "${value}" is not an https address (e.g. https://stats.example.org${withPath ? '/js/script.js' : ''})`);
-      return;
-    }
-    const url = new URL(value);
-    if (!withPath && (url.pathname !== '/' || url.search || url.hash || url.username))
-      problems.push(`${where}: "${value}" must be an origin only, without a path (e.g. ${url.origin})`);
-    else if (url.origin === own) problems.push(`${where}: "${value}" is the site's own origin, which the policy allows already`);
+  return services.flatMap((service: unknown, i) => oneServiceProblems(service, `services[${i}]`, own));
+}
+
+/** What is wrong with one service. */
+function oneServiceProblems(service: unknown, at: string, own: string | undefined): string[] {
+  if (!isRecord(service))
+    return [`${at}: ${shown(service)} must be a service (e.g. { name: 'Stats', pages: 'all', script: 'https://stats.example.org/s.js' })`];
+  const { name, pages, script } = service;
+  const where = `${at} (${typeof name === 'string' && name.trim() ? oneLine(name) : 'no name'})`;
+  const problems = unknownKeyProblems(where, service, SERVICE_KEYS);
+  if (name === undefined || (typeof name === 'string' && !name.trim()))
+    problems.push(`${where}: give it a name (e.g. name: 'Plausible analytics')`);
+  else if (typeof name !== 'string') problems.push(`${where} name: ${shown(name)} must be text (e.g. name: 'Plausible analytics')`);
+  problems.push(...pagesProblems(pages, where));
+  const address = (key: string, value: unknown, form: AddressForm, example: string) => {
+    const problem = addressProblem(value, form, example);
+    if (problem) problems.push(`${where} ${key}: ${problem}`);
+    // The policy allows its own origin already; listing it would say a service needs what every page has.
+    else if (new URL(value as string).origin === own)
+      problems.push(`${where} ${key}: ${shown(value)} is the site's own origin, which the policy allows already`);
   };
-  for (const [i, service] of services.entries()) {
-    const where = `services[${i}] (${service.name || 'no name'})`;
-    if (!service.name?.trim()) problems.push(`${where}: give it a name (e.g. name: 'Plausible analytics')`);
-    const { pages } = service;
-    if (pages !== 'all' && pages !== 'articles' && !(Array.isArray(pages) && pages.every((p) => /^\/([^/?#\s]+\/)*$/.test(p))))
-      problems.push(`${where}: pages must be 'all', 'articles' or a list of site paths (e.g. ['/about/'])`);
-    if (service.script !== undefined) origin(`${where} script`, service.script, true);
-    for (const kind of ['connect', 'forms', 'frames', 'images'] as const)
-      for (const value of service[kind] ?? []) origin(`${where} ${kind}`, value, false);
-    if (!service.script && !['connect', 'forms', 'frames', 'images'].some((kind) => service[kind as 'connect']?.length))
-      problems.push(`${where}: it allows nothing (give a script, or connect, forms, frames or images origins)`);
+  if (script !== undefined) address('script', script, 'url', 'https://stats.example.org/js/script.js');
+  for (const kind of ORIGIN_KINDS) {
+    const list = service[kind];
+    if (list === undefined) continue;
+    if (!Array.isArray(list))
+      problems.push(`${where} ${kind}: ${shown(list)} must be a list of origins (e.g. ['https://stats.example.org'])`);
+    else for (const value of list as unknown[]) address(kind, value, 'origin', 'https://stats.example.org');
   }
+  if (
+    script === undefined &&
+    ORIGIN_KINDS.every((kind) => service[kind] === undefined || (Array.isArray(service[kind]) && service[kind].length === 0))
+  )
+    problems.push(`${where}: it allows nothing (give a script, or connect, forms, frames or images origins)`);
   return problems;
+}
+
+/** `pages` is 'all', 'articles' or a list of at least one site path. */
+function pagesProblems(pages: unknown, where: string): string[] {
+  if (pages === 'all' || pages === 'articles') return [];
+  if (Array.isArray(pages) && pages.length === 0)
+    return [
+      `${where}: pages is an empty list, so the service would be on no page (list site paths such as ['/about/'], or write 'all' or 'articles')`,
+    ];
+  if (Array.isArray(pages) && pages.every((p) => typeof p === 'string' && /^\/([^/?#\s]+\/)*$/.test(p))) return [];
+  return [`${where}: pages must be 'all', 'articles' or a list of site paths (e.g. ['/about/'])`];
 }

@@ -290,6 +290,25 @@ describe('npm run validate', () => {
       expect(run.stdout + run.stderr).toContain('sections: "Cards" is a name the site uses for its own pages (/cards/)');
     });
 
+    it('should refuse services and an editor setting of the wrong type or with a forged origin, before reading any article', () => {
+      const run = validate(folder({ 'world/a.md': story('A story') }), undefined, [], {
+        SITE_SERVICES: JSON.stringify([
+          { name: 5, pages: 'all', script: 'https://s.example.org/s.js' },
+          { name: 'Stats', pages: 'all', connect: ['https://a.org;\nbase-uri\t*'] },
+        ]),
+        SITE_CMS: JSON.stringify({ backend: { name: 'github', repo: 'a/b' }, folder: 5 }),
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toBe('');
+      expect(run.stdout.split('\n').slice(0, 5)).toEqual([
+        'src/site.config.ts has problems:',
+        "  services[0] (no name) name: 5 must be text (e.g. name: 'Plausible analytics')",
+        '  services[1] (Stats) connect: "https://a.org;\\nbase-uri\\t*" must name one host in letters, digits, dots and hyphens, without a wildcard, space, quote, ; or , (e.g. https://stats.example.org)',
+        "  cms.folder: 5 must be text (e.g. folder: 'content')",
+        'Fix the settings above, then run again.',
+      ]);
+    });
+
     it('should exit 0 when there are only warnings', () => {
       const run = validate(folder(withWarnings));
       expect(run.status, run.stderr).toBe(0);

@@ -1,3 +1,4 @@
+import { checkedOrigin } from '../setting-checks.ts';
 import type { CmsBackend } from './settings.ts';
 
 /**
@@ -37,8 +38,10 @@ export function adminContentSecurityPolicy(context: 'header' | 'meta', backend: 
 
 /** The origins the editor talks to (`connect-src`) and shows pictures from (`img-src`) for a repository host. */
 export function backendOrigins(backend: CmsBackend): { connect: string[]; images: string[] } {
-  const origin = (url: string) => new URL(url).origin;
-  const own = [backend.apiRoot, backend.baseUrl].filter((url) => url !== undefined).map(origin);
+  const own = [
+    ...(backend.apiRoot === undefined ? [] : [checkedOrigin(backend.apiRoot, 'url')]),
+    ...(backend.baseUrl === undefined ? [] : [checkedOrigin(backend.baseUrl, 'origin')]),
+  ];
   const unique = (origins: string[]) => [...new Set(origins)];
   switch (backend.name) {
     case 'test-repo':

@@ -1,3 +1,5 @@
+import { addressProblem, isRecord, shown, unknownKeyProblems } from '../setting-checks.ts';
+
 /**
  * The `cms` setting: whether the site ships an editor for journalists at `/admin/` (Sveltia CMS, a
  * Git-based CMS: every save is a commit to the newsroom's repository), and which repository host it
@@ -37,49 +39,57 @@ export interface CmsSettings {
 const SETTING_KEYS = ['backend', 'folder', 'editorialWorkflow'];
 const BACKEND_KEYS = ['name', 'repo', 'branch', 'apiRoot', 'baseUrl', 'appId'];
 
-/** What is wrong with the `cms` setting, one line each, for the settings check. */
+/**
+ * What is wrong with the `cms` setting, one line each, for the settings check. The settings file is
+ * TypeScript but SITE_CMS is JSON, so every value's type is checked here too.
+ */
 export function cmsProblems(cms: CmsSettings | false): string[] {
   if (cms === false) return [];
-  if (typeof cms !== 'object' || cms === null || typeof cms.backend !== 'object' || cms.backend === null)
-    return ["cms: false, or { backend: { name: 'github', repo: 'owner/name' } }"];
-  const problems: string[] = [];
-  const unknown = (where: string, value: object, known: string[]) => {
-    for (const key of Object.keys(value))
-      if (!known.includes(key)) problems.push(`${where}: "${key}" is not a setting (the settings are ${known.join(', ')})`);
-  };
-  unknown('cms', cms, SETTING_KEYS);
-  const { backend } = cms;
-  unknown('cms.backend', backend, BACKEND_KEYS);
-  if (!CMS_BACKENDS.includes(backend.name)) {
-    problems.push(`cms.backend.name: "${backend.name}" must be one of ${CMS_BACKENDS.join(', ')}`);
+  if (!isRecord(cms) || !isRecord(cms.backend)) return ["cms: false, or { backend: { name: 'github', repo: 'owner/name' } }"];
+  const backend = cms.backend as Record<string, unknown>;
+  const problems = [...unknownKeyProblems('cms', cms, SETTING_KEYS), ...unknownKeyProblems('cms.backend', backend, BACKEND_KEYS)];
+  if (!CMS_BACKENDS.includes(backend.name as CmsBackendName)) {
+    problems.push(`cms.backend.name: ${shown(backend.name)} must be one of ${CMS_BACKENDS.join(', ')}`);
     return problems;
   }
   if (backend.name === 'test-repo') {
     for (const key of ['repo', 'branch', 'apiRoot', 'baseUrl', 'appId'] as const)
       if (backend[key] !== undefined) problems.push(`cms.backend.${key}: test-repo keeps entries in the browser and takes no ${key}`);
-  } else {
-    // GitLab groups nest (`group/subgroup/project`); GitHub and Gitea have one owner.
-    const repoPattern = backend.name === 'gitlab' ? /^[\w.-]+(\/[\w.-]+)+$/ : /^[\w.-]+\/[\w.-]+$/;
-    if (typeof backend.repo !== 'string' || !repoPattern.test(backend.repo))
-      problems.push(`cms.backend.repo: "${backend.repo ?? ''}" must name the repository as owner/name (e.g. newsroom/dateline)`);
-    if (backend.branch !== undefined && !/^[^\s~^:?*[\\]+$/.test(backend.branch))
-      problems.push(`cms.backend.branch: "${backend.branch}" is not a branch name (e.g. main)`);
-    for (const key of ['apiRoot', 'baseUrl'] as const) {
-      const value = backend[key];
-      if (value !== undefined && !(URL.canParse(value) && new URL(value).protocol === 'https:'))
-        problems.push(`cms.backend.${key}: "${value}" is not an https address (e.g. https://git.example.org)`);
-    }
-    // Sveltia signs in to GitHub through an OAuth server (baseUrl) or a token, never PKCE.
-    if (backend.name === 'github' && backend.appId !== undefined)
-      problems.push('cms.backend.appId: GitHub sign-in goes through an OAuth server (baseUrl) or an access token; leave appId out');
-    if (backend.appId !== undefined && !/^\S+$/.test(backend.appId)) problems.push(`cms.backend.appId: "${backend.appId}" is not an ID`);
-  }
-  if (cms.folder !== undefined && !isInnerFolder(cms.folder))
-    problems.push(`cms.folder: "${cms.folder}" must be a folder inside the repository, without a leading / or .. (e.g. content)`);
-  if (cms.editorialWorkflow !== undefined && typeof cms.editorialWorkflow !== 'boolean')
-    problems.push('cms.editorialWorkflow: true or false');
-  else if (cms.editorialWorkflow && backend.name !== 'github' && backend.name !== 'gitlab')
+  } else problems.push(...hostBackendProblems(backend));
+  const { folder, editorialWorkflow } = cms as Record<string, unknown>;
+  if (folder !== undefined && typeof folder !== 'string')
+    problems.push(`cms.folder: ${shown(folder)} must be text (e.g. folder: 'content')`);
+  else if (folder !== undefined && !isInnerFolder(folder))
+    problems.push(`cms.folder: ${shown(folder)} must be a folder inside the repository, without a leading / or .. (e.g. content)`);
+  if (editorialWorkflow !== undefined && typeof editorialWorkflow !== 'boolean') problems.push('cms.editorialWorkflow: true or false');
+  else if (editorialWorkflow && backend.name !== 'github' && backend.name !== 'gitlab')
     problems.push(`cms.editorialWorkflow: works with GitHub and GitLab only, not ${backend.name}`);
+  return problems;
+}
+
+/** What is wrong with the backend of a real repository host (GitHub, GitLab, Gitea). */
+function hostBackendProblems(backend: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  const { name, repo, branch, appId } = backend;
+  // GitLab groups nest (`group/subgroup/project`); GitHub and Gitea have one owner.
+  const repoPattern = name === 'gitlab' ? /^[\w.-]+(\/[\w.-]+)+$/ : /^[\w.-]+\/[\w.-]+$/;
+  if (typeof repo !== 'string' || !repoPattern.test(repo))
+    problems.push(`cms.backend.repo: ${shown(repo ?? '')} must name the repository as owner/name (e.g. newsroom/dateline)`);
+  if (branch !== undefined && typeof branch !== 'string')
+    problems.push(`cms.backend.branch: ${shown(branch)} must be text (e.g. branch: 'main')`);
+  else if (branch !== undefined && !/^[^\s\p{Cc}~^:?*[\\]+$/u.test(branch))
+    problems.push(`cms.backend.branch: ${shown(branch)} is not a branch name (e.g. main)`);
+  // apiRoot is an API's address (a path on the host); baseUrl a sign-in server, an origin. Both reach the editor's policy.
+  const apiRoot = addressProblem(backend.apiRoot, 'url', 'https://git.example.org');
+  if (backend.apiRoot !== undefined && apiRoot) problems.push(`cms.backend.apiRoot: ${apiRoot}`);
+  const baseUrl = addressProblem(backend.baseUrl, 'origin', 'https://git.example.org');
+  if (backend.baseUrl !== undefined && baseUrl) problems.push(`cms.backend.baseUrl: ${baseUrl}`);
+  // Sveltia signs in to GitHub through an OAuth server (baseUrl) or a token, never PKCE.
+  if (name === 'github' && appId !== undefined)
+    problems.push('cms.backend.appId: GitHub sign-in goes through an OAuth server (baseUrl) or an access token; leave appId out');
+  else if (appId !== undefined && typeof appId !== 'string')
+    problems.push(`cms.backend.appId: ${shown(appId)} must be text (e.g. appId: 'a1b2c3')`);
+  else if (appId !== undefined && !/^[^\s\p{Cc}]+$/u.test(appId)) problems.push(`cms.backend.appId: ${shown(appId)} is not an ID`);
   return problems;
 }
 
