@@ -33,11 +33,15 @@ export interface CmsAdminOptions {
  */
 export function cmsAdmin(options: CmsAdminOptions): AstroIntegration {
   let base = '/';
+  let contentFolder = '';
   return {
     name: 'dateline-cms-admin',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        // Worked out before any page is built, so a folder the editor cannot name stops the build at once.
+        const { cms } = options;
+        if (cms) contentFolder = cms.folder ?? editorFolder(options.root, options.contentDir, cms.backend.name);
       },
       'astro:build:done': ({ dir, logger }) => {
         const { cms } = options;
@@ -66,7 +70,7 @@ export function cmsAdmin(options: CmsAdminOptions): AstroIntegration {
           sections: options.sections,
           timeZone: options.timeZone,
           siteAddress: new URL(base, options.siteOrigin).href,
-          contentFolder: cms.folder ?? repositoryFolder(options.root, options.contentDir),
+          contentFolder,
         });
         const written: [string, string][] = [
           [
@@ -88,6 +92,13 @@ export function cmsAdmin(options: CmsAdminOptions): AstroIntegration {
       },
     },
   };
+}
+
+/** The folder the editor writes to: the content folder's path in the repository; any for the browser-only test backend. */
+function editorFolder(root: string, contentDir: string, backend: string): string {
+  const relative = path.relative(root, contentDir);
+  if (backend === 'test-repo' && (relative === '' || relative.startsWith('..') || path.isAbsolute(relative))) return 'content';
+  return repositoryFolder(root, contentDir);
 }
 
 /** The content folder's path in the repository, when the repository is this project. */

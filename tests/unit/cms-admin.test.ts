@@ -5,6 +5,7 @@ import { adminPage, editorFonts, fontsScript } from '../../src/lib/cms/admin-pag
 import { adminContentSecurityPolicy, backendOrigins } from '../../src/lib/cms/policy.ts';
 import type { CmsSettings } from '../../src/lib/cms/settings.ts';
 import { contentSecurityPolicy, headersFile } from '../../src/lib/security-headers.ts';
+import { cmsAdmin } from '../../src/integrations/cms-admin.ts';
 
 const github: CmsSettings = { backend: { name: 'github', repo: 'newsroom/dateline' } };
 const FONT_FILES = readdirSync(fileURLToPath(new URL('../../node_modules/@sveltia/cms/npm/assets/', import.meta.url)));
@@ -108,5 +109,29 @@ describe('the _headers file', () => {
     const file = headersFile('/', [], [], { cms: github, netlify: true });
     expect(file).not.toContain('!');
     expect(file).toContain(`/admin/*\n  Content-Security-Policy: ${adminContentSecurityPolicy('header', github.backend)}\n`);
+  });
+});
+
+describe('the editor integration', () => {
+  const configDone = (cms: CmsSettings, contentDir: string) => {
+    const integration = cmsAdmin({
+      cms,
+      publisher: 'Dateline',
+      sections: ['World'],
+      timeZone: 'Europe/Paris',
+      siteOrigin: 'https://news.example.org',
+      contentDir,
+      root: '/srv/site',
+    });
+    const hook = integration.hooks['astro:config:done'] as unknown as (options: { config: { base: string } }) => void;
+    return () => hook({ config: { base: '/' } });
+  };
+
+  it('should stop the build before any page when the content folder is outside the repository and cms.folder does not name it', () => {
+    expect(configDone(github, '/tmp/elsewhere/content')).toThrow(/set cms.folder/);
+    expect(configDone({ ...github, folder: 'content' }, '/tmp/elsewhere/content')).not.toThrow();
+    expect(configDone(github, '/srv/site/content')).not.toThrow();
+    // The test backend keeps its files in the browser: no repository folder to name.
+    expect(configDone({ backend: { name: 'test-repo' } }, '/tmp/elsewhere/content')).not.toThrow();
   });
 });
