@@ -94,9 +94,9 @@ for (const build of [ROOT_BUILD, NEWS_BUILD]) {
         'dc:creator': ['Ana Lima', 'Tom Reed'],
       });
       expect(reference['content:encoded']).toContain('<h2 id="sightings-in-kursk">Sightings in Kursk</h2>');
-      // Its own picture, as feed readers show it beside the item: a JPEG the build published.
+      // Its own picture, as feed readers show it beside the item: a JPEG the build published, at its own size (narrower than feeds ask for, and not enlarged).
       const picture = reference['media:content'];
-      expect(picture).toMatchObject({ '@_medium': 'image', '@_type': 'image/jpeg', '@_width': '1200' });
+      expect(picture).toMatchObject({ '@_medium': 'image', '@_type': 'image/jpeg', '@_width': '800', '@_height': '450' });
       expect(picture['media:description']['#text']).toBe('A stylised map of north-east Asia with arrows pointing west');
       expect(fileForPath(build.dir, build.base, new URL(picture['@_url']).pathname), picture['@_url']).toBeDefined();
       // A story without a picture of its own has none in the feed.
