@@ -113,6 +113,26 @@ for (const build of [ROOT_BUILD, NEWS_BUILD]) {
       expect(site.item[1].title).toBe('Hostile &lt;/title&gt;&lt;script&gt;alert("title")&lt;/script&gt; "quoted" headline');
     });
 
+    test('leaves no relative URL in a feed body: an in-page link leads to its place on the article page', () => {
+      const relative = /\s(?:href|src|cite)="(?![a-z][a-z0-9+.-]*:)[^"]*"/gi;
+      const bodies = builtFiles(build.dir, '.xml')
+        .filter((file) => file.endsWith('rss.xml'))
+        .flatMap((file) =>
+          (xml.parse(read(build.dir, file)).rss.channel.item ?? []).map((i: Record<string, string>) => i['content:encoded']),
+        );
+      bodies.push(...JSON.parse(read(build.dir, 'feed.json')).items.map((i: { content_html: string }) => i.content_html));
+      expect(bodies.flatMap((body) => body.match(relative) ?? [])).toEqual([]);
+      const site = xml.parse(read(build.dir, 'rss.xml')).rss.channel.item;
+      const body = (slug: string, items = site) => items.find((i: { link: string }) => i.link === abs(slug))['content:encoded'];
+      expect(body('/world/reference-story/')).toContain(`<a href="${abs('/world/reference-story/')}#sightings-in-kursk">`);
+      // A site-root path is left as written on the page (public/'s files), so it leads from the origin in feeds too.
+      expect(body('/culture/hostile-input/')).toContain(`src="${build.origin}/x"`);
+      const politics = xml.parse(read(build.dir, 'politics/rss.xml')).rss.channel.item;
+      expect(body('/politics/ceasefire-talks-live/', politics)).toContain(
+        `<a href="${abs('/politics/ceasefire-talks-live/')}#update-2024-06-19-2215" class="update-link">`,
+      );
+    });
+
     test('advertises the site feeds on every page and the section or tag feed where it applies', () => {
       const alternates = (file: string) =>
         [...read(build.dir, file).matchAll(/<link rel="alternate" type="([^"]+)"[^>]*href="([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`);

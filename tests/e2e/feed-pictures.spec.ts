@@ -81,3 +81,23 @@ test("an author's cut-out portrait reaches search engines as a JPEG on the paper
   expect(near(file.corner, PAPER), `corner ${file.corner.join(',')}`).toBe(true);
   expect(near(file.shape, [0, 0, 0]), `shape ${file.shape.join(',')}`).toBe(true);
 });
+
+test("a feed body's relative links lead where they lead on the article's page, under the base path too", () => {
+  const page = abs('/world/transparent-chart/');
+  const bodies = [
+    (xml.parse(read('rss.xml')).rss.channel.item as { link: string; 'content:encoded': string }[]).find((i) => i.link === page)![
+      'content:encoded'
+    ],
+    (JSON.parse(read('feed.json')) as { items: { id: string; content_html: string }[] }).items.find((i) => i.id === page)!.content_html,
+  ];
+  for (const body of bodies) {
+    expect(body).toContain(`<a href="${page}#the-end">`);
+    expect(body).toContain(`href="${page}#user-content-fn-1"`);
+    expect(body).toContain(`href="${page}#user-content-fnref-1"`);
+    // A site-root path is left as written on the page (public/'s files), so it leads from the origin there too.
+    expect(body).toContain(`<a href="${ORIGIN}/world/transparent-square/">`);
+    expect(body).toContain(`<img src="${ORIGIN}/logo.svg"`);
+  }
+  // The page itself keeps them as written.
+  expect(read('world/transparent-chart/index.html')).toContain('<a href="#the-end">');
+});
