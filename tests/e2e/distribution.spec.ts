@@ -113,6 +113,14 @@ for (const build of [ROOT_BUILD, NEWS_BUILD]) {
       expect(site.item[1].title).toBe('Hostile &lt;/title&gt;&lt;script&gt;alert("title")&lt;/script&gt; "quoted" headline');
     });
 
+    test("links each feed's channel to the page of what it carries, and names the feed's own address", () => {
+      for (const page of ['/', '/world/', '/tags/kim-jong-un/', '/authors/tom-reed/']) {
+        const channel = xml.parse(read(build.dir, `${page.slice(1)}rss.xml`)).rss.channel;
+        expect(channel.link, page).toBe(abs(page));
+        expect(channel['atom:link'], page).toEqual({ '@_href': abs(`${page}rss.xml`), '@_rel': 'self', '@_type': 'application/rss+xml' });
+      }
+    });
+
     test('leaves no relative URL in a feed body: an in-page link leads to its place on the article page', () => {
       const relative = /\s(?:href|src|cite)="(?![a-z][a-z0-9+.-]*:)[^"]*"/gi;
       const bodies = builtFiles(build.dir, '.xml')
