@@ -3,6 +3,7 @@ import { getImage } from 'astro:assets';
 import { pictureFormats } from '../lib/picture-format.ts';
 import type { CollectionEntry } from 'astro:content';
 import { resolveBodyReferences, type ImageAttributes, type RequestedSize } from '../lib/body-references.ts';
+import { withAbsoluteUrls } from '../lib/feed-html.ts';
 import { publicationStatus } from '../lib/publishing.ts';
 import { articlePath } from '../lib/urls.ts';
 import { href, siteUrl } from './site-url.ts';
@@ -94,7 +95,7 @@ export function bodyResolver(entries: readonly StoredEntry[], now: Date, preview
     if (!shown(entry)) return '';
     const paths = links(entry);
     const image = images(entry);
-    return resolveBodyReferences(withLiveTimes(bodyOf(bodies, entry, preview)), {
+    const body = await resolveBodyReferences(withLiveTimes(bodyOf(bodies, entry, preview)), {
       link: (i) => paths[i] && `${siteUrl(paths[i].path)}${paths[i].fragment}`,
       image: async (i, requested) => {
         const attributes = await image(i, requested);
@@ -108,6 +109,7 @@ export function bodyResolver(entries: readonly StoredEntry[], now: Date, preview
         return { src: absolute(src), srcset: srcset?.join(', '), sizes, width, height };
       },
     });
+    return withAbsoluteUrls(body, siteUrl(articlePath(entry.data.sectionSlug, entry.data.slug)));
   };
   const feedBodies = new Map<string, Promise<string>>();
   return {

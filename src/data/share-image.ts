@@ -1,5 +1,6 @@
 import { getImage } from 'astro:assets';
 import { skipCards } from '../cards/cards.ts';
+import { jpegOptions } from '../lib/picture-format.ts';
 import { cardPath } from '../lib/urls.ts';
 import type { Article, Profile } from './newsroom.ts';
 import { siteUrl } from './site-url.ts';
@@ -15,7 +16,7 @@ export interface SharedPicture {
 /** Each article's picture, worked out once per build: its page and every feed listing it ask for it. */
 const heroPictures = new WeakMap<Article, Promise<SharedPicture | undefined>>();
 
-/** The article's own picture, 1200 pixels wide as JPEG (what previews and readers take everywhere), if it has one. */
+/** The article's own picture, at most 1200 pixels wide as JPEG (what previews and readers take everywhere), if it has one. */
 export function heroPicture(article: Article): Promise<SharedPicture | undefined> {
   let picture = heroPictures.get(article);
   if (!picture) heroPictures.set(article, (picture = makeHeroPicture(article)));
@@ -24,7 +25,7 @@ export function heroPicture(article: Article): Promise<SharedPicture | undefined
 
 async function makeHeroPicture(article: Article): Promise<SharedPicture | undefined> {
   if (!article.image) return undefined;
-  const image = await getImage({ src: article.image.src, width: 1200, format: 'jpeg' });
+  const image = await getImage({ src: article.image.src, ...jpegOptions(article.image.src, 1200) });
   return {
     // Astro's image URL carries the base path already: resolved against the origin, not joined to the base.
     url: new URL(image.src, import.meta.env.SITE).href,
@@ -44,8 +45,8 @@ export async function sharedPicture(article: Article): Promise<SharedPicture> {
   );
 }
 
-/** An author's portrait as search engines take it (a `Person`'s `image`): 400 pixels wide as JPEG. */
+/** An author's portrait as search engines take it (a `Person`'s `image`): at most 400 pixels wide as JPEG. */
 export async function portraitUrl(photo: NonNullable<Profile['photo']>): Promise<string> {
-  const image = await getImage({ src: photo.src, width: 400, format: 'jpeg' });
+  const image = await getImage({ src: photo.src, ...jpegOptions(photo.src, 400) });
   return new URL(image.src, import.meta.env.SITE).href;
 }

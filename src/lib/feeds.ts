@@ -65,6 +65,15 @@ export function rssText(text: string): string {
   return xmlText(text).replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!);
 }
 
+/**
+ * The channel's elements besides its title, description and link: its language, and the address of the feed
+ * itself (`atom:link rel="self"`), which readers and validators use to tell a feed from a copy of it.
+ */
+export function channelData(options: { language: string; feedUrl: string }): string {
+  const self = `<atom:link href="${escapeXml(options.feedUrl)}" rel="self" type="application/rss+xml"/>`;
+  return `<language>${escapeXml(options.language)}</language>${self}`;
+}
+
 /** The newest `count` entries as feed items with absolute links (`url(path)` makes them absolute). */
 export function feedItems<A extends FeedArticle>(
   entries: readonly ArticleEntry<A>[],

@@ -19,3 +19,15 @@ export function publishedFormat(picture: { format: string }): { format?: 'png' }
 export function pictureFormats(picture: { format: string }): { formats: ('avif' | 'png')[]; fallbackFormat: 'webp' | 'png' } {
   return publishedFormat(picture).format === 'png' ? { formats: [], fallbackFormat: 'png' } : { formats: ['avif'], fallbackFormat: 'webp' };
 }
+
+/** The site's paper (`--paper` in global.css): what a transparent picture is laid on when it becomes a JPEG. */
+export const PAPER = '#fdfcf9';
+
+/**
+ * `getImage` options for a JPEG at most `maxWidth` wide. JPEG has no transparency, so a transparent picture
+ * (a chart, a cut-out portrait) is laid on the paper rather than left black; a narrower picture is asked at
+ * its own width, as sharp never enlarges, so the size Astro reports is the size of the file written.
+ */
+export function jpegOptions(picture: { width: number }, maxWidth: number) {
+  return { width: Math.min(maxWidth, untouchedImage(picture).width), format: 'jpeg', background: PAPER } as const;
+}

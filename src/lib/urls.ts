@@ -90,8 +90,17 @@ export function absoluteUrl(siteUrl: string | URL, base: string, path: string): 
   return new URL(joinBase(base, path), siteUrl).href;
 }
 
+/** What a feed follows: the whole site, or one list (a section, a tag, an author). */
+export type FeedScope = { kind: 'site' } | { kind: 'section' | 'tag' | 'author'; slug: string };
+
+/** The page listing what a feed carries: the front page, or the section's, tag's or author's page. */
+export function listPath(scope: FeedScope): string {
+  if (scope.kind === 'site') return '/';
+  return { section: sectionPath, tag: tagPath, author: authorPath }[scope.kind](scope.slug);
+}
+
 /** Feed paths: the whole site, a section, a tag, an author. */
-export function feedPath(scope: { kind: 'site' } | { kind: 'section' | 'tag' | 'author'; slug: string }): string {
+export function feedPath(scope: FeedScope): string {
   if (scope.kind === 'site') return '/rss.xml';
   if (scope.kind === 'author') return `${authorPath(scope.slug)}rss.xml`;
   return scope.kind === 'section' ? `/${scope.slug}/rss.xml` : `/tags/${scope.slug}/rss.xml`;

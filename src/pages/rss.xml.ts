@@ -5,5 +5,5 @@ import { site } from '../site.config.ts';
 
 export const GET: APIRoute = async () => {
   const { articles } = await getNewsroom();
-  return rssResponse({ title: site.publisher, description: site.about, entries: articles });
+  return rssResponse({ title: site.publisher, description: site.about, scope: { kind: 'site' }, entries: articles });
 };

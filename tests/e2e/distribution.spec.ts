@@ -94,9 +94,9 @@ for (const build of [ROOT_BUILD, NEWS_BUILD]) {
         'dc:creator': ['Ana Lima', 'Tom Reed'],
       });
       expect(reference['content:encoded']).toContain('<h2 id="sightings-in-kursk">Sightings in Kursk</h2>');
-      // Its own picture, as feed readers show it beside the item: a JPEG the build published.
+      // Its own picture, as feed readers show it beside the item: a JPEG the build published, at its own size (narrower than feeds ask for, and not enlarged).
       const picture = reference['media:content'];
-      expect(picture).toMatchObject({ '@_medium': 'image', '@_type': 'image/jpeg', '@_width': '1200' });
+      expect(picture).toMatchObject({ '@_medium': 'image', '@_type': 'image/jpeg', '@_width': '800', '@_height': '450' });
       expect(picture['media:description']['#text']).toBe('A stylised map of north-east Asia with arrows pointing west');
       expect(fileForPath(build.dir, build.base, new URL(picture['@_url']).pathname), picture['@_url']).toBeDefined();
       // A story without a picture of its own has none in the feed.
@@ -111,6 +111,34 @@ for (const build of [ROOT_BUILD, NEWS_BUILD]) {
       // The hostile headline stays text inside the XML, and is HTML text inside that, for readers that render
       // titles as HTML: they show the characters, never markup.
       expect(site.item[1].title).toBe('Hostile &lt;/title&gt;&lt;script&gt;alert("title")&lt;/script&gt; "quoted" headline');
+    });
+
+    test("links each feed's channel to the page of what it carries, and names the feed's own address", () => {
+      for (const page of ['/', '/world/', '/tags/kim-jong-un/', '/authors/tom-reed/']) {
+        const channel = xml.parse(read(build.dir, `${page.slice(1)}rss.xml`)).rss.channel;
+        expect(channel.link, page).toBe(abs(page));
+        expect(channel['atom:link'], page).toEqual({ '@_href': abs(`${page}rss.xml`), '@_rel': 'self', '@_type': 'application/rss+xml' });
+      }
+    });
+
+    test('leaves no relative URL in a feed body: an in-page link leads to its place on the article page', () => {
+      const relative = /\s(?:href|src|cite)="(?![a-z][a-z0-9+.-]*:)[^"]*"/gi;
+      const bodies = builtFiles(build.dir, '.xml')
+        .filter((file) => file.endsWith('rss.xml'))
+        .flatMap((file) =>
+          (xml.parse(read(build.dir, file)).rss.channel.item ?? []).map((i: Record<string, string>) => i['content:encoded']),
+        );
+      bodies.push(...JSON.parse(read(build.dir, 'feed.json')).items.map((i: { content_html: string }) => i.content_html));
+      expect(bodies.flatMap((body) => body.match(relative) ?? [])).toEqual([]);
+      const site = xml.parse(read(build.dir, 'rss.xml')).rss.channel.item;
+      const body = (slug: string, items = site) => items.find((i: { link: string }) => i.link === abs(slug))['content:encoded'];
+      expect(body('/world/reference-story/')).toContain(`<a href="${abs('/world/reference-story/')}#sightings-in-kursk">`);
+      // A site-root path is left as written on the page (public/'s files), so it leads from the origin in feeds too.
+      expect(body('/culture/hostile-input/')).toContain(`src="${build.origin}/x"`);
+      const politics = xml.parse(read(build.dir, 'politics/rss.xml')).rss.channel.item;
+      expect(body('/politics/ceasefire-talks-live/', politics)).toContain(
+        `<a href="${abs('/politics/ceasefire-talks-live/')}#update-2024-06-19-2215" class="update-link">`,
+      );
     });
 
     test('advertises the site feeds on every page and the section or tag feed where it applies', () => {

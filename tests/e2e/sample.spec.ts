@@ -128,6 +128,10 @@ test('the sample author profiles: portrait, role, bio and links on the author pa
     expect(feedHref).toBe('/authors/elena-petrova/rss.xml');
     const feed = await (await page.request.get(`http://127.0.0.1:${port}${feedHref}`)).text();
     expect(feed).toContain('<title>Elena Petrova | Dateline</title>');
+    // Its channel leads to her page, and names the feed's own address.
+    const profileUrl = new URL('/authors/elena-petrova/', site.siteUrl).href;
+    expect(feed).toContain(`<link>${profileUrl}</link>`);
+    expect(feed).toContain(`<atom:link href="${profileUrl}rss.xml" rel="self" type="application/rss+xml"/>`);
     expect(feed).toContain('/business/european-gas-prices-cold-snap/');
     expect(feed).not.toContain('/science/europa-clipper-launch/');
 

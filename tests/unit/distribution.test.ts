@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getRssString } from '@astrojs/rss';
-import { escapeXml, feedItems, jsonFeed, withCreators, type FeedArticle, type FeedItem } from '../../src/lib/feeds.ts';
+import { channelData, escapeXml, feedItems, jsonFeed, withCreators, type FeedArticle, type FeedItem } from '../../src/lib/feeds.ts';
 import type { ArticleEntry } from '../../src/lib/newsroom.ts';
 import { lastmodFromHtml, newsSitemap } from '../../src/lib/sitemaps.ts';
 import { newsArticle, profilePage, serializeJsonLd } from '../../src/lib/structured-data.ts';
@@ -115,6 +115,22 @@ describe('feeds', () => {
     expect((feed.items as { date_modified?: string }[]).map((item) => item.date_modified)).toEqual(['2024-10-26T09:00:00.000Z', undefined]);
     const document = await rssDocument(feedItems([live, plain], 2, url));
     expect(document.match(/<atom:updated>[^<]*<\/atom:updated>/g)).toEqual(['<atom:updated>2024-10-26T09:00:00.000Z</atom:updated>']);
+  });
+
+  it("should link a channel to its list's page and name the feed's own address (atom:link rel=self)", async () => {
+    const xmlns = { atom: 'http://www.w3.org/2005/Atom' };
+    const customData = channelData({ language: 'en-GB', feedUrl: 'https://x.example/news/tags/a&b/rss.xml' });
+    const document = await getRssString({
+      title: 'T',
+      description: 'D',
+      site: 'https://x.example/news/tags/a&b/',
+      xmlns,
+      customData,
+      items: [],
+    });
+    expect(document).toContain(
+      '<link>https://x.example/news/tags/a&amp;b/</link><language>en-GB</language><atom:link href="https://x.example/news/tags/a&amp;b/rss.xml" rel="self" type="application/rss+xml"/>',
+    );
   });
 
   it('should write the standfirst as HTML text, since readers render RSS descriptions as HTML', () => {

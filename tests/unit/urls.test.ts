@@ -7,6 +7,7 @@ import {
   feedPath,
   isArticlePath,
   joinBase,
+  listPath,
   RESERVED_SECTION_SLUGS,
   sectionPath,
   SITE_PAGES,
@@ -34,6 +35,17 @@ describe('urls', () => {
     expect(feedPath({ kind: 'section', slug: 'world' })).toBe('/world/rss.xml');
     expect(feedPath({ kind: 'tag', slug: 'nato' })).toBe('/tags/nato/rss.xml');
     expect(feedPath({ kind: 'author', slug: 'ana-lima' })).toBe('/authors/ana-lima/rss.xml');
+  });
+
+  it("should link each feed's channel to the page listing what it carries, the folder its feed is in", () => {
+    const scopes = [
+      { kind: 'site', slug: '' },
+      { kind: 'section', slug: 'world' },
+      { kind: 'tag', slug: 'nato' },
+      { kind: 'author', slug: 'ana-lima' },
+    ] as const;
+    expect(scopes.map((scope) => listPath(scope))).toEqual(['/', '/world/', '/tags/nato/', '/authors/ana-lima/']);
+    for (const scope of scopes) expect(feedPath(scope)).toBe(`${listPath(scope)}rss.xml`);
   });
 
   it.each([
