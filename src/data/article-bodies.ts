@@ -33,6 +33,8 @@ const SIZES = '(min-width: 40rem) 38rem, 100vw';
  * Feed bodies kept resolved: the newest articles are in most feeds (the site's two, their section's, each
  * of their tags'), so their bodies are resolved once rather than once per feed; the rest come and go.
  */
+const withSlash = (base: string) => (base.endsWith('/') ? base : `${base}/`);
+
 const FEED_BODIES_KEPT = 500;
 
 /** A stored article's body, resolved when a page or feed renders it (see `bodyResolver`). */
@@ -81,6 +83,10 @@ export function bodyResolver(entries: readonly StoredEntry[], now: Date, preview
     };
   };
   const absolute = (url: string) => new URL(url, origin).href;
+  // Under a base path (`/news/`), a site-root path a writer wrote (`/images/map.jpg`) is served below it.
+  const base = import.meta.env.BASE_URL;
+  const sitePath =
+    base === '/' || base === '' ? undefined : (written: string) => (written.startsWith(withSlash(base)) ? written : href(written));
 
   const html = async (entry: StoredEntry) => {
     // Unpublished articles get no page in a build: their bodies are not read, no image is made for them.
@@ -89,6 +95,7 @@ export function bodyResolver(entries: readonly StoredEntry[], now: Date, preview
     return resolveBodyReferences(withLiveTimes(bodyOf(bodies, entry, preview)), {
       link: (i) => paths[i] && `${href(paths[i].path)}${paths[i].fragment}`,
       image: images(entry),
+      sitePath,
     });
   };
   const feedHtml = async (entry: StoredEntry) => {
@@ -108,6 +115,7 @@ export function bodyResolver(entries: readonly StoredEntry[], now: Date, preview
         const { src, sizes, width, height } = attributes;
         return { src: absolute(src), srcset: srcset?.join(', '), sizes, width, height };
       },
+      sitePath,
     });
     return withAbsoluteUrls(body, siteUrl(articlePath(entry.data.sectionSlug, entry.data.slug)));
   };

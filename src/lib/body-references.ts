@@ -9,8 +9,8 @@ import { readMarker } from './article/local-references.ts';
  * The render-time half of local references (see `article/local-references.ts`): the stored, sanitised
  * article HTML has markers where links to other articles and pictures beside the article go; this swaps
  * them for what only the build knows when pages are rendered (the target's current URL, the optimised
- * image's files). It only renames and removes: a link gets a URL or becomes its text, an image gets the
- * attributes below or is dropped; nothing else in the HTML changes.
+ * image's files, the base path a site-root path is served under). It only renames and removes: a link gets
+ * a URL or becomes its text, an image gets the attributes below or is dropped; nothing else in the HTML changes.
  */
 
 /** What a body image becomes: `astro:assets` output, written as these attributes and no others. */
@@ -37,7 +37,16 @@ export interface ReferenceResolvers {
   link: (index: number) => string | undefined;
   /** The attributes of the `index`th body image at the size asked for, or undefined: the image is left out. */
   image: (index: number, requested: RequestedSize) => Promise<ImageAttributes | undefined>;
+  /** A site-root path as written (`/images/map.jpg`, `/world/story/`) as the site serves it, under its base path; absent: as written. */
+  sitePath?: ((path: string) => string) | undefined;
 }
+
+/** URL attributes the sanitiser keeps (see `article/sanitize-policy.ts`). */
+const URL_ATTRIBUTES = ['href', 'src', 'cite'] as const;
+
+/** A site-root path (`/x`, not `//host/x`) in an attribute, as the pipeline writes attributes (double-quoted). */
+const SITE_ROOT_ATTRIBUTE = /\s(?:href|src|cite)="\/(?!\/)/;
+const isSiteRoot = (value: unknown): value is string => typeof value === 'string' && value.startsWith('/') && !value.startsWith('//');
 
 /** HTML fragments in, HTML fragments out, with the serialiser the pipeline uses, so untouched markup stays byte for byte. */
 const html = unified().use(rehypeRaw).use(rehypeStringify).freeze();
@@ -52,13 +61,20 @@ function positive(value: unknown): number | undefined {
 
 /** Replaces every marker in `body` with what the resolvers give. HTML without markers is returned as is. */
 export async function resolveBodyReferences(body: string, resolvers: ReferenceResolvers): Promise<string> {
-  if (!body.includes('#dateline:')) return body;
+  const { sitePath } = resolvers;
+  const rooted = sitePath !== undefined && SITE_ROOT_ATTRIBUTE.test(body);
+  if (!body.includes('#dateline:') && !rooted) return body;
   const tree = html.runSync({ type: 'root', children: [{ type: 'raw', value: body }] }) as Root;
 
   const links: { node: Element; parent: Root | Element; url: string | undefined }[] = [];
   const images: { node: Element; parent: Root | Element; attributes: Promise<ImageAttributes | undefined> }[] = [];
   visit(tree, 'element', (node: Element, _index, parent) => {
     if (!parent) return;
+    if (rooted)
+      for (const name of URL_ATTRIBUTES) {
+        const value = node.properties[name];
+        if (isSiteRoot(value)) node.properties[name] = sitePath(value);
+      }
     const { href, src } = node.properties;
     const link = readMarker(href);
     const image = readMarker(src);

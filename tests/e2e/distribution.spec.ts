@@ -63,8 +63,8 @@ for (const build of [ROOT_BUILD, NEWS_BUILD]) {
 
   test.describe(`the fixture site ${where}`, () => {
     test('has no broken internal link, image or stylesheet but the one the hostile article writes', () => {
-      // `<img src=/x onerror=…>` keeps its (harmless, broken) src: a site-root path is left as written (public/).
-      expect(brokenInternalLinks(build.dir, build.origin, build.base)).toEqual(['culture/hostile-input/index.html → /x']);
+      // `<img src=/x onerror=…>` keeps its (harmless, broken) src: a site-root path (public/'s files), served under the base path.
+      expect(brokenInternalLinks(build.dir, build.origin, build.base)).toEqual([`culture/hostile-input/index.html → ${build.base}x`]);
     });
 
     test('is valid HTML on every page', async () => {
@@ -133,8 +133,8 @@ for (const build of [ROOT_BUILD, NEWS_BUILD]) {
       const site = xml.parse(read(build.dir, 'rss.xml')).rss.channel.item;
       const body = (slug: string, items = site) => items.find((i: { link: string }) => i.link === abs(slug))['content:encoded'];
       expect(body('/world/reference-story/')).toContain(`<a href="${abs('/world/reference-story/')}#sightings-in-kursk">`);
-      // A site-root path is left as written on the page (public/'s files), so it leads from the origin in feeds too.
-      expect(body('/culture/hostile-input/')).toContain(`src="${build.origin}/x"`);
+      // A site-root path (public/'s files) is served under the base path, on the page and in feeds.
+      expect(body('/culture/hostile-input/')).toContain(`src="${abs('/x')}"`);
       const politics = xml.parse(read(build.dir, 'politics/rss.xml')).rss.channel.item;
       expect(body('/politics/ceasefire-talks-live/', politics)).toContain(
         `<a href="${abs('/politics/ceasefire-talks-live/')}#update-2024-06-19-2215" class="update-link">`,

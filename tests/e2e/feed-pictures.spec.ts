@@ -94,10 +94,13 @@ test("a feed body's relative links lead where they lead on the article's page, u
     expect(body).toContain(`<a href="${page}#the-end">`);
     expect(body).toContain(`href="${page}#user-content-fn-1"`);
     expect(body).toContain(`href="${page}#user-content-fnref-1"`);
-    // A site-root path is left as written on the page (public/'s files), so it leads from the origin there too.
-    expect(body).toContain(`<a href="${ORIGIN}/world/transparent-square/">`);
-    expect(body).toContain(`<img src="${ORIGIN}/logo.svg"`);
+    // A site-root path (a page of the site, public/'s files) is served under the base path, in feeds as on the page.
+    expect(body).toContain(`<a href="${abs('/world/transparent-square/')}">`);
+    expect(body).toContain(`<img src="${abs('/logo.svg')}"`);
   }
-  // The page itself keeps them as written.
-  expect(read('world/transparent-chart/index.html')).toContain('<a href="#the-end">');
+  // The page itself keeps an anchor as written, and serves site-root paths under the base path.
+  const html = read('world/transparent-chart/index.html');
+  expect(html).toContain('<a href="#the-end">');
+  expect(html).toContain(`<a href="${new URL(abs('/world/transparent-square/')).pathname}">`);
+  expect(html).toContain(`<img src="${new URL(abs('/logo.svg')).pathname}"`);
 });

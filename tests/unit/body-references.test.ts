@@ -75,6 +75,17 @@ describe('resolveBodyReferences', () => {
     );
   });
 
+  it('should serve site-root paths under the base path, and leave other URLs and text as written', async () => {
+    const underNews = { ...resolvers, sitePath: (path: string) => (path.startsWith('/news/') ? path : `/news${path}`) };
+    const html =
+      '<p>See <a href="/world/story/">the story</a>, <a href="/news/world/other/">another</a>, <a href="//cdn.example/x">a host</a>, <a href="#part">a part</a> and <a href="https://example.org/">a site</a>.</p><p><img src="/images/map.png" alt="A map"></p><blockquote cite="/world/quote/"><p>Text with href="/x" in it.</p></blockquote>';
+    expect(await resolveBodyReferences(html, underNews)).toBe(
+      '<p>See <a href="/news/world/story/">the story</a>, <a href="/news/world/other/">another</a>, <a href="//cdn.example/x">a host</a>, <a href="#part">a part</a> and <a href="https://example.org/">a site</a>.</p><p><img src="/news/images/map.png" alt="A map"></p><blockquote cite="/news/world/quote/"><p>Text with href="/x" in it.</p></blockquote>',
+    );
+    // At the domain root nothing is read again.
+    expect(await resolveBodyReferences(html, resolvers)).toBe(html);
+  });
+
   it('should return HTML without markers untouched', async () => {
     const html = '<p>Plain <a href="https://example.org/">text</a></p>';
     expect(await resolveBodyReferences(html, resolvers)).toBe(html);
