@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { checkCollection } from '../lib/article/collection-checks.ts';
-import type { ArticleLink } from '../lib/article/local-references.ts';
+import type { ArticleLink, WrittenReference } from '../lib/article/local-references.ts';
+import { checkSiteLinks } from '../lib/article/site-link-checks.ts';
 import type { FormerUrl } from '../lib/article/former-urls.ts';
 import { staleLiveWarning, type LiveState } from '../lib/article/live-checks.ts';
 import type { ArticleSource, ParseOptions } from '../lib/article/parse.ts';
@@ -79,7 +80,7 @@ export function articleSource(root: string, contentDir: string, relPath: string,
 
 /**
  * The problems only visible across all files (slugs, pins, links between articles, names that would share
- * a page) or at the build's time (live coverage gone quiet), from the parsed articles, the files that failed and the files set aside (`ignored` of
+ * a page, links written as a story's address) or at the build's time (live coverage gone quiet), from the parsed articles, the files that failed and the files set aside (`ignored` of
  * `listMarkdownFiles`).
  */
 export function checkAcrossFiles(
@@ -96,6 +97,7 @@ export function checkAcrossFiles(
     tags: readonly string[];
     authors: readonly string[];
     formerUrls: readonly FormerUrl[];
+    siteLinks?: readonly WrittenReference[] | undefined;
   } & LiveState)[],
   failed: readonly { slug: string; file: string; relPath: string; articleLinks?: readonly ArticleLink[] | undefined }[],
   now: Date,
@@ -119,5 +121,6 @@ export function checkAcrossFiles(
     const warning = checked[i]!.status === 'published' ? staleLiveWarning(a, now) : undefined;
     return warning ? [warning] : [];
   });
-  return [...checkCollection(checked, failed, relatedCount, ignored), ...staleLive];
+  const siteLinks = checkSiteLinks(articles.map((a, i) => ({ ...checked[i]!, siteLinks: a.siteLinks })));
+  return [...checkCollection(checked, failed, relatedCount, ignored), ...siteLinks, ...staleLive];
 }

@@ -25,6 +25,7 @@ export type RecordedArticle = Pick<
   | 'file'
   | 'related'
   | 'articleLinks'
+  | 'siteLinks'
   | 'draft'
   | 'date'
   | 'title'
@@ -87,13 +88,15 @@ export function toRecord(
   );
   const record: FileRecord = { sha1, lookups: [...lookups], problems, ...(pictures.length > 0 && { pictures }) };
   if (!article) return { ...record, failed: failedFile(file, relPath, parsed.articleLinks) };
-  const { slug, related, articleLinks, draft, date, title, description, tags, section, authors, formerUrls, expires, type } = article;
+  const { slug, related, articleLinks, siteLinks, draft, date, title, description, tags, section, authors, formerUrls, expires, type } =
+    article;
   const recorded: RecordedArticle = {
     slug,
     file,
     relPath,
     related,
     articleLinks,
+    siteLinks,
     draft,
     date,
     title,

@@ -2,7 +2,7 @@ import { countWords } from './word-count.ts';
 import { decodeSource } from './decode.ts';
 import { splitFrontmatter } from './frontmatter-split.ts';
 import { isRemote } from './html-steps.ts';
-import { classifyLink, localImagePath } from './local-references.ts';
+import { classifyLink, localImagePath, storyAddress } from './local-references.ts';
 import type { ArticleSource, BodyReader, ParseOptions, ParseResult } from './read-types.ts';
 import { readArticle } from './read.ts';
 import { mayHoldTemplateTags } from './template-tags.ts';
@@ -199,12 +199,14 @@ export function scanBody(body: string, bodyLine: number, context: BodyContext): 
     removedEmbeds: [],
     // A body that may hold one is read the build's way (checkArticle).
     templateTags: [],
+    siteLinks: [],
   };
   for (const item of found) {
     const written = { written: item.url, text: readable(item.text), line: lineOf(item.offset) };
     if (item.kind === 'link') {
       const link = classifyLink(relPath, item.url);
       if (link?.kind === 'outside') references.linksOutside.push(written);
+      if (link === undefined && storyAddress(item.url) !== undefined) references.siteLinks.push(written);
       if (link?.kind === 'article') references.articleLinks.push({ ...written, target: link.target, fragment: link.fragment });
     } else if (!isRemote(item.url)) {
       const path = localImagePath(item.url);

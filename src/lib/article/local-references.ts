@@ -31,6 +31,8 @@ declare module 'vfile' {
     imageUses: ImageUse[];
     /** Distinct local image paths, in marker order. */
     bodyImages: string[];
+    /** Links written as the address of a story (`/world/story/`), checked against the site's stories. */
+    siteLinks: WrittenReference[];
   }
 }
 
@@ -143,6 +145,17 @@ export function classifyLink(
   return { kind: 'article', target, fragment: fragment === '#' ? '' : fragment };
 }
 
+/** The address a site-root link names when it has a story's shape (`/world/story/`, `/world/story#part`), else undefined. */
+export function storyAddress(href: string): string | undefined {
+  const match = /^\/([^/?#]+)\/([^/?#]+)\/?(?:#.*)?$/.exec(href.trim());
+  if (!match) return undefined;
+  try {
+    return `/${decodeURIComponent(match[1]!)}/${decodeURIComponent(match[2]!)}/`;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The file a body image refers to, relative to the article (`./photo.jpg`), or undefined when it is not a local file. */
 export function localImagePath(src: string): string | undefined {
   if (!isRelativePath(src)) return undefined;
@@ -179,6 +192,7 @@ export function markLocalReferences() {
     const linksOutside: WrittenReference[] = [];
     const imageUses: ImageUse[] = [];
     const bodyImages: string[] = [];
+    const siteLinks: WrittenReference[] = [];
     // A hand-written marker goes: an image without a source is no image, a link keeps its text.
     visitElements(tree, (node, index, parent) => {
       const { src } = node.properties;
@@ -195,6 +209,7 @@ export function markLocalReferences() {
         const link = classifyLink(relPath, properties.href);
         const written = { written: properties.href, text: describe(node), line };
         if (link?.kind === 'outside') linksOutside.push(written);
+        if (link === undefined && storyAddress(properties.href) !== undefined) siteLinks.push(written);
         if (link?.kind !== 'article') return;
         properties.href = marker('link', articleLinks.length);
         articleLinks.push({ ...written, target: link.target, fragment: link.fragment });
@@ -207,7 +222,7 @@ export function markLocalReferences() {
         properties.src = marker('image', slot);
       }
     });
-    Object.assign(file.data, { articleLinks, linksOutside, imageUses, bodyImages });
+    Object.assign(file.data, { articleLinks, linksOutside, imageUses, bodyImages, siteLinks });
   };
 }
 

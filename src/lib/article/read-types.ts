@@ -2,7 +2,7 @@
 import type { ArticleDate } from '../dates.ts';
 import type { Problem } from '../problems.ts';
 import type { MarkdownParser } from '../site-config.ts';
-import type { ArticleLink, ImageUse } from './local-references.ts';
+import type { ArticleLink, ImageUse, WrittenReference } from './local-references.ts';
 import type { ReadinessRules } from './placeholder.ts';
 import type { BodyContext, FrontmatterBlock, Heading, RenderedBody } from './render.ts';
 import type { ArticleType } from './schema.ts';
@@ -87,6 +87,8 @@ export interface ParsedArticle {
   html: string;
   /** Body links to other articles' files, in marker order; resolved to URLs when pages are rendered. */
   articleLinks: ArticleLink[];
+  /** Body links written as a story's address (`/world/story/`), checked across files. */
+  siteLinks: WrittenReference[];
   /** Pictures beside the article used in the body (`./photo.jpg`), in marker order; optimised when rendered. */
   bodyImages: string[];
   headings: Heading[];

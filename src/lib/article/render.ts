@@ -52,6 +52,8 @@ export interface BodyReferences {
   removedEmbeds: RemovedEmbed[];
   /** Hugo shortcodes and Liquid tags, published as written (template-tags.ts). */
   templateTags: TemplateTag[];
+  /** Links written as a story's address (`/world/story/`), checked across files against the site's stories. */
+  siteLinks: WrittenReference[];
 }
 
 /** The article body after the pipeline: safe HTML and what pages and lists need to know about it. */
@@ -183,6 +185,7 @@ export function renderBody(tree: MdastRoot, context: BodyContext): RenderedBody 
     bodyImages: file.data.bodyImages ?? [],
     removedEmbeds: file.data.removedEmbeds ?? [],
     templateTags,
+    siteLinks: file.data.siteLinks ?? [],
     liveUpdates: file.data.liveUpdates ?? [],
     liveMisses: file.data.liveMisses ?? [],
   };

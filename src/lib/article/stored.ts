@@ -32,6 +32,8 @@ const storedWithoutImages = z.object({
   articleLinks: z.array(
     z.object({ target: z.string(), fragment: z.string(), written: z.string(), text: z.string(), line: z.number().optional() }),
   ),
+  /** Body links written as a story's address (`/world/story/`), checked across files. */
+  siteLinks: z.array(z.object({ written: z.string(), text: z.string(), line: z.number().optional() })),
   headings: z.array(z.object({ depth: z.number(), slug: z.string(), text: z.string() })),
   wordCount: z.number(),
   readingMinutes: z.number(),

@@ -44,6 +44,7 @@ export function toArticle(
     ...(fm.coverageEnd && fm.type === 'live' && { coverageEnd: fm.coverageEnd.iso }),
     html: body.html,
     articleLinks: body.articleLinks,
+    siteLinks: body.siteLinks,
     bodyImages: body.bodyImages,
     headings: body.headings,
     wordCount: body.wordCount,
