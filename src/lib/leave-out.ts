@@ -2,16 +2,23 @@ import { compareText, type Problem } from './problems.ts';
 
 /**
  * Publishing without the files that have errors (`leaveOutRejected`): one reporter's typo must not hold back
- * every other story. A file whose only errors come from another file's (a link or a pin to it) is published,
- * its link shown as plain text, so a bad file never takes the stories around it down with it.
+ * every other story. A file whose only errors come from another file's (a link or a pin to it, an old address
+ * it also claims) is published, its link shown as plain text, so a bad file never takes the stories around it
+ * down with it.
  */
+/** What leaving the other file out does to this one, by the field of the error. */
+const CONSEQUENCE: Record<string, string> = {
+  related: 'the pin is not shown',
+  formerUrls: 'the old address leads to this story',
+};
+
 export function leaveOutProblems(problems: readonly Problem[]): Problem[] {
   return problems.map((problem) =>
     problem.severity === 'error' && problem.becauseOf !== undefined
       ? {
           ...problem,
           severity: 'warning',
-          hint: `${problem.becauseOf} is left out of this build, so ${problem.field === 'related' ? 'the pin is not shown' : 'the link is shown as plain text'} until that file is fixed`,
+          hint: `${problem.becauseOf} is left out of this build, so ${CONSEQUENCE[problem.field ?? ''] ?? 'the link is shown as plain text'} until that file is fixed`,
         }
       : problem,
   );

@@ -99,7 +99,13 @@ export function checkAcrossFiles(
     formerUrls: readonly FormerUrl[];
     siteLinks?: readonly WrittenReference[] | undefined;
   } & LiveState)[],
-  failed: readonly { slug: string; file: string; relPath: string; articleLinks?: readonly ArticleLink[] | undefined }[],
+  failed: readonly {
+    slug: string;
+    file: string;
+    relPath: string;
+    articleLinks?: readonly ArticleLink[] | undefined;
+    formerUrls?: readonly FormerUrl[] | undefined;
+  }[],
   now: Date,
   relatedCount: number,
   ignored: readonly string[] = [],

@@ -5,6 +5,7 @@ import { writeFileAtomically } from '../build/atomic-write.ts';
 import { cacheDir } from '../build/build-paths.ts';
 import { codeDigest } from '../build/code-digest.ts';
 import { isSupportedImage, type ArticleLink } from '../lib/article/local-references.ts';
+import type { FormerUrl } from '../lib/article/former-urls.ts';
 import type { StoredUpdate } from '../lib/article/live-checks.ts';
 import type { ArticleSource, ParsedArticle, ParseOptions, ParseResult } from '../lib/article/parse.ts';
 import type { Problem } from '../lib/problems.ts';
@@ -45,6 +46,7 @@ export interface FailedFile {
   file: string;
   relPath: string;
   articleLinks?: ArticleLink[] | undefined;
+  formerUrls?: FormerUrl[] | undefined;
 }
 
 /** One file's parse, with what it depends on besides the code, so a later run can tell whether it still holds. */
@@ -87,7 +89,7 @@ export function toRecord(
     (use) => lookups.get(use.path) === true && isSupportedImage(use.path),
   );
   const record: FileRecord = { sha1, lookups: [...lookups], problems, ...(pictures.length > 0 && { pictures }) };
-  if (!article) return { ...record, failed: failedFile(file, relPath, parsed.articleLinks) };
+  if (!article) return { ...record, failed: failedFile(file, relPath, parsed.articleLinks, parsed.formerUrls) };
   const { slug, related, articleLinks, siteLinks, draft, date, title, description, tags, section, authors, formerUrls, expires, type } =
     article;
   const recorded: RecordedArticle = {
@@ -114,8 +116,8 @@ export function toRecord(
   return { ...record, article: recorded };
 }
 
-export function failedFile(file: string, relPath: string, articleLinks?: ArticleLink[]): FailedFile {
-  return { slug: slugFromFileName(relPath), file, relPath, ...(articleLinks && { articleLinks }) };
+export function failedFile(file: string, relPath: string, articleLinks?: ArticleLink[], formerUrls?: FormerUrl[]): FailedFile {
+  return { slug: slugFromFileName(relPath), file, relPath, ...(articleLinks && { articleLinks }), ...(formerUrls && { formerUrls }) };
 }
 
 /** A file's record that is not kept (it has no digest): an unreadable file, or one stopped on a busy machine that may pass on a quiet one. */

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { parseArticle, type ArticleSource } from '../../src/lib/article/parse.ts';
 import { checkRedirects } from '../../src/lib/article/redirect-checks.ts';
+import { leaveOutProblems } from '../../src/lib/leave-out.ts';
+import { checkAcrossFiles } from '../../src/loaders/content-files.ts';
+import { toRecord } from '../../src/loaders/parse-results.ts';
 import { encodePath, redirectPage, redirectPageFile, redirectsFile, redirectsOf } from '../../src/lib/redirects.ts';
 
 const article = (file: string, slug: string, section: string, formerUrls: string[] = []) => ({
@@ -108,5 +112,44 @@ describe('redirects', () => {
     expect(html).toContain('<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &quot;Q&quot; &amp; A</title>');
     expect(html).not.toContain('<script>');
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;">`);
+  });
+});
+
+describe('old addresses of a file with errors of its own', () => {
+  const options = { timeZone: 'Europe/Paris', sections: ['World'] };
+  const file = (relPath: string, fields: string): ArticleSource => ({
+    file: `content/${relPath}`,
+    relPath,
+    bytes: Buffer.from(
+      `---\ntitle: ${relPath}\n${fields}---\n\nThe council voted on Tuesday to delay the budget by a week, officials said after the meeting.\n`,
+    ),
+  });
+  const records = [
+    file('world/a.md', 'date: 25/10/2024\nformerUrls: [/world/b/, /shared/]\n'),
+    file('world/b.md', 'date: 2024-10-25T10:00:00\nformerUrls: [/shared/]\n'),
+  ].map((source) => toRecord(source, 'sha', new Map(), parseArticle(source, options)));
+  const articles = records.flatMap((r) => (r.article ? [r.article] : []));
+  const failed = records.flatMap((r) => (r.failed ? [r.failed] : []));
+  const problems = checkAcrossFiles(articles, failed, new Date('2025-01-01T00:00:00Z'), 6);
+
+  it('are checked in the same run as its other errors, not after they are fixed', () => {
+    expect(failed.map((f) => f.file)).toEqual(['content/world/a.md']);
+    expect(problems.map((p) => `${p.file}:${p.line}: ${p.message}`).sort()).toEqual([
+      'content/world/a.md:4: "/shared/" is also a former address of content/world/b.md',
+      'content/world/a.md:4: "/world/b/" is the address of content/world/b.md',
+      'content/world/b.md:4: "/shared/" is also a former address of content/world/a.md',
+    ]);
+  });
+
+  it('leave the other story published when the file with errors is left out (astro dev), its clash a warning', () => {
+    const clash = problems.find((p) => p.file === 'content/world/b.md')!;
+    expect(clash.becauseOf).toBe('content/world/a.md');
+    expect(problems.find((p) => p.file === 'content/world/a.md' && p.message.includes('/shared/'))?.becauseOf).toBeUndefined();
+    expect(leaveOutProblems([clash])).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        hint: 'content/world/a.md is left out of this build, so the old address leads to this story until that file is fixed',
+      }),
+    ]);
   });
 });

@@ -31,6 +31,8 @@ export interface FailedFile {
   relPath?: string;
   /** Its body links to other articles, checked like a good file's, so all its problems show in one run. */
   articleLinks?: readonly ArticleLink[] | undefined;
+  /** Its old addresses, checked against the other stories' (it has no page of its own while it fails). */
+  formerUrls?: readonly FormerUrl[] | undefined;
 }
 
 /**
@@ -113,7 +115,12 @@ export function checkCollection(
   }
   problems.push(...checkArticleLinks(articles, failed, ignored));
   problems.push(...checkNameCollisions(articles));
-  problems.push(...checkRedirects(articles));
+  problems.push(
+    ...checkRedirects([
+      ...articles,
+      ...failed.map(({ slug, file, formerUrls }) => ({ slug, file, formerUrls: formerUrls ?? [], failed: true })),
+    ]),
+  );
   return problems;
 }
 

@@ -1,6 +1,7 @@
 // A file that cannot be published: the problems that stop its reading early, and what is still checked
 // of it (its links, its pictures), so one run reports every problem.
 import type { Problem } from '../problems.ts';
+import type { FormerUrl } from './former-urls.ts';
 import type { ArticleSource, ParseResult } from './read-types.ts';
 import { MAX_BLOCK_LINES, overlongBlock } from './block-length.ts';
 import { isRelativePath, isSupportedImage, leavesContentFolder } from './local-references.ts';
@@ -34,12 +35,16 @@ export function noFrontmatterProblem(text: string, file: string): Problem {
 }
 
 /**
- * A file with errors: no article, but every problem found, and its links to other articles, which the
- * checks across files still check (a link to a missing article is reported beside a bad field, not after
- * it is fixed).
+ * A file with errors: no article, but every problem found, and its links to other articles and its old
+ * addresses, which the checks across files still check (a link to a missing article, or an old address
+ * another story claims, is reported beside a bad field, not after it is fixed).
  */
-export function failedWith(problems: Problem[], body: RenderedBody | undefined): ParseResult {
-  return { problems, ...(body && body.articleLinks.length > 0 && { articleLinks: body.articleLinks }) };
+export function failedWith(problems: Problem[], body: RenderedBody | undefined, formerUrls: FormerUrl[] = []): ParseResult {
+  return {
+    problems,
+    ...(body && body.articleLinks.length > 0 && { articleLinks: body.articleLinks }),
+    ...(formerUrls.length > 0 && { formerUrls }),
+  };
 }
 
 /**
@@ -51,11 +56,12 @@ export function failedWithPictures(
   body: RenderedBody | undefined,
   source: ArticleSource,
   hero: { src: string; line: number } | undefined,
+  formerUrls: FormerUrl[] = [],
 ): ParseResult {
   const beside = (src: string) => !leavesContentFolder(source.relPath, src) && isSupportedImage(src) && source.fileExists?.(src) === true;
   const drawn = hero && isRelativePath(hero.src) && beside(hero.src) ? hero : undefined;
   return {
-    ...failedWith(problems, body),
+    ...failedWith(problems, body, formerUrls),
     ...(body && { imageUses: body.imageUses.filter((use) => beside(use.path)) }),
     ...(drawn && { heroImage: drawn.src, imageLine: drawn.line }),
   };

@@ -106,6 +106,8 @@ export interface ParseResult {
   imageLine?: number;
   /** A file with errors: its links to other articles, still checked across files. */
   articleLinks?: ArticleLink[];
+  /** A file with errors: its old addresses that could be read, still checked across files (no two stories claim one). */
+  formerUrls?: FormerUrl[];
   /** A file with errors: its hero picture, when it is a file beside it, still checked (an SVG must draw). */
   heroImage?: string;
 }

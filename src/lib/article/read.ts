@@ -94,7 +94,8 @@ export function readArticle<Body>(source: ArticleSource, options: ParseOptions, 
   // Published means a story (a draft may be anything).
   if (parsed.success && !parsed.data.draft) checkReadiness(context, quickSplit, body?.wordCount, options);
   if (!parsed.success || !body || problems.some((p) => p.severity === 'error')) {
-    return failedWithPictures(problems, body, source, imageSrc === undefined ? undefined : { src: imageSrc, line: lineOf('image') });
+    const hero = imageSrc === undefined ? undefined : { src: imageSrc, line: lineOf('image') };
+    return failedWithPictures(problems, body, source, hero, formerUrls);
   }
   const article = toArticle(parsed.data, { slug, file, section: section!, sectionSlug, tags, formerUrls, liveUpdates }, body);
   return { article, problems, imageUses: body.imageUses, ...(imageSrc !== undefined && { imageLine: lineOf('image') }) };

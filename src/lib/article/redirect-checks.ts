@@ -10,6 +10,8 @@ export interface RedirectingArticle {
   /** The section as written; its slug is the first segment of the article's address. */
   section?: string;
   formerUrls?: readonly FormerUrl[];
+  /** A file with errors of its own: a clash with it alone is its consequence, and goes when it is left out. */
+  failed?: boolean;
 }
 
 const HINT = 'remove it: a former address cannot be a page the site publishes';
@@ -35,6 +37,10 @@ export function checkRedirects(articles: readonly RedirectingArticle[]): Problem
     pages.set(sameName(articlePath(sectionSlug, article.slug)), article.file);
   }
   const claims = new Map<string, string[]>();
+  const failed = new Set(articles.filter((a) => a.failed).map((a) => a.file));
+  // When every other file is one with errors of its own, leaving those out (astro dev) frees the address.
+  const consequence = (others: readonly string[]) =>
+    others.length > 0 && others.every((file) => failed.has(file)) ? { becauseOf: others[0]! } : {};
   // An old address written as a file (`/2019/story.html`) cannot also be a folder of another one.
   const files = new Map<string, string>();
   for (const article of articles)
@@ -52,6 +58,7 @@ export function checkRedirects(articles: readonly RedirectingArticle[]): Problem
           ...at,
           message: `"${path}" is inside "${inside[0]}", a former address of ${inside[1]} written as a file`,
           hint: 'an address cannot be a file and a folder at once: remove one of them',
+          ...consequence([inside[1]]),
         });
     }
   }
@@ -66,6 +73,7 @@ export function checkRedirects(articles: readonly RedirectingArticle[]): Problem
         field: 'formerUrls',
         message: `"${path}" is also a former address of ${others.join(', ')}`,
         hint: 'an old address can lead to one story only: keep it in the file of the story it was',
+        ...consequence(others),
       });
     }
   }
