@@ -3,7 +3,7 @@ import { checkCollection } from '../lib/article/collection-checks.ts';
 import type { ArticleLink, WrittenReference } from '../lib/article/local-references.ts';
 import { checkSiteLinks } from '../lib/article/site-link-checks.ts';
 import type { FormerUrl } from '../lib/article/former-urls.ts';
-import { staleLiveWarning, type LiveState } from '../lib/article/live-checks.ts';
+import { liveCoverageWarning, type LiveState } from '../lib/article/live-checks.ts';
 import type { ArticleSource, ParseOptions } from '../lib/article/parse.ts';
 import type { SiteConfig } from '../lib/site-config.ts';
 import type { Problem } from '../lib/problems.ts';
@@ -124,7 +124,7 @@ export function checkAcrossFiles(
   }));
   // Whether coverage has gone quiet depends on the build's time, so it is checked on every run, not kept with a file's record.
   const staleLive = articles.flatMap((a, i) => {
-    const warning = checked[i]!.status === 'published' ? staleLiveWarning(a, now) : undefined;
+    const warning = checked[i]!.status === 'published' ? liveCoverageWarning(a, now) : undefined;
     return warning ? [warning] : [];
   });
   const siteLinks = checkSiteLinks(articles.map((a, i) => ({ ...checked[i]!, siteLinks: a.siteLinks })));

@@ -91,7 +91,7 @@ export interface LiveState {
  * the story's modified time for years), or that is still marked "Live now" though its newest update (or its
  * date, without one) is long past.
  */
-export function staleLiveWarning(article: LiveState, now: Date): Problem | undefined {
+export function liveCoverageWarning(article: LiveState, now: Date): Problem | undefined {
   if (article.type !== 'live') return undefined;
   if (article.latestUpdate && Date.parse(article.latestUpdate.iso) > now.getTime())
     return {

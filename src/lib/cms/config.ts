@@ -23,6 +23,18 @@ export const PROFILES_COLLECTION = 'authors';
 /** The collection of files at the top of the content folder: no section slug can be it (slugs never hold `_`). */
 export const TOP_LEVEL_COLLECTION = '_content';
 
+/** How every collection's files are kept: Markdown with frontmatter, named by slug, pictures beside them. */
+const MARKDOWN_FILES = {
+  // Only the files directly in the folder: a story's own folder (`budget-vote/index.md`) is not listed.
+  path: '{{slug}}',
+  extension: 'md',
+  format: 'frontmatter',
+  create: true,
+  // '' is the entry's own folder: a picture is saved beside the entry, and written as its file name.
+  media_folder: '',
+  public_folder: '',
+} as const;
+
 /**
  * The editor's configuration (Sveltia CMS's `config.yml`), made from the settings and the article schema
  * only, so the form cannot drift from what the build accepts: one collection per section folder, one for
@@ -35,14 +47,7 @@ export function cmsConfig(input: CmsConfigInput): CmsConfig {
     label,
     label_singular: section === undefined ? 'story' : `${section} story`,
     folder,
-    // Only the files directly in the folder: a story's own folder (`budget-vote/index.md`) is not listed.
-    path: '{{slug}}',
-    extension: 'md',
-    format: 'frontmatter',
-    create: true,
-    // '' is the entry's own folder: a picture is saved beside the article, and written as its file name.
-    media_folder: '',
-    public_folder: '',
+    ...MARKDOWN_FILES,
     sortable_fields: { fields: ['date', 'title'], default: { field: 'date', direction: 'descending' } },
     view_filters: [{ name: 'drafts', label: 'Drafts', field: 'draft', pattern: true }],
     fields: articleForm({ sections, timeZone, section }),
@@ -67,12 +72,7 @@ export function cmsConfig(input: CmsConfigInput): CmsConfig {
         folder: `${input.contentFolder}/${PROFILES_FOLDER}`,
         // The file is named after the person: the name is the profile's title.
         identifier_field: 'name',
-        path: '{{slug}}',
-        extension: 'md',
-        format: 'frontmatter',
-        create: true,
-        media_folder: '',
-        public_folder: '',
+        ...MARKDOWN_FILES,
         fields: profileForm(),
       },
     ],
